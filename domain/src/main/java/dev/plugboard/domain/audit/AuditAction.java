@@ -1,0 +1,12 @@
+package dev.plugboard.domain.audit;
+
+import java.util.Locale;
+
+/** What an operation did. */
+public enum AuditAction {
+    INSTALL, UNINSTALL, CONFIGURE, ENABLE, DISABLE, REGISTER, SYNC, RUN_STARTED, RUN_CANCELLED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

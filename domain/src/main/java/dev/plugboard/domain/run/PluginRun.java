@@ -1,0 +1,272 @@
+package dev.plugboard.domain.run;
+
+import dev.plugboard.domain.error.InvalidValueException;
+import dev.plugboard.domain.error.Require;
+import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.settings.JsonDocument;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One execution of a plugin for an owner: a ledger entry that only moves along
+ * {@link RunTransitions}. Immutable; every move returns a new instance, and {@code version} is the
+ * optimistic-locking version the stored copy had when loaded.
+ */
+public final class PluginRun {
+
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private final RunId id;
+    private final Owner owner;
+    private final PluginName plugin;
+    private final RunTrigger trigger;
+    private final RunStatus status;
+    private final JsonDocument input;
+    private final JsonDocument output;
+    private final RunError error;
+    private final int attempt;
+    private final String idempotencyKey;
+    private final Instant createdAt;
+    private final Instant startedAt;
+    private final Instant completedAt;
+    private final long version;
+
+    private PluginRun(Builder b) {
+        this.id = Require.present("run id", b.id);
+        this.owner = Require.present("owner", b.owner);
+        this.plugin = Require.present("plugin", b.plugin);
+        this.trigger = Require.present("trigger", b.trigger);
+        this.status = Require.present("status", b.status);
+        this.input = Require.present("input", b.input);
+        this.output = b.output;
+        this.error = b.error;
+        if (b.attempt < 0) {
+            throw new InvalidValueException("attempt", b.attempt, "must not be negative");
+        }
+        this.attempt = b.attempt;
+        this.idempotencyKey = b.idempotencyKey;
+        this.createdAt = Require.present("created at", b.createdAt);
+        this.startedAt = b.startedAt;
+        this.completedAt = b.completedAt;
+        this.version = Require.notNegative("version", b.version);
+    }
+
+    /** A new pending run that has not been attempted yet. */
+    public static PluginRun create(RunId id, Owner owner, PluginName plugin, RunTrigger trigger, JsonDocument input,
+                                   Optional<String> idempotencyKey, Instant now) {
+        Builder b = new Builder();
+        b.id = id;
+        b.owner = owner;
+        b.plugin = plugin;
+        b.trigger = trigger;
+        b.status = RunStatus.PENDING;
+        b.input = input;
+        b.idempotencyKey = idempotencyKey.map(PluginRun::checkKey).orElse(null);
+        b.createdAt = now;
+        return new PluginRun(b);
+    }
+
+    private static String checkKey(String key) {
+        String trimmed = Require.nonBlank("idempotency key", key);
+        return Require.length("idempotency key", trimmed, 1, MAX_IDEMPOTENCY_KEY);
+    }
+
+    /** Rebuilds a run from storage. */
+    public static PluginRun reconstitute(RunId id, Owner owner, PluginName plugin, RunTrigger trigger, RunStatus status,
+                                         JsonDocument input, JsonDocument output, RunError error, int attempt,
+                                         String idempotencyKey, Instant createdAt, Instant startedAt,
+                                         Instant completedAt, long version) {
+        Builder b = new Builder();
+        b.id = id;
+        b.owner = owner;
+        b.plugin = plugin;
+        b.trigger = trigger;
+        b.status = status;
+        b.input = input;
+        b.output = output;
+        b.error = error;
+        b.attempt = attempt;
+        b.idempotencyKey = idempotencyKey;
+        b.createdAt = createdAt;
+        b.startedAt = startedAt;
+        b.completedAt = completedAt;
+        b.version = version;
+        return new PluginRun(b);
+    }
+
+    /** An executor takes the run: a new attempt begins. */
+    public PluginRun start(Instant now) {
+        Builder b = moveTo(RunStatus.PROCESSING);
+        b.attempt = attempt + 1;
+        b.startedAt = now;
+        b.completedAt = null;
+        return new PluginRun(b);
+    }
+
+    /** The handler returned: the run is done. */
+    public PluginRun complete(JsonDocument result, Instant now) {
+        Builder b = moveTo(RunStatus.COMPLETED);
+        b.output = Require.present("output", result);
+        b.error = null;
+        b.completedAt = now;
+        return new PluginRun(b);
+    }
+
+    /** The attempt failed and no retry follows. */
+    public PluginRun fail(RunError why, Instant now) {
+        requireFrom(RunStatus.PROCESSING, RunStatus.FAILED, "only a processing run can fail; a pending run is rejected instead");
+        return failed(why, now);
+    }
+
+    /** Refused before it ever ran (circuit open, plugin switched off meanwhile). */
+    public PluginRun reject(RunError why, Instant now) {
+        requireFrom(RunStatus.PENDING, RunStatus.FAILED, "only a pending run can be rejected; a processing run fails instead");
+        return failed(why, now);
+    }
+
+    private PluginRun failed(RunError why, Instant now) {
+        Builder b = moveTo(RunStatus.FAILED);
+        b.error = Require.present("error", why);
+        b.completedAt = now;
+        return new PluginRun(b);
+    }
+
+    private void requireFrom(RunStatus expected, RunStatus to, String reason) {
+        if (status != expected) {
+            throw new IllegalRunTransitionException(id, status, to, reason);
+        }
+    }
+
+    /** The attempt failed but another is scheduled: back to pending, remembering the last error. */
+    public PluginRun retryLater(RunError why) {
+        requireFrom(RunStatus.PROCESSING, RunStatus.PENDING, "only a processing run can be scheduled for a retry");
+        Builder b = moveTo(RunStatus.PENDING);
+        b.error = Require.present("error", why);
+        return new PluginRun(b);
+    }
+
+    /** The owner gave up on it before it ended. */
+    public PluginRun cancel(Instant now) {
+        Builder b = moveTo(RunStatus.CANCELLED);
+        b.completedAt = now;
+        return new PluginRun(b);
+    }
+
+    private Builder moveTo(RunStatus next) {
+        RunTransitions.require(id, status, next);
+        Builder b = toBuilder();
+        b.status = next;
+        return b;
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.owner = owner;
+        b.plugin = plugin;
+        b.trigger = trigger;
+        b.status = status;
+        b.input = input;
+        b.output = output;
+        b.error = error;
+        b.attempt = attempt;
+        b.idempotencyKey = idempotencyKey;
+        b.createdAt = createdAt;
+        b.startedAt = startedAt;
+        b.completedAt = completedAt;
+        b.version = version;
+        return b;
+    }
+
+    private static final class Builder {
+        private RunId id;
+        private Owner owner;
+        private PluginName plugin;
+        private RunTrigger trigger;
+        private RunStatus status;
+        private JsonDocument input;
+        private JsonDocument output;
+        private RunError error;
+        private int attempt;
+        private String idempotencyKey;
+        private Instant createdAt;
+        private Instant startedAt;
+        private Instant completedAt;
+        private long version;
+    }
+
+    public RunId id() {
+        return id;
+    }
+
+    public Owner owner() {
+        return owner;
+    }
+
+    public PluginName plugin() {
+        return plugin;
+    }
+
+    public RunTrigger trigger() {
+        return trigger;
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    public JsonDocument input() {
+        return input;
+    }
+
+    public Optional<JsonDocument> output() {
+        return Optional.ofNullable(output);
+    }
+
+    public Optional<RunError> error() {
+        return Optional.ofNullable(error);
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public Optional<String> idempotencyKey() {
+        return Optional.ofNullable(idempotencyKey);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    public Optional<Instant> completedAt() {
+        return Optional.ofNullable(completedAt);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PluginRun run && id.equals(run.id) && status == run.status && version == run.version
+                && attempt == run.attempt && Objects.equals(output, run.output) && Objects.equals(error, run.error);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, status, version);
+    }
+
+    @Override
+    public String toString() {
+        return "PluginRun[" + id + " " + plugin + " " + status.wireName() + ", attempt " + attempt + "]";
+    }
+}

@@ -1,0 +1,256 @@
+package dev.plugboard.domain.settings;
+
+import dev.plugboard.domain.error.InvalidValueException;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable JSON object (settings, schemas, run input and output) held as plain Java values:
+ * {@code Map}, {@code List}, {@code String}, {@code Long}/{@code BigInteger}, {@code BigDecimal},
+ * {@code Boolean} and {@code null}. Numbers are normalised so that equal JSON compares equal.
+ */
+public final class JsonDocument {
+
+    private static final JsonDocument EMPTY = new JsonDocument(Map.of());
+
+    private final Map<String, Object> fields;
+
+    private JsonDocument(Map<String, Object> fields) {
+        this.fields = fields;
+    }
+
+    public static JsonDocument empty() {
+        return EMPTY;
+    }
+
+    /** Copies a tree of plain Java values; rejects anything that is not JSON. */
+    public static JsonDocument of(Map<String, ?> fields) {
+        if (fields == null) {
+            throw new InvalidValueException("document", null, "must be a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = (Map<String, Object>) normalise(fields, "");
+        return copy.isEmpty() ? EMPTY : new JsonDocument(copy);
+    }
+
+    /**
+     * Parses JSON text that must hold an object.
+     *
+     * @throws InvalidValueException naming the line and column when the text is not a JSON object
+     */
+    public static JsonDocument parse(String json) {
+        return JsonCodec.parseObject(json);
+    }
+
+    /** The fields, unmodifiable and in document order. */
+    public Map<String, Object> asMap() {
+        return fields;
+    }
+
+    public Optional<Object> get(String field) {
+        return Optional.ofNullable(fields.get(field));
+    }
+
+    public boolean has(String field) {
+        return fields.containsKey(field);
+    }
+
+    public boolean isEmpty() {
+        return fields.isEmpty();
+    }
+
+    /** The value at an RFC 6901 JSON pointer, if there is one. */
+    public Optional<Object> at(String pointer) {
+        Object node = fields;
+        for (String token : JsonPointers.tokens(pointer)) {
+            if (node instanceof Map<?, ?> map && map.containsKey(token)) {
+                node = map.get(token);
+            } else if (node instanceof List<?> list && JsonPointers.isIndex(token, list.size())) {
+                node = list.get(Integer.parseInt(token));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(node);
+    }
+
+    /** A copy with the value at {@code pointer} replaced, if that location exists. */
+    public JsonDocument replaceAt(String pointer, Object replacement) {
+        List<String> tokens = JsonPointers.tokens(pointer);
+        if (tokens.isEmpty() || at(pointer).isEmpty() && !parentHas(tokens)) {
+            return this;
+        }
+        Map<String, Object> copy = deepMutableCopy(fields);
+        Object parent = copy;
+        for (String token : tokens.subList(0, tokens.size() - 1)) {
+            parent = parent instanceof Map<?, ?> map ? map.get(token) : ((List<?>) parent).get(Integer.parseInt(token));
+        }
+        String last = tokens.get(tokens.size() - 1);
+        if (parent instanceof Map<?, ?>) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) parent;
+            map.put(last, replacement);
+        } else {
+            @SuppressWarnings("unchecked")
+            List<Object> list = (List<Object>) parent;
+            list.set(Integer.parseInt(last), replacement);
+        }
+        return of(copy);
+    }
+
+    /** A copy without the object member at {@code pointer}; unchanged if there is none. */
+    public JsonDocument removeAt(String pointer) {
+        List<String> tokens = JsonPointers.tokens(pointer);
+        if (tokens.isEmpty() || !parentHas(tokens)) {
+            return this;
+        }
+        Map<String, Object> copy = deepMutableCopy(fields);
+        Object parent = copy;
+        for (String token : tokens.subList(0, tokens.size() - 1)) {
+            parent = parent instanceof Map<?, ?> map ? map.get(token) : ((List<?>) parent).get(Integer.parseInt(token));
+        }
+        ((Map<?, ?>) parent).remove(tokens.get(tokens.size() - 1));
+        return of(copy);
+    }
+
+    private boolean parentHas(List<String> tokens) {
+        String parentPointer = JsonPointers.of(tokens.subList(0, tokens.size() - 1));
+        Object parent = parentPointer.isEmpty() ? fields : at(parentPointer).orElse(null);
+        return parent instanceof Map<?, ?> map && map.containsKey(tokens.get(tokens.size() - 1));
+    }
+
+    /**
+     * Deep merge: objects merge field by field, everything else in {@code overlay} replaces what is
+     * here. Used to lay user settings over a plugin's defaults.
+     */
+    public JsonDocument mergedWith(JsonDocument overlay) {
+        if (overlay.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return overlay;
+        }
+        return of(merge(fields, overlay.fields));
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overlay) {
+        Map<String, Object> result = new LinkedHashMap<>(base);
+        overlay.forEach((key, value) -> {
+            Object existing = result.get(key);
+            if (existing instanceof Map<?, ?> existingMap && value instanceof Map<?, ?> valueMap) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> merged = merge((Map<String, Object>) existingMap, (Map<String, Object>) valueMap);
+                result.put(key, merged);
+            } else {
+                result.put(key, value);
+            }
+        });
+        return result;
+    }
+
+    /** Compact JSON text. */
+    public String toJson() {
+        return JsonCodec.write(this);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof JsonDocument document && fields.equals(document.fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+
+    private static Object normalise(Object value, String path) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
+            return value;
+        }
+        if (value instanceof BigInteger integer) {
+            // One representation per number: integers that fit are Longs, whether built or parsed.
+            return integer.bitLength() < 64 ? (Object) integer.longValue() : integer;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return normaliseDecimal(decimal);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
+                throw new InvalidValueException("document" + path, value, "is not a JSON number");
+            }
+            return normaliseDecimal(BigDecimal.valueOf(number));
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, element) -> {
+                if (!(key instanceof String name)) {
+                    throw new InvalidValueException("document" + path, key, "object keys must be strings");
+                }
+                copy.put(name, normalise(element, path + "/" + JsonPointers.escape(name)));
+            });
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(normalise(list.get(i), path + "/" + i));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        throw new InvalidValueException("document" + path, value.getClass().getSimpleName(), "is not a JSON value");
+    }
+
+    private static Object normaliseDecimal(BigDecimal decimal) {
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        if (stripped.scale() <= 0) {
+            BigInteger integer = stripped.toBigIntegerExact();
+            return integer.bitLength() < 64 ? (Object) integer.longValue() : integer;
+        }
+        return stripped;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepMutableCopy(Map<String, Object> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(key, mutable(value)));
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object mutable(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return deepMutableCopy((Map<String, Object>) map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(element -> copy.add(mutable(element)));
+            return copy;
+        }
+        return value;
+    }
+
+    static Object requireJson(Object value) {
+        return normalise(value, "");
+    }
+
+    static boolean sameJson(Object a, Object b) {
+        return Objects.equals(a, b);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.plugboard.domain.settings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.ValidationResult;
+import dev.plugboard.domain.error.InvalidValueException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Turns a settings document into valid settings or every violation: lays the user's settings over
+ * the plugin's default settings, fills in schema defaults, validates (Draft 2020-12 unless the
+ * schema's {@code $schema} names draft-07 or 2019-09) and knows which fields are secret
+ * ({@code writeOnly: true}). Each schema is compiled once per plugin and version. Thread-safe.
+ */
+public final class SettingsPolicy {
+
+    /** What secret values are replaced with wherever settings are shown. */
+    public static final String REDACTED = "(set)";
+
+    private final SchemaCompiler compiler = new SchemaCompiler();
+    private final ConcurrentMap<CacheKey, CompiledSchema> cache = new ConcurrentHashMap<>();
+
+    private record CacheKey(String plugin, String version, String purpose) {
+    }
+
+    /** Validates settings against the plugin's settings schema, defaults applied. */
+    public SettingsValidation validate(SettingsSpec spec, JsonDocument settings) {
+        Objects.requireNonNull(settings, "settings");
+        CompiledSchema compiled = compiled(spec.plugin(), spec.version(), "settings", spec.schema());
+        ObjectNode node = JsonCodec.toNode(spec.defaults().mergedWith(settings));
+        ValidationResult result = compiled.schema().walk(node, true);
+        return new SettingsValidation(spec.plugin(), JsonCodec.fromNode(node),
+                SchemaCompiler.violations(result.getValidationMessages()), compiled.secretPointers());
+    }
+
+    /** Valid settings, or an {@link InvalidSettingsException} with every violation. */
+    public ValidatedSettings require(SettingsSpec spec, JsonDocument settings) {
+        return validate(spec, settings).orThrow();
+    }
+
+    /**
+     * Every problem that makes a plugin's settings contract unusable: a schema that is not a valid
+     * JSON Schema of its draft, or default settings that the schema itself rejects. Empty when fine.
+     * Defaults are held to every rule for the values they set; a {@code required} field they leave
+     * out is not a problem, because required settings (a webhook's URL, say) are the owner's to give.
+     */
+    public List<String> problemsOf(SettingsSpec spec) {
+        List<String> problems = new ArrayList<>(schemaProblems("settings schema", spec.schema()));
+        if (problems.isEmpty()) {
+            SettingsValidation defaults = validate(spec, JsonDocument.empty());
+            defaults.violations().stream()
+                    .filter(violation -> !OWNER_SUPPLIED.contains(violation.keyword()))
+                    .forEach(violation -> problems.add("default settings do not satisfy the settings schema: " + violation));
+        }
+        return problems;
+    }
+
+    /** Keywords that complain about a missing value, which defaults need not supply. */
+    private static final Set<String> OWNER_SUPPLIED = Set.of("required", "dependentRequired", "dependencies");
+
+    /** Problems of any other schema a plugin declares (input, output), each prefixed by {@code label}. */
+    public List<String> schemaProblems(String label, JsonDocument schema) {
+        try {
+            compiler.compile(schema);
+            return List.of();
+        } catch (SchemaCompiler.SchemaProblems e) {
+            return e.problems().stream().map(problem -> label + " is not a valid JSON Schema: " + problem).toList();
+        }
+    }
+
+    /** Validates a document (a run's input, say) against one of the plugin's other schemas; no defaults from the plugin. */
+    public List<Violation> violationsOf(String plugin, String version, String purpose, JsonDocument schema, JsonDocument document) {
+        CompiledSchema compiled = compiled(plugin, version, purpose, schema);
+        return SchemaCompiler.violations(compiled.schema().validate(JsonCodec.toNode(document)));
+    }
+
+    /** Pointers of the secret fields the plugin's settings schema declares. */
+    public Set<String> secretPointers(SettingsSpec spec) {
+        return compiled(spec.plugin(), spec.version(), "settings", spec.schema()).secretPointers();
+    }
+
+    /** A copy safe to show or log: every secret that is set reads {@value #REDACTED}. */
+    public JsonDocument redact(SettingsSpec spec, JsonDocument settings) {
+        JsonDocument redacted = settings;
+        for (String pointer : secretPointers(spec)) {
+            if (settings.at(pointer).isPresent()) {
+                redacted = redacted.replaceAt(pointer, REDACTED);
+            }
+        }
+        return redacted;
+    }
+
+    /**
+     * Keeps stored secrets a caller never saw: a secret absent from {@code next}, or sent back as
+     * {@value #REDACTED}, keeps its value from {@code previous}. A {@value #REDACTED} placeholder
+     * for a secret that was never stored is dropped, so it is never saved as the secret itself.
+     */
+    public JsonDocument keepUnchangedSecrets(SettingsSpec spec, JsonDocument previous, JsonDocument next) {
+        JsonDocument merged = next;
+        for (String pointer : secretPointers(spec)) {
+            Object sent = next.at(pointer).orElse(null);
+            Object stored = previous.at(pointer).orElse(null);
+            if (stored != null && (sent == null || REDACTED.equals(sent))) {
+                merged = merged.mergedWith(nest(JsonPointers.tokens(pointer), stored));
+            } else if (stored == null && REDACTED.equals(sent)) {
+                merged = merged.removeAt(pointer);
+            }
+        }
+        return merged;
+    }
+
+    private static JsonDocument nest(List<String> tokens, Object value) {
+        Object nested = value;
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            java.util.Map<String, Object> level = new java.util.LinkedHashMap<>();
+            level.put(tokens.get(i), nested);
+            nested = level;
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> root = (java.util.Map<String, Object>) nested;
+        return JsonDocument.of(root);
+    }
+
+    private CompiledSchema compiled(String plugin, String version, String purpose, JsonDocument schema) {
+        CacheKey key = new CacheKey(plugin, version, purpose);
+        CompiledSchema cached = cache.get(key);
+        // The key is the plugin and its version; the source comparison guards against a plugin
+        // re-registered under the same version with an edited schema.
+        if (cached != null && cached.source().equals(schema)) {
+            return cached;
+        }
+        try {
+            CompiledSchema compiled = compiler.compile(schema);
+            cache.put(key, compiled);
+            return compiled;
+        } catch (SchemaCompiler.SchemaProblems e) {
+            throw new InvalidValueException(purpose + " schema of plugin " + plugin, version, e.getMessage());
+        }
+    }
+
+    /** How many compiled schemas are cached; lets tests prove a schema is compiled once. */
+    int cachedSchemas() {
+        return cache.size();
+    }
+
+    CompiledSchema cachedFor(String plugin, String version) {
+        return cache.get(new CacheKey(plugin, version, "settings"));
+    }
+}
