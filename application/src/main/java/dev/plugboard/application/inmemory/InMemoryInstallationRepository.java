@@ -1,0 +1,89 @@
+package dev.plugboard.application.inmemory;
+
+import dev.plugboard.application.port.out.InstallationRepository;
+import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.InstallationNotFoundException;
+import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
+import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.plugin.PluginName;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Installations in memory, unique per owner and plugin, with optimistic locking like the database. */
+public final class InMemoryInstallationRepository implements InstallationRepository, Snapshotting {
+
+    private record Key(Owner owner, PluginName plugin) {
+    }
+
+    private Map<Key, Installation> installations = new HashMap<>();
+
+    @Override
+    public synchronized Optional<Installation> find(Owner owner, PluginName plugin) {
+        return Optional.ofNullable(installations.get(new Key(owner, plugin)));
+    }
+
+    @Override
+    public synchronized List<Installation> findByOwner(Owner owner) {
+        return installations.values().stream()
+                .filter(installation -> installation.owner().equals(owner))
+                .sorted((a, b) -> a.plugin().compareTo(b.plugin()))
+                .toList();
+    }
+
+    @Override
+    public synchronized long countByOwner(Owner owner) {
+        return installations.keySet().stream().filter(key -> key.owner().equals(owner)).count();
+    }
+
+    @Override
+    public synchronized Installation add(Installation installation) {
+        Key key = new Key(installation.owner(), installation.plugin());
+        if (installations.containsKey(key)) {
+            throw new PluginAlreadyInstalledException(installation.owner(), installation.plugin().value());
+        }
+        Installation stored = withVersion(installation, 0);
+        installations.put(key, stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Installation update(Installation installation) {
+        Key key = new Key(installation.owner(), installation.plugin());
+        Installation current = installations.get(key);
+        if (current == null || !current.id().equals(installation.id())) {
+            throw new InstallationNotFoundException(installation.owner(), installation.plugin().value());
+        }
+        if (current.version() != installation.version()) {
+            throw new ConcurrencyConflictException("installation", installation.owner() + "/" + installation.plugin(),
+                    installation.version());
+        }
+        Installation stored = withVersion(installation, installation.version() + 1);
+        installations.put(key, stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized boolean remove(Owner owner, PluginName plugin) {
+        return installations.remove(new Key(owner, plugin)) != null;
+    }
+
+    private static Installation withVersion(Installation i, long version) {
+        return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.isEnabled(), i.executionCount(),
+                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt());
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new HashMap<>(installations);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        installations = new HashMap<>((Map<Key, Installation>) snapshot);
+    }
+}

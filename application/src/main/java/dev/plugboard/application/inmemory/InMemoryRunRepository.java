@@ -1,0 +1,119 @@
+package dev.plugboard.application.inmemory;
+
+import dev.plugboard.application.port.Cursor;
+import dev.plugboard.application.port.Page;
+import dev.plugboard.application.port.PageRequest;
+import dev.plugboard.application.port.out.RunFilter;
+import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.run.PluginRun;
+import dev.plugboard.domain.run.RunId;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The run ledger in memory, newest first, with optimistic locking like the database. */
+public final class InMemoryRunRepository implements RunRepository, Snapshotting {
+
+    /**
+     * Newest first; the id, compared as text (as PostgreSQL compares uuids), breaks ties between
+     * runs created in the same microsecond.
+     */
+    static final Comparator<PluginRun> NEWEST_FIRST = Comparator.comparing(PluginRun::createdAt)
+            .thenComparing(run -> run.id().value().toString())
+            .reversed();
+
+    /** The keyset position of the last run of a page. */
+    private record RunCursor(Instant createdAt, String id) {
+        static RunCursor decode(String cursor) {
+            List<String> parts = Cursor.decode(cursor, 2);
+            try {
+                return new RunCursor(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1)).toString());
+            } catch (RuntimeException e) {
+                throw new dev.plugboard.domain.error.InvalidValueException("cursor", cursor,
+                        "is not a cursor this list handed out; start again without 'after'");
+            }
+        }
+
+        static String encode(PluginRun run) {
+            return Cursor.encode(run.createdAt().toString(), run.id().toString());
+        }
+
+        /** Whether {@code run} comes after this position in newest-first order. */
+        boolean isBefore(PluginRun run) {
+            int byTime = run.createdAt().compareTo(createdAt);
+            return byTime < 0 || byTime == 0 && run.id().value().toString().compareTo(id) < 0;
+        }
+    }
+
+    private Map<RunId, PluginRun> runs = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Optional<PluginRun> find(Owner owner, RunId id) {
+        return Optional.ofNullable(runs.get(id)).filter(run -> run.owner().equals(owner));
+    }
+
+    @Override
+    public synchronized Optional<PluginRun> findByIdempotencyKey(Owner owner, String idempotencyKey) {
+        return runs.values().stream()
+                .filter(run -> run.owner().equals(owner) && run.idempotencyKey().filter(idempotencyKey::equals).isPresent())
+                .findFirst();
+    }
+
+    @Override
+    public synchronized Page<PluginRun> search(Owner owner, RunFilter filter, PageRequest page) {
+        Optional<RunCursor> after = page.after().map(RunCursor::decode);
+        List<PluginRun> matching = runs.values().stream()
+                .filter(run -> run.owner().equals(owner))
+                .filter(filter::matches)
+                .sorted(NEWEST_FIRST)
+                .filter(run -> after.map(cursor -> cursor.isBefore(run)).orElse(true))
+                .limit(page.limit() + 1L)
+                .toList();
+        return Pages.of(matching, page.limit(), RunCursor::encode);
+    }
+
+    @Override
+    public synchronized PluginRun add(PluginRun run) {
+        if (runs.containsKey(run.id())) {
+            throw new IllegalStateException("run " + run.id() + " already exists");
+        }
+        PluginRun stored = withVersion(run, 0);
+        runs.put(run.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized PluginRun update(PluginRun run) {
+        PluginRun current = runs.get(run.id());
+        if (current == null || current.version() != run.version()) {
+            throw new ConcurrencyConflictException("run", run.id().toString(), run.version());
+        }
+        PluginRun stored = withVersion(run, run.version() + 1);
+        runs.put(run.id(), stored);
+        return stored;
+    }
+
+    private static PluginRun withVersion(PluginRun r, long version) {
+        return PluginRun.reconstitute(r.id(), r.owner(), r.plugin(), r.trigger(), r.status(), r.input(),
+                r.output().orElse(null), r.error().orElse(null), r.attempt(), r.idempotencyKey().orElse(null),
+                r.createdAt(), r.startedAt().orElse(null), r.completedAt().orElse(null), version);
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new LinkedHashMap<>(runs);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        runs = new LinkedHashMap<>((Map<RunId, PluginRun>) snapshot);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.plugboard.application.port.in.catalog;
+
+import dev.plugboard.domain.audit.Actor;
+import dev.plugboard.domain.error.Require;
+import dev.plugboard.domain.plugin.Plugin;
+import dev.plugboard.domain.plugin.PluginManifest;
+
+/** An administrator adds a plugin to the catalog, or replaces the manifest of one already there. */
+public interface RegisterPluginUseCase {
+
+    /** What to register, and who does it. */
+    record RegisterPluginCommand(Actor actor, PluginManifest manifest) {
+        public RegisterPluginCommand {
+            Require.present("actor", actor);
+            Require.present("manifest", manifest);
+        }
+    }
+
+    /** The plugin as registered, and whether it is new to the catalog. */
+    record Registration(Plugin plugin, boolean created) {
+    }
+
+    Registration register(RegisterPluginCommand command);
+}

@@ -1,0 +1,38 @@
+package dev.plugboard.application.port.in.installation;
+
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.settings.JsonDocument;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An installation as it may be shown: secret settings read {@code (set)}, and {@code secretsSet}
+ * names the secret fields that have a value. Use cases hand out only this, never raw settings.
+ */
+public record InstallationView(UUID id, Owner owner, PluginName plugin, JsonDocument settings, Set<String> secretsSet,
+                               boolean enabled, boolean pluginEnabled, long executionCount,
+                               Optional<Instant> lastExecutedAt, Optional<String> lastError, long version,
+                               Instant createdAt, Instant updatedAt) {
+
+    public InstallationView {
+        secretsSet = Set.copyOf(secretsSet);
+    }
+
+    public static InstallationView of(Installation installation, JsonDocument redactedSettings, Set<String> secretsSet,
+                                      boolean pluginEnabled) {
+        return new InstallationView(installation.id(), installation.owner(), installation.plugin(), redactedSettings,
+                secretsSet, installation.isEnabled(), pluginEnabled, installation.executionCount(),
+                installation.lastExecutedAt(), installation.lastError(), installation.version(),
+                installation.createdAt(), installation.updatedAt());
+    }
+
+    /** Runs happen only when both the owner's switch and the administrator's switch are on. */
+    public boolean active() {
+        return enabled && pluginEnabled;
+    }
+}

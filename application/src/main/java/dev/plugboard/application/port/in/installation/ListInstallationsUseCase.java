@@ -1,0 +1,14 @@
+package dev.plugboard.application.port.in.installation;
+
+import dev.plugboard.domain.owner.Owner;
+
+import java.util.List;
+
+/** An owner's installations, by plugin name. */
+public interface ListInstallationsUseCase {
+
+    List<InstallationView> listInstallations(Owner owner);
+
+    /** @throws dev.plugboard.domain.installation.InstallationNotFoundException when the owner has not installed it */
+    InstallationView getInstallation(Owner owner, String plugin);
+}

@@ -1,0 +1,31 @@
+package dev.plugboard.application.port.in.run;
+
+import dev.plugboard.application.port.in.Caller;
+import dev.plugboard.domain.error.Require;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.run.PluginRun;
+import dev.plugboard.domain.run.RunTrigger;
+import dev.plugboard.domain.settings.JsonDocument;
+
+import java.util.Optional;
+
+/**
+ * Queues a run of an installed plugin. Refused, with nothing queued, when the plugin or the
+ * installation is switched off or the stored settings no longer pass the schema. The same
+ * idempotency key returns the same run.
+ */
+public interface StartRunUseCase {
+
+    record StartRunCommand(Caller caller, PluginName plugin, JsonDocument input, RunTrigger trigger,
+                           Optional<String> idempotencyKey) {
+        public StartRunCommand {
+            Require.present("caller", caller);
+            Require.present("plugin", plugin);
+            input = input == null ? JsonDocument.empty() : input;
+            trigger = trigger == null ? RunTrigger.MANUAL : trigger;
+            idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey.filter(k -> !k.isBlank());
+        }
+    }
+
+    PluginRun start(StartRunCommand command);
+}

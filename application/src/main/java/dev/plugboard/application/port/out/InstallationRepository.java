@@ -1,0 +1,41 @@
+package dev.plugboard.application.port.out;
+
+import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.InstallationNotFoundException;
+import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
+import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.plugin.PluginName;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Installations, always looked up through their owner: no method can reach another owner's. */
+public interface InstallationRepository {
+
+    Optional<Installation> find(Owner owner, PluginName plugin);
+
+    /** The owner's installations, by plugin name. */
+    List<Installation> findByOwner(Owner owner);
+
+    long countByOwner(Owner owner);
+
+    /**
+     * Stores a new installation and returns it as stored.
+     *
+     * @throws PluginAlreadyInstalledException when the owner already has this plugin
+     */
+    Installation add(Installation installation);
+
+    /**
+     * Replaces the stored installation, provided it still has {@code installation.version()};
+     * returns it with the incremented version.
+     *
+     * @throws ConcurrencyConflictException when someone else wrote first
+     * @throws InstallationNotFoundException when it is gone
+     */
+    Installation update(Installation installation);
+
+    /** Removes the owner's installation of the plugin; false when there was none. */
+    boolean remove(Owner owner, PluginName plugin);
+}

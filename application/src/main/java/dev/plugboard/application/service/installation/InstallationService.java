@@ -1,0 +1,188 @@
+package dev.plugboard.application.service.installation;
+
+import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase;
+import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
+import dev.plugboard.application.port.in.installation.InstallationView;
+import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
+import dev.plugboard.application.port.in.installation.ToggleInstallationUseCase;
+import dev.plugboard.application.port.in.installation.UninstallPluginUseCase;
+import dev.plugboard.application.port.in.installation.ValidateSettingsUseCase;
+import dev.plugboard.application.port.out.IdSource;
+import dev.plugboard.application.port.out.InstallationRepository;
+import dev.plugboard.application.port.out.OwnerDirectory;
+import dev.plugboard.application.port.out.PluginRepository;
+import dev.plugboard.application.port.out.TimeSource;
+import dev.plugboard.application.service.AuditTrail;
+import dev.plugboard.domain.audit.AuditAction;
+import dev.plugboard.domain.audit.AuditEntry;
+import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.InstallationNotFoundException;
+import dev.plugboard.domain.installation.PlanLimits;
+import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
+import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.plugin.Plugin;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.plugin.PluginNotFoundException;
+import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.SettingsPolicy;
+import dev.plugboard.domain.settings.SettingsSpec;
+import dev.plugboard.domain.settings.SettingsValidation;
+import dev.plugboard.domain.settings.ValidatedSettings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Installations: an owner's plugins, their settings and their switch. */
+public final class InstallationService implements InstallPluginUseCase, UninstallPluginUseCase,
+        ConfigureInstallationUseCase, ToggleInstallationUseCase, ListInstallationsUseCase, ValidateSettingsUseCase {
+
+    private final PluginRepository plugins;
+    private final InstallationRepository installations;
+    private final OwnerDirectory owners;
+    private final SettingsPolicy settingsPolicy;
+    private final PlanLimits planLimits;
+    private final AuditTrail audit;
+    private final TimeSource clock;
+    private final IdSource ids;
+
+    public InstallationService(PluginRepository plugins, InstallationRepository installations, OwnerDirectory owners,
+                               SettingsPolicy settingsPolicy, PlanLimits planLimits, AuditTrail audit,
+                               TimeSource clock, IdSource ids) {
+        this.plugins = plugins;
+        this.installations = installations;
+        this.owners = owners;
+        this.settingsPolicy = settingsPolicy;
+        this.planLimits = planLimits;
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public InstallationView install(InstallPluginCommand command) {
+        Owner owner = command.caller().owner();
+        String target = AuditEntry.installationTarget(owner.toString(), command.plugin().value());
+        return audit.perform(command.caller().actor(), AuditAction.INSTALL, target, () -> {
+            Plugin plugin = plugin(command.plugin());
+            plugin.requireEnabled();
+            if (installations.find(owner, plugin.name()).isPresent()) {
+                throw new PluginAlreadyInstalledException(owner, plugin.name().value());
+            }
+            planLimits.requireRoomForOneMore(owner, command.caller().plan().orElse(null), installations.countByOwner(owner));
+            SettingsSpec spec = plugin.manifest().settingsSpec();
+            // A "(set)" placeholder copied from a view is not a secret: drop it rather than store it.
+            JsonDocument sent = settingsPolicy.keepUnchangedSecrets(spec, JsonDocument.empty(),
+                    command.settings().orElse(JsonDocument.empty()));
+            ValidatedSettings settings = settingsPolicy.require(spec, sent);
+            owners.ensureExists(owner, clock.now());
+            Installation installed = installations.add(Installation.install(ids.newId(), owner, plugin.name(), settings,
+                    command.enabled().orElse(true), clock.now()));
+            audit.success(command.caller().actor(), AuditAction.INSTALL, target, null, state(plugin, installed), "");
+            return view(plugin, installed);
+        });
+    }
+
+    @Override
+    public void uninstall(UninstallPluginCommand command) {
+        Owner owner = command.caller().owner();
+        String target = AuditEntry.installationTarget(owner.toString(), command.plugin().value());
+        audit.perform(command.caller().actor(), AuditAction.UNINSTALL, target, () -> {
+            Installation current = installation(owner, command.plugin());
+            Plugin plugin = plugin(command.plugin());
+            installations.remove(owner, command.plugin());
+            audit.success(command.caller().actor(), AuditAction.UNINSTALL, target, state(plugin, current), null, "");
+            return null;
+        });
+    }
+
+    @Override
+    public InstallationView configure(ConfigureInstallationCommand command) {
+        Owner owner = command.caller().owner();
+        String target = AuditEntry.installationTarget(owner.toString(), command.plugin().value());
+        return audit.perform(command.caller().actor(), AuditAction.CONFIGURE, target, () -> {
+            Installation current = installation(owner, command.plugin());
+            if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != current.version()) {
+                throw new ConcurrencyConflictException("installation", owner + "/" + command.plugin(),
+                        command.expectedVersion().getAsLong());
+            }
+            Plugin plugin = plugin(command.plugin());
+            SettingsSpec spec = plugin.manifest().settingsSpec();
+            JsonDocument merged = settingsPolicy.keepUnchangedSecrets(spec, current.settings(), command.settings());
+            Installation configured = installations.update(current.configure(settingsPolicy.require(spec, merged), clock.now()));
+            audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, state(plugin, current),
+                    state(plugin, configured), "");
+            return view(plugin, configured);
+        });
+    }
+
+    @Override
+    public InstallationView toggle(ToggleInstallationCommand command) {
+        Owner owner = command.caller().owner();
+        String target = AuditEntry.installationTarget(owner.toString(), command.plugin().value());
+        AuditAction action = command.enabled() ? AuditAction.ENABLE : AuditAction.DISABLE;
+        return audit.perform(command.caller().actor(), action, target, () -> {
+            Installation current = installation(owner, command.plugin());
+            Plugin plugin = plugin(command.plugin());
+            if (current.isEnabled() == command.enabled()) {
+                return view(plugin, current);
+            }
+            Installation toggled = installations.update(current.toggle(command.enabled(), clock.now()));
+            audit.success(command.caller().actor(), action, target, state(plugin, current), state(plugin, toggled), "");
+            return view(plugin, toggled);
+        });
+    }
+
+    @Override
+    public List<InstallationView> listInstallations(Owner owner) {
+        Map<PluginName, Plugin> catalog = plugins.findAll().stream()
+                .collect(Collectors.toMap(Plugin::name, plugin -> plugin, (a, b) -> a, LinkedHashMap::new));
+        return installations.findByOwner(owner).stream()
+                .filter(installation -> catalog.containsKey(installation.plugin()))
+                .map(installation -> view(catalog.get(installation.plugin()), installation))
+                .toList();
+    }
+
+    @Override
+    public InstallationView getInstallation(Owner owner, String plugin) {
+        PluginName name = PluginName.of(plugin);
+        return view(plugin(name), installation(owner, name));
+    }
+
+    @Override
+    public ValidationReport validate(ValidateSettingsCommand command) {
+        Plugin plugin = plugin(command.plugin());
+        SettingsSpec spec = plugin.manifest().settingsSpec();
+        SettingsValidation result = settingsPolicy.validate(spec, command.settings());
+        return new ValidationReport(result.isValid(), result.violations(), result.summary(),
+                settingsPolicy.redact(spec, result.effectiveSettings()));
+    }
+
+    private Plugin plugin(PluginName name) {
+        return plugins.find(name).orElseThrow(() -> new PluginNotFoundException(name.value()));
+    }
+
+    private Installation installation(Owner owner, PluginName plugin) {
+        return installations.find(owner, plugin).orElseThrow(() -> new InstallationNotFoundException(owner, plugin.value()));
+    }
+
+    private InstallationView view(Plugin plugin, Installation installation) {
+        SettingsSpec spec = plugin.manifest().settingsSpec();
+        Set<String> secretsSet = settingsPolicy.secretPointers(spec).stream()
+                .filter(pointer -> installation.settings().at(pointer).isPresent())
+                .collect(Collectors.toSet());
+        return InstallationView.of(installation, settingsPolicy.redact(spec, installation.settings()), secretsSet,
+                plugin.isEnabled());
+    }
+
+    /** The audited state of an installation: never a secret in clear. */
+    private JsonDocument state(Plugin plugin, Installation installation) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("enabled", installation.isEnabled());
+        state.put("settings", settingsPolicy.redact(plugin.manifest().settingsSpec(), installation.settings()).asMap());
+        return JsonDocument.of(state);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.plugboard.application.service.run;
+
+import dev.plugboard.application.port.Page;
+import dev.plugboard.application.port.PageRequest;
+import dev.plugboard.application.port.in.run.CancelRunUseCase;
+import dev.plugboard.application.port.in.run.QueryRunsUseCase;
+import dev.plugboard.application.port.in.run.StartRunUseCase;
+import dev.plugboard.application.port.out.IdSource;
+import dev.plugboard.application.port.out.InstallationRepository;
+import dev.plugboard.application.port.out.OwnerDirectory;
+import dev.plugboard.application.port.out.PluginRepository;
+import dev.plugboard.application.port.out.RunFilter;
+import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.application.port.out.TimeSource;
+import dev.plugboard.application.service.AuditTrail;
+import dev.plugboard.domain.audit.AuditAction;
+import dev.plugboard.domain.audit.AuditEntry;
+import dev.plugboard.domain.error.InvalidValueException;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.InstallationNotFoundException;
+import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.plugin.Plugin;
+import dev.plugboard.domain.plugin.PluginManifest;
+import dev.plugboard.domain.plugin.PluginNotFoundException;
+import dev.plugboard.domain.run.PluginRun;
+import dev.plugboard.domain.run.RunId;
+import dev.plugboard.domain.run.RunNotFoundException;
+import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.SettingsPolicy;
+import dev.plugboard.domain.settings.Violation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The run ledger: queueing runs, reading them, cancelling them. */
+public final class RunService implements StartRunUseCase, QueryRunsUseCase, CancelRunUseCase {
+
+    private final PluginRepository plugins;
+    private final InstallationRepository installations;
+    private final RunRepository runs;
+    private final OwnerDirectory owners;
+    private final SettingsPolicy settingsPolicy;
+    private final AuditTrail audit;
+    private final TimeSource clock;
+    private final IdSource ids;
+
+    public RunService(PluginRepository plugins, InstallationRepository installations, RunRepository runs,
+                      OwnerDirectory owners, SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock,
+                      IdSource ids) {
+        this.plugins = plugins;
+        this.installations = installations;
+        this.runs = runs;
+        this.owners = owners;
+        this.settingsPolicy = settingsPolicy;
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public PluginRun start(StartRunCommand command) {
+        Owner owner = command.caller().owner();
+        String target = AuditEntry.installationTarget(owner.toString(), command.plugin().value());
+        return audit.perform(command.caller().actor(), AuditAction.RUN_STARTED, target, () -> {
+            Optional<PluginRun> earlier = command.idempotencyKey().flatMap(key -> runs.findByIdempotencyKey(owner, key));
+            if (earlier.isPresent()) {
+                return sameRequest(earlier.get(), command);
+            }
+            Plugin plugin = plugins.find(command.plugin())
+                    .orElseThrow(() -> new PluginNotFoundException(command.plugin().value()));
+            plugin.requireEnabled();
+            Installation installation = installations.find(owner, command.plugin())
+                    .orElseThrow(() -> new InstallationNotFoundException(owner, command.plugin().value()));
+            installation.requireEnabled();
+            // Settings are re-checked: the plugin's schema may have changed since they were saved.
+            settingsPolicy.require(plugin.manifest().settingsSpec(), installation.settings());
+            requireValidInput(plugin.manifest(), command.input());
+            owners.ensureExists(owner, clock.now());
+            PluginRun run = runs.add(PluginRun.create(RunId.of(ids.newId()), owner, plugin.name(), command.trigger(),
+                    command.input(), command.idempotencyKey(), clock.now()));
+            audit.success(command.caller().actor(), AuditAction.RUN_STARTED, AuditEntry.runTarget(run.id().toString()),
+                    null, state(run), plugin.name().value() + " (" + run.trigger().wireName() + ")");
+            return run;
+        });
+    }
+
+    private static PluginRun sameRequest(PluginRun earlier, StartRunCommand command) {
+        if (!earlier.plugin().equals(command.plugin())) {
+            throw new InvalidValueException("idempotency key", command.idempotencyKey().orElse(""),
+                    "was already used for a run of plugin " + earlier.plugin() + "; use a new key for a different request");
+        }
+        return earlier;
+    }
+
+    private void requireValidInput(PluginManifest manifest, JsonDocument input) {
+        if (manifest.inputSchema().isEmpty()) {
+            return;
+        }
+        List<Violation> violations = settingsPolicy.violationsOf(manifest.name().value(), manifest.version().toString(),
+                "input", manifest.inputSchema().get(), input);
+        if (!violations.isEmpty()) {
+            throw new InvalidValueException("input", input.toJson(), "input validation failed: "
+                    + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+        }
+    }
+
+    @Override
+    public PluginRun get(Owner owner, RunId id) {
+        return runs.find(owner, id).orElseThrow(() -> new RunNotFoundException(id));
+    }
+
+    @Override
+    public Page<PluginRun> list(Owner owner, RunFilter filter, PageRequest page) {
+        return runs.search(owner, filter, page);
+    }
+
+    @Override
+    public PluginRun cancel(CancelRunCommand command) {
+        Owner owner = command.caller().owner();
+        String target = AuditEntry.runTarget(command.run().toString());
+        return audit.perform(command.caller().actor(), AuditAction.RUN_CANCELLED, target, () -> {
+            PluginRun current = get(owner, command.run());
+            PluginRun cancelled = runs.update(current.cancel(clock.now()));
+            audit.success(command.caller().actor(), AuditAction.RUN_CANCELLED, target, state(current), state(cancelled), "");
+            return cancelled;
+        });
+    }
+
+    private static JsonDocument state(PluginRun run) {
+        return JsonDocument.of(Map.of("status", run.status().wireName(), "plugin", run.plugin().value(),
+                "attempt", run.attempt()));
+    }
+}

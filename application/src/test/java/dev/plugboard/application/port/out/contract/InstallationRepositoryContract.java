@@ -1,0 +1,139 @@
+package dev.plugboard.application.port.out.contract;
+
+import dev.plugboard.application.fixtures.TestPlugins;
+import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.settings.JsonDocument;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What every {@link dev.plugboard.application.port.out.InstallationRepository} must do. */
+public abstract class InstallationRepositoryContract extends StorageContract {
+
+    private static final PluginName WEBHOOK = PluginName.of("webhook");
+
+    @Test
+    void givenAddedInstallation_find_returnsItAtVersionZeroWithItsSettings() {
+        Installation added = installedWebhook(ALICE);
+
+        Installation found = storage.installations().find(ALICE, WEBHOOK).orElseThrow();
+
+        assertThat(found.id()).isEqualTo(added.id());
+        assertThat(found.version()).isZero();
+        assertThat(found.settings()).isEqualTo(added.settings());
+        assertThat(found.settings().at("/token")).contains("s3cr3t");
+        assertThat(found.isEnabled()).isTrue();
+        assertThat(found.executionCount()).isZero();
+        assertThat(found.lastExecutedAt()).isEmpty();
+        assertThat(found.lastError()).isEmpty();
+        assertThat(found.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void givenAnotherOwnersInstallation_find_isEmpty() {
+        installedWebhook(ALICE);
+
+        assertThat(storage.installations().find(BOB, WEBHOOK)).isEmpty();
+        assertThat(storage.installations().find(ACME, WEBHOOK)).isEmpty();
+        assertThat(storage.installations().findByOwner(BOB)).isEmpty();
+        assertThat(storage.installations().countByOwner(BOB)).isZero();
+    }
+
+    @Test
+    void givenUserAndOrganizationWithTheSameId_theyAreDifferentOwners() {
+        installedWebhook(dev.plugboard.domain.owner.Owner.user("acme"));
+
+        assertThat(storage.installations().find(ACME, WEBHOOK)).isEmpty();
+        assertThat(storage.installations().countByOwner(dev.plugboard.domain.owner.Owner.user("acme"))).isOne();
+    }
+
+    @Test
+    void givenInstalledPlugin_addingItAgain_isRefusedAsAlreadyInstalled() {
+        installedWebhook(ALICE);
+
+        assertThatThrownBy(() -> installedWebhook(ALICE))
+                .isInstanceOfSatisfying(PluginAlreadyInstalledException.class, e -> {
+                    assertThat(e.owner()).isEqualTo(ALICE);
+                    assertThat(e.plugin()).isEqualTo("webhook");
+                });
+        assertThat(storage.installations().countByOwner(ALICE)).isOne();
+    }
+
+    @Test
+    void givenSeveralInstallations_findByOwner_listsTheOwnersByPluginNameAndCountsThem() {
+        installedWebhook(ALICE);
+        installed(ALICE, TestPlugins.analytics(), JsonDocument.empty());
+        installedWebhook(BOB);
+
+        assertThat(storage.installations().findByOwner(ALICE)).extracting(i -> i.plugin().value())
+                .containsExactly("analytics", "webhook");
+        assertThat(storage.installations().countByOwner(ALICE)).isEqualTo(2);
+    }
+
+    @Test
+    void givenCurrentVersion_update_storesTheChangeAndIncrementsTheVersion() {
+        Installation added = installedWebhook(ALICE);
+
+        Installation updated = storage.installations().update(added.toggle(false, at(1)).recordFailure("boom", at(2)));
+
+        assertThat(updated.version()).isEqualTo(1);
+        Installation found = storage.installations().find(ALICE, WEBHOOK).orElseThrow();
+        assertThat(found.version()).isEqualTo(1);
+        assertThat(found.isEnabled()).isFalse();
+        assertThat(found.executionCount()).isEqualTo(1);
+        assertThat(found.lastError()).contains("boom");
+        assertThat(found.lastExecutedAt()).contains(at(2));
+        assertThat(found.updatedAt()).isEqualTo(at(2));
+    }
+
+    @Test
+    void givenStaleVersion_update_failsWithConcurrencyErrorAndKeepsTheWinnersChange() {
+        Installation loadedByBoth = installedWebhook(ALICE);
+        storage.installations().update(loadedByBoth.toggle(false, at(1)));
+
+        assertThatThrownBy(() -> storage.installations().update(loadedByBoth.recordSuccess(at(2))))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> {
+                    assertThat(e.aggregate()).isEqualTo("installation");
+                    assertThat(e.expectedVersion()).isZero();
+                });
+        Installation found = storage.installations().find(ALICE, WEBHOOK).orElseThrow();
+        assertThat(found.isEnabled()).isFalse();
+        assertThat(found.executionCount()).isZero();
+        assertThat(found.version()).isEqualTo(1);
+    }
+
+    @Test
+    void givenInstallationOfAnotherOwner_update_cannotReachIt() {
+        Installation alices = installedWebhook(ALICE);
+        Installation forged = Installation.reconstitute(alices.id(), BOB, WEBHOOK, alices.settings(), false, 0, null,
+                null, 0, T0, T0);
+
+        assertThatThrownBy(() -> storage.installations().update(forged)).isInstanceOf(RuntimeException.class);
+        assertThat(storage.installations().find(ALICE, WEBHOOK).orElseThrow().isEnabled()).isTrue();
+    }
+
+    @Test
+    void givenInstallation_remove_deletesOnlyThatOwnersInstallation() {
+        installedWebhook(ALICE);
+        installedWebhook(BOB);
+
+        assertThat(storage.installations().remove(ALICE, WEBHOOK)).isTrue();
+        assertThat(storage.installations().remove(ALICE, WEBHOOK)).isFalse();
+
+        assertThat(storage.installations().find(ALICE, WEBHOOK)).isEmpty();
+        assertThat(storage.installations().find(BOB, WEBHOOK)).isPresent();
+    }
+
+    @Test
+    void givenNewId_add_keepsTheIdItWasGiven() {
+        UUID id = installedWebhook(ACME).id();
+
+        assertThat(storage.installations().find(ACME, WEBHOOK)).get().extracting(Installation::id).isEqualTo(id);
+    }
+}
