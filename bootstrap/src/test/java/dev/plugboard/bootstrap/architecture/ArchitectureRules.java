@@ -1,0 +1,80 @@
+package dev.plugboard.bootstrap.architecture;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/** The dependency rules of BRIEF.md, as ArchUnit rules; the tests check them on the code and on fixtures that break them. */
+final class ArchitectureRules {
+
+    static final String DOMAIN = "dev.plugboard.domain..";
+    static final String SETTINGS = "dev.plugboard.domain.settings..";
+    static final String APPLICATION = "dev.plugboard.application..";
+    static final String PERSISTENCE = "dev.plugboard.adapter.persistence..";
+    static final String REST = "dev.plugboard.adapter.rest..";
+    static final String CLI = "dev.plugboard.adapter.cli..";
+    static final String ADAPTERS = "dev.plugboard.adapter..";
+    static final String BOOTSTRAP = "dev.plugboard.bootstrap..";
+
+    private ArchitectureRules() {
+    }
+
+    /** Outside its settings package the domain uses nothing but the JDK. */
+    static final ArchRule DOMAIN_IS_PURE_JAVA = classes()
+            .that().resideInAPackage(DOMAIN).and().resideOutsideOfPackage(SETTINGS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+            .as("the domain depends on nothing but the JDK (outside its settings package)");
+
+    /** The settings package may also use Jackson and the JSON Schema library, and nothing else. */
+    static final ArchRule SETTINGS_USES_ONLY_JACKSON_AND_SCHEMA_LIBRARY = classes()
+            .that().resideInAPackage(SETTINGS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..", "com.fasterxml.jackson..", "com.networknt.schema..")
+            .as("the domain's settings package depends only on the JDK, Jackson and networknt");
+
+    /** The application sees the domain and the JDK, nothing else. */
+    static final ArchRule APPLICATION_DEPENDS_ONLY_ON_DOMAIN = classes()
+            .that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
+            .as("the application depends only on the domain and the JDK");
+
+    /** Not even the JDK's JDBC or HTTP client: storage and transport are the adapters' business. */
+    static final ArchRule APPLICATION_HAS_NO_JDBC_OR_HTTP = noClasses()
+            .that().resideInAPackage(APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "java.net.http..")
+            .as("the application uses no JDBC and no HTTP client");
+
+    /** Framework annotations stay in the adapters and bootstrap. */
+    static final ArchRule NO_MICRONAUT_IN_THE_CORE = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().dependOnClassesThat().resideInAPackage("io.micronaut..")
+            .as("no io.micronaut in the domain or the application");
+
+    /** Services talk to ports, never to a particular adapter, not even the in-memory ones. */
+    static final ArchRule SERVICES_USE_PORTS_NOT_ADAPTERS = noClasses()
+            .that().resideInAPackage("dev.plugboard.application.service..")
+            .should().dependOnClassesThat().resideInAPackage("dev.plugboard.application.inmemory..")
+            .as("application services depend on ports, not on the in-memory adapters");
+
+    /** Each ring only depends inward; adapters never on each other. */
+    static final Architectures.LayeredArchitecture RINGS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("domain").definedBy(DOMAIN)
+            .layer("application").definedBy(APPLICATION)
+            .layer("persistence").definedBy(PERSISTENCE)
+            .layer("rest").definedBy(REST)
+            .layer("cli").definedBy(CLI)
+            .whereLayer("persistence").mayNotBeAccessedByAnyLayer()
+            .whereLayer("rest").mayNotBeAccessedByAnyLayer()
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("application").mayOnlyBeAccessedByLayers("persistence", "rest", "cli")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "rest", "cli");
+
+    /** Only bootstrap sees everything; nothing depends on it. */
+    static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()
+            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
+            .as("nothing but bootstrap depends on bootstrap");
+}

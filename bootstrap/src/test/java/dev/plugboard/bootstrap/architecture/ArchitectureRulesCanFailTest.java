@@ -1,0 +1,110 @@
+package dev.plugboard.bootstrap.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.plugboard.adapter.cli.ExitCode;
+import dev.plugboard.adapter.persistence.PostgresStorage;
+import dev.plugboard.adapter.cli.archfixture.CliUsingBootstrap;
+import dev.plugboard.adapter.rest.ProblemStatus;
+import dev.plugboard.adapter.rest.archfixture.RestUsingCli;
+import dev.plugboard.application.Plugboard;
+import dev.plugboard.application.archfixture.ApplicationUsingJdbc;
+import dev.plugboard.application.archfixture.ApplicationUsingRestAdapter;
+import dev.plugboard.application.inmemory.InMemoryAuditLog;
+import dev.plugboard.application.service.archfixture.ServiceUsingInMemoryAdapter;
+import dev.plugboard.bootstrap.archfixture.BootstrapThing;
+import dev.plugboard.domain.archfixture.DomainUsingJackson;
+import dev.plugboard.domain.archfixture.DomainUsingMicronaut;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.settings.SettingsPolicy;
+import dev.plugboard.domain.settings.archfixture.SettingsUsingAssertJ;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each rule is shown to fail on a class that breaks it, and to pass on a clean class, so no rule
+ * can silently check nothing. With failOnEmptyShould on, a rule that selects no class fails too.
+ */
+class ArchitectureRulesCanFailTest {
+
+    private static JavaClasses of(Class<?>... classes) {
+        return new ClassFileImporter().importClasses(classes);
+    }
+
+    private static void failsOn(ArchRule rule, Class<?> offender, Class<?>... others) {
+        Class<?>[] all = new Class<?>[others.length + 1];
+        all[0] = offender;
+        System.arraycopy(others, 0, all, 1, others.length);
+        assertThatThrownBy(() -> rule.check(of(all)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(offender.getName());
+    }
+
+    @Test
+    void domainIsPureJava_failsOnJacksonOutsideSettings() {
+        failsOn(ArchitectureRules.DOMAIN_IS_PURE_JAVA, DomainUsingJackson.class);
+        assertThatCode(() -> ArchitectureRules.DOMAIN_IS_PURE_JAVA.check(of(PluginName.class))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void settingsRule_failsOnAnotherLibrary() {
+        failsOn(ArchitectureRules.SETTINGS_USES_ONLY_JACKSON_AND_SCHEMA_LIBRARY, SettingsUsingAssertJ.class);
+        assertThatCode(() -> ArchitectureRules.SETTINGS_USES_ONLY_JACKSON_AND_SCHEMA_LIBRARY.check(of(SettingsPolicy.class)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void applicationRule_failsOnAnAdapterDependency() {
+        failsOn(ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_DOMAIN, ApplicationUsingRestAdapter.class, ProblemStatus.class);
+        assertThatCode(() -> ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_DOMAIN.check(of(Plugboard.class)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void noJdbcRule_failsOnJdbc() {
+        failsOn(ArchitectureRules.APPLICATION_HAS_NO_JDBC_OR_HTTP, ApplicationUsingJdbc.class);
+    }
+
+    @Test
+    void noMicronautRule_failsOnAMicronautAnnotation() {
+        failsOn(ArchitectureRules.NO_MICRONAUT_IN_THE_CORE, DomainUsingMicronaut.class);
+    }
+
+    @Test
+    void servicesRule_failsOnAServiceUsingAnInMemoryAdapter() {
+        failsOn(ArchitectureRules.SERVICES_USE_PORTS_NOT_ADAPTERS, ServiceUsingInMemoryAdapter.class, InMemoryAuditLog.class);
+    }
+
+    @Test
+    void rings_failOnAdaptersDependingOnEachOther() {
+        failsOn(ArchitectureRules.RINGS, RestUsingCli.class, ExitCode.class, PostgresStorage.class, Plugboard.class,
+                PluginName.class);
+    }
+
+    @Test
+    void rings_failOnTheApplicationReachingAnAdapter() {
+        failsOn(ArchitectureRules.RINGS, ApplicationUsingRestAdapter.class, ProblemStatus.class, ExitCode.class,
+                PostgresStorage.class, PluginName.class);
+    }
+
+    @Test
+    void bootstrapRule_failsOnAnAdapterUsingBootstrap() {
+        failsOn(ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP, CliUsingBootstrap.class, BootstrapThing.class);
+    }
+
+    @Test
+    void rings_passOnCleanClassesOfEveryRing() {
+        assertThatCode(() -> ArchitectureRules.RINGS.check(of(ProblemStatus.class, ExitCode.class, PostgresStorage.class,
+                Plugboard.class, PluginName.class))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void rulesWithNothingToCheck_fail() {
+        assertThatThrownBy(() -> ArchitectureRules.DOMAIN_IS_PURE_JAVA.check(of(BootstrapThing.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failOnEmptyShould");
+    }
+}

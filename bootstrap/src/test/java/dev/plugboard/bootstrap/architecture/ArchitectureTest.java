@@ -1,0 +1,75 @@
+package dev.plugboard.bootstrap.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Checks the production code of every module against the architecture rules. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionCode() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.plugboard");
+    }
+
+    @Test
+    void givenTheImport_everyModuleIsPresent_soNoRuleChecksAnEmptySet() {
+        for (String module : new String[] {"domain", "domain.settings", "application", "adapter.persistence",
+                "adapter.rest", "adapter.cli"}) {
+            assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("dev.plugboard." + module)))
+                    .as("classes of dev.plugboard.%s were imported", module)
+                    .isTrue();
+        }
+        assertThat(production.stream().noneMatch(c -> c.getPackageName().contains("archfixture")))
+                .as("rule-breaking test fixtures are not part of the production import")
+                .isTrue();
+    }
+
+    @Test
+    void domainIsPureJava() {
+        ArchitectureRules.DOMAIN_IS_PURE_JAVA.check(production);
+    }
+
+    @Test
+    void settingsUsesOnlyJacksonAndTheSchemaLibrary() {
+        ArchitectureRules.SETTINGS_USES_ONLY_JACKSON_AND_SCHEMA_LIBRARY.check(production);
+    }
+
+    @Test
+    void applicationDependsOnlyOnDomain() {
+        ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_DOMAIN.check(production);
+    }
+
+    @Test
+    void applicationHasNoJdbcOrHttp() {
+        ArchitectureRules.APPLICATION_HAS_NO_JDBC_OR_HTTP.check(production);
+    }
+
+    @Test
+    void noMicronautInTheCore() {
+        ArchitectureRules.NO_MICRONAUT_IN_THE_CORE.check(production);
+    }
+
+    @Test
+    void servicesUsePortsNotAdapters() {
+        ArchitectureRules.SERVICES_USE_PORTS_NOT_ADAPTERS.check(production);
+    }
+
+    @Test
+    void ringsDependOnlyInwardAndAdaptersNotOnEachOther() {
+        ArchitectureRules.RINGS.check(production);
+    }
+
+    @Test
+    void nothingDependsOnBootstrap() {
+        ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP.check(production);
+    }
+}
