@@ -1,0 +1,25 @@
+package dev.plugboard.adapter.persistence;
+
+import dev.plugboard.adapter.persistence.jdbc.JdbcAuditLog;
+import dev.plugboard.adapter.persistence.jdbc.JdbcInstallationRepository;
+import dev.plugboard.adapter.persistence.jdbc.JdbcOwnerDirectory;
+import dev.plugboard.adapter.persistence.jdbc.JdbcPluginRepository;
+import dev.plugboard.adapter.persistence.jdbc.JdbcRunRepository;
+import dev.plugboard.adapter.persistence.jdbc.MicronautTransactionBoundary;
+import dev.plugboard.application.Plugboard;
+import jakarta.inject.Singleton;
+
+/**
+ * Every PostgreSQL storage port as one bean, so that the wiring hands all of them (and the
+ * transaction boundary that spans them) to the use cases at once.
+ */
+@Singleton
+public record PostgresStorage(JdbcPluginRepository plugins, JdbcInstallationRepository installations,
+                              JdbcRunRepository runs, JdbcOwnerDirectory owners, JdbcAuditLog audit,
+                              MicronautTransactionBoundary transactions) {
+
+    /** Sets this storage on a use-case builder: {@code storage.applyTo(Plugboard.builder()).build()}. */
+    public Plugboard.Builder applyTo(Plugboard.Builder builder) {
+        return builder.storage(plugins, installations, runs, owners, audit, transactions);
+    }
+}

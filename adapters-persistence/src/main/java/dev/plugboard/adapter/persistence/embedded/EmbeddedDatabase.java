@@ -1,0 +1,282 @@
+package dev.plugboard.adapter.persistence.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A real PostgreSQL server whose data lives in a local folder, for running Plugboard without a
+ * database of one's own. The first process to open a folder starts the server (and stops it on
+ * {@link #close()}); a process that opens the folder while that server runs connects to it. Data
+ * survives restarts and crashes: a server left behind by a killed process is reused, and the lock
+ * file of a killed server is removed so that the next start works.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    static final Pattern DATABASE_NAME = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
+    private static final Duration ORPHAN_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * Where and how to run the server.
+     *
+     * @param folder         where the data lives ({@code pgdata/} inside it); created when missing
+     * @param database       the database Plugboard uses, created when missing
+     * @param port           the port to listen on when this process starts the server; 0 for any free one
+     * @param durable        whether commits reach the disk before they return (fsync); off only for tests
+     * @param startupTimeout how long to wait for a server to start or to become ready
+     */
+    public record Options(Path folder, String database, int port, boolean durable, Duration startupTimeout) {
+
+        public static final Path DEFAULT_FOLDER = Path.of("plugboard-data");
+        public static final String DEFAULT_DATABASE = "plugboard";
+
+        public Options {
+            if (folder == null) {
+                throw new IllegalArgumentException("the embedded database needs a data folder, e.g. ./plugboard-data");
+            }
+            if (database == null || !DATABASE_NAME.matcher(database).matches()) {
+                throw new IllegalArgumentException("database name '" + database
+                        + "' is not usable: use lowercase letters, digits and _, starting with a letter");
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is not a TCP port: use 1 to 65535, or 0 for any free one");
+            }
+            startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
+        }
+
+        /** The defaults: ./plugboard-data, database plugboard, any free port, durable. */
+        public static Options defaults() {
+            return in(DEFAULT_FOLDER);
+        }
+
+        public static Options in(Path folder) {
+            return new Options(folder, DEFAULT_DATABASE, 0, true, Duration.ofSeconds(60));
+        }
+
+        public Options withDatabase(String name) {
+            return new Options(folder, name, port, durable, startupTimeout);
+        }
+
+        public Options withPort(int value) {
+            return new Options(folder, database, value, durable, startupTimeout);
+        }
+
+        public Options withDurable(boolean value) {
+            return new Options(folder, database, port, value, startupTimeout);
+        }
+
+        public Options withStartupTimeout(Duration value) {
+            return new Options(folder, database, port, durable, value);
+        }
+    }
+
+    private final Path folder;
+    private final String database;
+    private final int port;
+    private final EmbeddedPostgres startedHere;
+
+    private final Thread stopOnExit;
+    private boolean closed;
+
+    private EmbeddedDatabase(Path folder, String database, int port, EmbeddedPostgres startedHere) {
+        this.folder = folder;
+        this.database = database;
+        this.port = port;
+        this.startedHere = startedHere;
+        // Our own hook rather than the library's, so that a close() racing with it waits for the stop.
+        this.stopOnExit = startedHere == null ? null : new Thread(this::close, "plugboard-embedded-postgres-stop");
+        if (stopOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+        }
+    }
+
+    /** Starts the server of {@code options.folder()}, or connects to it if it already runs. */
+    public static EmbeddedDatabase start(Options options) {
+        Path folder = options.folder().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(folder);
+            // One process at a time decides whether to start or to connect (in this JVM too).
+            synchronized (EmbeddedDatabase.class) {
+                try (FileChannel channel = FileChannel.open(folder.resolve("startup.lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    FileLock lock = channel.lock();
+                    try {
+                        return startOrConnect(folder, options);
+                    } finally {
+                        lock.release();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("cannot start the embedded PostgreSQL in " + folder + ": " + e.getMessage()
+                    + "; check that the folder is writable, or set a database URL to use a server of your own", e);
+        }
+    }
+
+    /** {@link #start(Options)} with the defaults and the given folder. */
+    public static EmbeddedDatabase start(Path folder) {
+        return start(Options.in(folder));
+    }
+
+    private static EmbeddedDatabase startOrConnect(Path folder, Options options) throws IOException {
+        Path dataDirectory = folder.resolve("pgdata");
+        Optional<PostmasterPidFile> running = runningServer(dataDirectory, options.startupTimeout());
+        if (running.isPresent()) {
+            int port = running.get().port();
+            LOG.info("Connecting to the PostgreSQL already running for {} (pid {}, port {})", folder,
+                    running.get().pid(), port);
+            LocalServer.requireServes(port, dataDirectory);
+            LocalServer.createDatabaseIfMissing(port, options.database());
+            return new EmbeddedDatabase(folder, options.database(), port, null);
+        }
+        EmbeddedPostgres server = launch(dataDirectory, options);
+        try {
+            LocalServer.createDatabaseIfMissing(server.getPort(), options.database());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        LOG.info("Started PostgreSQL for {} on port {}", folder, server.getPort());
+        return new EmbeddedDatabase(folder, options.database(), server.getPort(), server);
+    }
+
+    /**
+     * The server that runs for the data directory, once it is ready; empty when none runs. A pid
+     * file whose process is dead is removed, after the crashed server's last processes are gone.
+     */
+    private static Optional<PostmasterPidFile> runningServer(Path dataDirectory, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<PostmasterPidFile> pidFile = PostmasterPidFile.read(dataDirectory);
+            if (pidFile.isEmpty()) {
+                return Optional.empty();
+            }
+            PostmasterPidFile file = pidFile.get();
+            if (file.pid() > 0 && !ServerProcesses.isServer(file.pid())) {
+                LOG.warn("Removing {}: its PostgreSQL (pid {}) is gone, it was not stopped cleanly", file.file(), file.pid());
+                ServerProcesses.awaitNoneWorkingIn(dataDirectory, ORPHAN_WAIT);
+                Files.deleteIfExists(file.file());
+                return Optional.empty();
+            }
+            if (file.isReady()) {
+                return pidFile;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EmbeddedDatabaseException("the PostgreSQL of " + dataDirectory + " (pid " + file.pid() + ") is still '"
+                        + file.status() + "' after " + timeout.toSeconds() + " s; wait for it, or stop it (kill "
+                        + file.pid() + ") and start again");
+            }
+            ServerProcesses.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private static EmbeddedPostgres launch(Path dataDirectory, Options options) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPort(options.port())
+                .setPGStartupWait(options.startupTimeout())
+                // Case-insensitive search and sorting the same on every machine, whatever locales it has.
+                .setLocaleConfig("locale-provider", "builtin")
+                .setLocaleConfig("builtin-locale", "C.UTF-8")
+                .setLocaleConfig("locale", "C");
+        if (options.durable()) {
+            // The library starts PostgreSQL for throw-away tests (fsync off); Plugboard's data is kept.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        try {
+            return builder.start();
+        } catch (IllegalStateException e) {
+            // The library locks the data directory; another live process holding it is the usual cause.
+            throw new EmbeddedDatabaseException("cannot start PostgreSQL in " + dataDirectory + ": " + e.getMessage()
+                    + "; if another process uses this folder and its server crashed, restart that process", e);
+        }
+    }
+
+    /** The JDBC URL of Plugboard's database, e.g. {@code jdbc:postgresql://localhost:5433/plugboard}. */
+    public String jdbcUrl() {
+        return LocalServer.url(port, database);
+    }
+
+    /** The JDBC URL of another database on the same server (tests create one per test class). */
+    public String jdbcUrl(String otherDatabase) {
+        return LocalServer.url(port, otherDatabase);
+    }
+
+    /** The server's superuser; the server only listens on localhost and trusts local connections. */
+    public String user() {
+        return LocalServer.SUPERUSER;
+    }
+
+    /** Empty: the embedded server needs no password (local connections only). */
+    public String password() {
+        return "";
+    }
+
+    /**
+     * The settings of Micronaut's default data source for this database, for a context builder's
+     * {@code properties(...)}: {@code datasources.default.url}, {@code username}, {@code password},
+     * {@code driver-class-name} and {@code dialect}.
+     */
+    public Map<String, Object> dataSourceProperties() {
+        return Map.of("datasources.default.url", jdbcUrl(),
+                "datasources.default.username", user(),
+                "datasources.default.password", password(),
+                "datasources.default.driver-class-name", "org.postgresql.Driver",
+                "datasources.default.dialect", "POSTGRES");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Whether this process started the server (and so stops it on close) rather than connecting to a running one. */
+    public boolean startedHere() {
+        return startedHere != null;
+    }
+
+    /** Stops the server if this process started it; a server this process only connected to keeps running. */
+    @Override
+    public synchronized void close() {
+        if (closed || startedHere == null) {
+            return;
+        }
+        closed = true;
+        try {
+            startedHere.close();
+        } catch (IOException e) {
+            LOG.warn("Could not stop the PostgreSQL of {}: {}", folder, e.getMessage());
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: this is the hook, or it runs anyway and finds the server stopped.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedDatabase[" + jdbcUrl() + ", " + folder + (startedHere() ? ", started here" : ", connected") + "]";
+    }
+}

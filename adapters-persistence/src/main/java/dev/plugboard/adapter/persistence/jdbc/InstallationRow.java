@@ -1,0 +1,41 @@
+package dev.plugboard.adapter.persistence.jdbc;
+
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.settings.JsonDocument;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of {@code installations}, with its plugin's name in place of the plugin's row id. */
+record InstallationRow(UUID id, String userId, String organizationId, String plugin, String settings, boolean enabled,
+                       long executionCount, Instant lastExecutedAt, String lastError, long version, Instant createdAt,
+                       Instant updatedAt) {
+
+    /** The columns {@link #read} reads: an installation {@code i} joined to its plugin {@code p}. */
+    static final String COLUMNS = "i.id, i.user_id, i.organization_id, p.name AS plugin, i.settings, i.enabled, "
+            + "i.execution_count, i.last_executed_at, i.last_error, i.version, i.created_at, i.updated_at";
+
+    static InstallationRow from(Installation installation) {
+        return new InstallationRow(installation.id(), Owners.userId(installation.owner()),
+                Owners.organizationId(installation.owner()), installation.plugin().value(),
+                installation.settings().toJson(), installation.isEnabled(), installation.executionCount(),
+                installation.lastExecutedAt().orElse(null), installation.lastError().orElse(null),
+                installation.version(), installation.createdAt(), installation.updatedAt());
+    }
+
+    static InstallationRow read(ResultSet row) throws SQLException {
+        return new InstallationRow(Sql.uuid(row, "id"), row.getString("user_id"), row.getString("organization_id"),
+                row.getString("plugin"), row.getString("settings"), row.getBoolean("enabled"),
+                row.getLong("execution_count"), Sql.instant(row, "last_executed_at"), row.getString("last_error"),
+                row.getLong("version"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+    }
+
+    Installation toDomain() {
+        return Installation.reconstitute(id, Owners.of(userId, organizationId), PluginName.of(plugin),
+                JsonDocument.parse(settings), enabled, executionCount, lastExecutedAt, lastError, version, createdAt,
+                updatedAt);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.plugboard.adapter.persistence.jdbc;
+
+import dev.plugboard.application.port.Page;
+import dev.plugboard.application.port.PageRequest;
+import dev.plugboard.application.port.out.AuditFilter;
+import dev.plugboard.application.port.out.AuditLog;
+import dev.plugboard.domain.audit.Actor;
+import dev.plugboard.domain.audit.AuditEntry;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The audit trail in {@code audit_entries}: appended inside the use case's transaction, read newest first. */
+@Singleton
+public final class JdbcAuditLog implements AuditLog {
+
+    private final Sql sql;
+
+    public JdbcAuditLog(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+        sql.update("INSERT INTO audit_entries (" + AuditEntryRow.COLUMNS + ") VALUES (" + AuditEntryRow.PLACEHOLDERS + ")",
+                AuditEntryRow.from(entry).values());
+    }
+
+    @Override
+    public Page<AuditEntry> search(AuditFilter filter, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        filter.since().ifPresent(since -> {
+            conditions.add("at >= ?");
+            params.add(since);
+        });
+        if (filter.actor().isPresent()) {
+            String[] actor = filter.actor().get().split(":", 2);
+            if (actor.length < 2 || !isActorType(actor[0])) {
+                return new Page<>(List.of(), Optional.empty());
+            }
+            conditions.add("actor_type = ? AND actor_id = ?");
+            params.add(actor[0]);
+            params.add(actor[1]);
+        }
+        filter.action().ifPresent(action -> {
+            conditions.add("action = ?");
+            params.add(action.wireName());
+        });
+        filter.target().ifPresent(target -> {
+            conditions.add("target = ?");
+            params.add(target);
+        });
+        page.after().map(Pages.TimeAndId::decode).ifPresent(after -> {
+            conditions.add("(at, id) < (?, ?)");
+            params.add(after.at());
+            params.add(after.id());
+        });
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        params.add(page.limit() + 1);
+        List<AuditEntry> fetched = sql.list("SELECT " + AuditEntryRow.COLUMNS + " FROM audit_entries" + where
+                        + " ORDER BY at DESC, id DESC LIMIT ?", AuditEntryRow::read, params.toArray())
+                .stream().map(AuditEntryRow::toDomain).toList();
+        return Pages.of(fetched, page.limit(), entry -> Pages.TimeAndId.encode(entry.at(), entry.id()));
+    }
+
+    /** Whether {@code text} is how {@link Actor#toString()} writes an actor type. */
+    private static boolean isActorType(String text) {
+        return Arrays.stream(Actor.Type.values()).anyMatch(type -> type.name().toLowerCase(Locale.ROOT).equals(text));
+    }
+}

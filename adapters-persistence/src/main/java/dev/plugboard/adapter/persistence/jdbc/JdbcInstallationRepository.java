@@ -1,0 +1,109 @@
+package dev.plugboard.adapter.persistence.jdbc;
+
+import dev.plugboard.application.port.out.InstallationRepository;
+import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.InstallationNotFoundException;
+import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
+import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.plugin.PluginNotFoundException;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Installations in PostgreSQL. Every statement names the owner in its WHERE clause, so no call can
+ * read or change another owner's installation; updates are guarded by the row's version.
+ */
+@Singleton
+public final class JdbcInstallationRepository implements InstallationRepository {
+
+    private static final Set<String> OWNER_AND_PLUGIN_KEYS =
+            Set.of("installations_user_plugin_key", "installations_organization_plugin_key");
+    private static final String FROM = " FROM installations i JOIN plugins p ON p.id = i.plugin_id";
+
+    private final Sql sql;
+    private final JdbcOwnerDirectory owners;
+
+    public JdbcInstallationRepository(Sql sql, JdbcOwnerDirectory owners) {
+        this.sql = sql;
+        this.owners = owners;
+    }
+
+    @Override
+    public Optional<Installation> find(Owner owner, PluginName plugin) {
+        return sql.one("SELECT " + InstallationRow.COLUMNS + FROM + " WHERE i." + Owners.column(owner) + " = ? AND p.name = ?",
+                InstallationRow::read, owner.id(), plugin.value()).map(InstallationRow::toDomain);
+    }
+
+    @Override
+    public List<Installation> findByOwner(Owner owner) {
+        return sql.list("SELECT " + InstallationRow.COLUMNS + FROM + " WHERE i." + Owners.column(owner) + " = ? ORDER BY p.name",
+                InstallationRow::read, owner.id()).stream().map(InstallationRow::toDomain).toList();
+    }
+
+    @Override
+    public long countByOwner(Owner owner) {
+        return sql.one("SELECT count(*) FROM installations WHERE " + Owners.column(owner) + " = ?",
+                row -> row.getLong(1), owner.id()).orElse(0L);
+    }
+
+    @Override
+    public Installation add(Installation installation) {
+        InstallationRow row = InstallationRow.from(installation);
+        // The owner row the foreign key needs; the use cases provision it already, other callers need not.
+        owners.ensureExists(installation.owner(), installation.createdAt());
+        int inserted;
+        try {
+            inserted = sql.update("INSERT INTO installations (id, user_id, organization_id, plugin_id, settings, enabled, "
+                            + "execution_count, last_executed_at, last_error, version, created_at, updated_at) "
+                            + "SELECT ?, ?, ?, p.id, ?::jsonb, ?, ?, ?, ?, 0, ?, ? FROM plugins p WHERE p.name = ?",
+                    row.id(), row.userId(), row.organizationId(), row.settings(), row.enabled(), row.executionCount(),
+                    row.lastExecutedAt(), row.lastError(), row.createdAt(), row.updatedAt(), row.plugin());
+        } catch (UniqueViolation e) {
+            if (OWNER_AND_PLUGIN_KEYS.contains(e.constraint())) {
+                throw new PluginAlreadyInstalledException(installation.owner(), row.plugin());
+            }
+            throw e;
+        }
+        if (inserted == 0) {
+            throw new PluginNotFoundException(row.plugin());
+        }
+        return withVersion(installation, 0);
+    }
+
+    @Override
+    public Installation update(Installation installation) {
+        InstallationRow row = InstallationRow.from(installation);
+        String owner = Owners.column(installation.owner());
+        int updated = sql.update("UPDATE installations i SET settings = ?::jsonb, enabled = ?, execution_count = ?, "
+                        + "last_executed_at = ?, last_error = ?, updated_at = ?, version = i.version + 1 FROM plugins p "
+                        + "WHERE p.id = i.plugin_id AND i.id = ? AND i." + owner + " = ? AND p.name = ? AND i.version = ?",
+                row.settings(), row.enabled(), row.executionCount(), row.lastExecutedAt(), row.lastError(),
+                row.updatedAt(), row.id(), installation.owner().id(), row.plugin(), row.version());
+        if (updated == 0) {
+            boolean exists = sql.one("SELECT 1" + FROM + " WHERE i.id = ? AND i." + owner + " = ? AND p.name = ?",
+                    result -> true, row.id(), installation.owner().id(), row.plugin()).isPresent();
+            if (!exists) {
+                throw new InstallationNotFoundException(installation.owner(), row.plugin());
+            }
+            throw new ConcurrencyConflictException("installation", installation.owner() + "/" + row.plugin(),
+                    installation.version());
+        }
+        return withVersion(installation, installation.version() + 1);
+    }
+
+    @Override
+    public boolean remove(Owner owner, PluginName plugin) {
+        return sql.update("DELETE FROM installations i USING plugins p WHERE p.id = i.plugin_id AND i."
+                + Owners.column(owner) + " = ? AND p.name = ?", owner.id(), plugin.value()) > 0;
+    }
+
+    private static Installation withVersion(Installation i, long version) {
+        return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.isEnabled(), i.executionCount(),
+                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt());
+    }
+}

@@ -1,0 +1,149 @@
+package dev.plugboard.adapter.persistence.jdbc;
+
+import dev.plugboard.application.port.Page;
+import dev.plugboard.application.port.PageRequest;
+import dev.plugboard.application.port.out.RunFilter;
+import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.plugin.PluginNotFoundException;
+import dev.plugboard.domain.run.PluginRun;
+import dev.plugboard.domain.run.RunError;
+import dev.plugboard.domain.run.RunId;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The run ledger in PostgreSQL, always queried through the owner, newest first with keyset paging.
+ * Every update also keeps the attempt history in {@code plugin_run_attempts}.
+ */
+@Singleton
+public final class JdbcRunRepository implements RunRepository {
+
+    private static final String SELECT = "SELECT " + RunRow.COLUMNS
+            + " FROM plugin_runs r JOIN plugins p ON p.id = r.plugin_id";
+
+    private final Sql sql;
+    private final RunAttemptRepository attempts;
+    private final JdbcOwnerDirectory owners;
+
+    public JdbcRunRepository(Sql sql, RunAttemptRepository attempts, JdbcOwnerDirectory owners) {
+        this.sql = sql;
+        this.attempts = attempts;
+        this.owners = owners;
+    }
+
+    @Override
+    public Optional<PluginRun> find(Owner owner, RunId id) {
+        return sql.one(SELECT + " WHERE r.id = ? AND r." + Owners.column(owner) + " = ?", RunRow::read,
+                id.value(), owner.id()).map(RunRow::toDomain);
+    }
+
+    @Override
+    public Optional<PluginRun> findByIdempotencyKey(Owner owner, String idempotencyKey) {
+        return sql.one(SELECT + " WHERE r." + Owners.column(owner) + " = ? AND r.idempotency_key = ?", RunRow::read,
+                owner.id(), idempotencyKey).map(RunRow::toDomain);
+    }
+
+    @Override
+    public Page<PluginRun> search(Owner owner, RunFilter filter, PageRequest page) {
+        List<String> conditions = new ArrayList<>(List.of("r." + Owners.column(owner) + " = ?"));
+        List<Object> params = new ArrayList<>(List.of(owner.id()));
+        filter.status().ifPresent(status -> {
+            conditions.add("r.status = ?");
+            params.add(status.wireName());
+        });
+        filter.plugin().ifPresent(plugin -> {
+            conditions.add("r.plugin_id = (SELECT id FROM plugins WHERE name = ?)");
+            params.add(plugin.value());
+        });
+        page.after().map(Pages.TimeAndId::decode).ifPresent(after -> {
+            conditions.add("(r.created_at, r.id) < (?, ?)");
+            params.add(after.at());
+            params.add(after.id());
+        });
+        params.add(page.limit() + 1);
+        List<PluginRun> fetched = sql.list(SELECT + " WHERE " + String.join(" AND ", conditions)
+                        + " ORDER BY r.created_at DESC, r.id DESC LIMIT ?", RunRow::read, params.toArray())
+                .stream().map(RunRow::toDomain).toList();
+        return Pages.of(fetched, page.limit(), run -> Pages.TimeAndId.encode(run.createdAt(), run.id().value()));
+    }
+
+    @Override
+    public PluginRun add(PluginRun run) {
+        RunRow row = RunRow.from(run);
+        // The owner row the foreign key needs; the use cases provision it already, other callers need not.
+        owners.ensureExists(run.owner(), run.createdAt());
+        int inserted;
+        try {
+            inserted = sql.update("INSERT INTO plugin_runs (id, user_id, organization_id, plugin_id, trigger, status, input, "
+                            + "output, error_code, error_message, attempt, idempotency_key, created_at, started_at, "
+                            + "completed_at, version) SELECT ?, ?, ?, p.id, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 0 "
+                            + "FROM plugins p WHERE p.name = ?",
+                    row.id(), row.userId(), row.organizationId(), row.trigger(), row.status(), row.input(), row.output(),
+                    row.errorCode(), row.errorMessage(), row.attempt(), row.idempotencyKey(), row.createdAt(),
+                    row.startedAt(), row.completedAt(), row.plugin());
+        } catch (UniqueViolation e) {
+            // Two requests with one idempotency key raced; the loser retries and then finds the winner's run.
+            if (e.constraint().endsWith("_idempotency_key")) {
+                throw new ConcurrencyConflictException("run", "with idempotency key '" + row.idempotencyKey() + "'", 0);
+            }
+            throw e;
+        }
+        if (inserted == 0) {
+            throw new PluginNotFoundException(row.plugin());
+        }
+        recordAttempt(run);
+        return withVersion(run, 0);
+    }
+
+    @Override
+    public PluginRun update(PluginRun run) {
+        RunRow row = RunRow.from(run);
+        int updated = sql.update("UPDATE plugin_runs SET status = ?, output = ?::jsonb, error_code = ?, error_message = ?, "
+                        + "attempt = ?, started_at = ?, completed_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND " + Owners.column(run.owner()) + " = ? AND version = ?",
+                row.status(), row.output(), row.errorCode(), row.errorMessage(), row.attempt(), row.startedAt(),
+                row.completedAt(), row.id(), run.owner().id(), row.version());
+        if (updated == 0) {
+            throw new ConcurrencyConflictException("run", run.id().toString(), run.version());
+        }
+        recordAttempt(run);
+        return withVersion(run, run.version() + 1);
+    }
+
+    /** The attempts of the owner's run, first to last; empty for another owner's run. */
+    public List<RunAttemptRow> attempts(Owner owner, RunId id) {
+        return attempts.findByOwner(id.value(), Owners.userId(owner), Owners.organizationId(owner));
+    }
+
+    /** Opens the attempt a run starts and closes it when the run leaves processing; earlier attempts stay as they were. */
+    private void recordAttempt(PluginRun run) {
+        if (run.attempt() == 0) {
+            return;
+        }
+        String code = run.error().map(RunError::code).orElse(null);
+        String message = run.error().map(RunError::message).orElse(null);
+        switch (run.status()) {
+            case PROCESSING -> attempts.open(run.id().value(), run.attempt(), run.startedAt().orElse(run.createdAt()));
+            case COMPLETED -> close(run, "completed", null, null);
+            case FAILED -> close(run, "failed", code, message);
+            case CANCELLED -> close(run, "cancelled", code, message);
+            // Back to pending: this attempt failed and another one is scheduled.
+            case PENDING -> close(run, "failed", code, message);
+        }
+    }
+
+    private void close(PluginRun run, String status, String code, String message) {
+        attempts.close(run.id().value(), run.attempt(), status, run.completedAt().orElse(null), code, message);
+    }
+
+    private static PluginRun withVersion(PluginRun r, long version) {
+        return PluginRun.reconstitute(r.id(), r.owner(), r.plugin(), r.trigger(), r.status(), r.input(),
+                r.output().orElse(null), r.error().orElse(null), r.attempt(), r.idempotencyKey().orElse(null),
+                r.createdAt(), r.startedAt().orElse(null), r.completedAt().orElse(null), version);
+    }
+}

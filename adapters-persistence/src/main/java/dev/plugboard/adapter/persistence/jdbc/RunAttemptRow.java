@@ -1,0 +1,21 @@
+package dev.plugboard.adapter.persistence.jdbc;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One attempt of a run as {@code plugin_run_attempts} keeps it: opened when the run starts the
+ * attempt, closed (finished, with its outcome) when the run leaves {@code processing}.
+ *
+ * @param status processing, completed, failed (also when a retry follows) or cancelled
+ */
+@MappedEntity("plugin_run_attempts")
+public record RunAttemptRow(@Id @GeneratedValue @Nullable Long id, UUID runId, int attempt, String status,
+                            Instant startedAt, @Nullable Instant finishedAt, @Nullable String errorCode,
+                            @Nullable String errorMessage) {
+}

@@ -1,0 +1,107 @@
+package dev.plugboard.adapter.persistence.jdbc;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs plain SQL through Micronaut Data's {@link JdbcOperations}: on the connection of the current
+ * transaction when there is one, on a connection of its own (auto-commit) otherwise.
+ */
+@Singleton
+public final class Sql {
+
+    /** Reads one row of a result set into a value. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private final JdbcOperations jdbc;
+
+    public Sql(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public <T> List<T> list(String sql, RowReader<T> reader, Object... params) {
+        return run(sql, params, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(reader.read(rows));
+                }
+                return result;
+            }
+        });
+    }
+
+    public <T> Optional<T> one(String sql, RowReader<T> reader, Object... params) {
+        List<T> rows = list(sql, reader, params);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("expected at most one row but got " + rows.size() + " from: " + sql);
+        }
+        return rows.stream().findFirst();
+    }
+
+    /** Executes an INSERT, UPDATE or DELETE; returns the number of rows it touched. */
+    public int update(String sql, Object... params) {
+        return run(sql, params, PreparedStatement::executeUpdate);
+    }
+
+    private interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private <T> T run(String sql, Object[] params, StatementWork<T> work) {
+        try {
+            return jdbc.execute(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < params.length; i++) {
+                        bind(connection, statement, i + 1, params[i]);
+                    }
+                    return work.run(statement);
+                }
+            });
+        } catch (DataAccessException e) {
+            throw UniqueViolation.from(e).map(RuntimeException.class::cast).orElse(e);
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, int index, Object value)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof Instant instant) {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof String[] texts) {
+            statement.setArray(index, connection.createArrayOf("text", texts));
+        } else if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof UUID) {
+            statement.setObject(index, value);
+        } else {
+            throw new IllegalArgumentException("cannot bind a " + value.getClass().getName() + " to SQL parameter " + index);
+        }
+    }
+
+    /** A timestamptz column as an Instant, or null. */
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime timestamp = row.getObject(column, OffsetDateTime.class);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    public static UUID uuid(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, UUID.class);
+    }
+}
