@@ -2,7 +2,9 @@ package dev.plugboard.application.inmemory;
 
 import dev.plugboard.application.port.out.ManifestDiscovery;
 import dev.plugboard.application.port.out.ManifestSource;
+import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.plugin.PluginManifest;
+import dev.plugboard.domain.plugin.PluginSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,5 +26,11 @@ public final class StaticManifestSource implements ManifestSource {
                     "this Plugboard was built with a fixed list of manifests and reads no plugins directory")));
         }
         return ManifestDiscovery.of(manifests);
+    }
+
+    @Override
+    public PluginManifest read(Path manifestFile, PluginSource source) {
+        throw new InvalidValueException("manifest file", manifestFile,
+                "this Plugboard was built with a fixed list of manifests and reads no files");
     }
 }

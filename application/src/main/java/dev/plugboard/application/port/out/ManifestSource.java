@@ -1,5 +1,8 @@
 package dev.plugboard.application.port.out;
 
+import dev.plugboard.domain.plugin.PluginManifest;
+import dev.plugboard.domain.plugin.PluginSource;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,4 +18,12 @@ public interface ManifestSource {
      *                  {@code plugins sync --dir}); empty for the configured one
      */
     ManifestDiscovery discover(Optional<Path> directory);
+
+    /**
+     * Reads one manifest file ({@code plugin.yaml}, {@code .yml} or {@code .json}, with a
+     * {@code settings.schema.json} beside it when the manifest has no {@code settingsSchema}).
+     *
+     * @throws dev.plugboard.domain.error.InvalidValueException naming the file and what is wrong with it
+     */
+    PluginManifest read(Path manifestFile, PluginSource source);
 }

@@ -23,6 +23,7 @@ import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginInUseException;
 import dev.plugboard.domain.plugin.PluginNotFoundException;
+import dev.plugboard.domain.plugin.PluginSource;
 import dev.plugboard.domain.plugin.UnsatisfiedDependencyException;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.SettingsPolicy;
@@ -71,6 +72,12 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
             Plugin plugin = upsert(command.actor(), AuditAction.REGISTER, manifest, existing, plugins.findAll());
             return new Registration(plugin, existing.isEmpty());
         });
+    }
+
+    @Override
+    public Registration registerFile(RegisterFileCommand command) {
+        return register(new RegisterPluginCommand(command.actor(),
+                manifests.read(command.manifestFile(), PluginSource.REGISTERED)));
     }
 
     private Plugin upsert(Actor actor, AuditAction action, PluginManifest manifest, Optional<Plugin> existing,
@@ -149,8 +156,12 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
                 }
             }
             SyncReport report = new SyncReport(added, updated, unchanged, rejected);
-            audit.success(command.actor(), AuditAction.SYNC, "catalog", null, null, report.summary()
-                    + (rejected.isEmpty() ? "" : "; rejected: " + String.join("; ", rejected.stream().map(Object::toString).toList())));
+            // Each change is audited on its plugin; a sync that changed nothing and rejected nothing
+            // (every start of every instance) would only add noise to the trail.
+            if (!added.isEmpty() || !updated.isEmpty() || !rejected.isEmpty()) {
+                audit.success(command.actor(), AuditAction.SYNC, "catalog", null, null, report.summary()
+                        + (rejected.isEmpty() ? "" : "; rejected: " + String.join("; ", rejected.stream().map(Object::toString).toList())));
+            }
             return report;
         });
     }

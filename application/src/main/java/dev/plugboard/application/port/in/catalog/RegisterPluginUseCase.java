@@ -5,6 +5,8 @@ import dev.plugboard.domain.error.Require;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginManifest;
 
+import java.nio.file.Path;
+
 /** An administrator adds a plugin to the catalog, or replaces the manifest of one already there. */
 public interface RegisterPluginUseCase {
 
@@ -20,5 +22,15 @@ public interface RegisterPluginUseCase {
     record Registration(Plugin plugin, boolean created) {
     }
 
+    /** Register from a manifest file (an operator's {@code plugins register MANIFEST}). */
+    record RegisterFileCommand(Actor actor, Path manifestFile) {
+        public RegisterFileCommand {
+            Require.present("actor", actor);
+            Require.present("manifest file", manifestFile);
+        }
+    }
+
     Registration register(RegisterPluginCommand command);
+
+    Registration registerFile(RegisterFileCommand command);
 }
