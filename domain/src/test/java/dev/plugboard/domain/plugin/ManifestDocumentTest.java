@@ -1,0 +1,100 @@
+package dev.plugboard.domain.plugin;
+
+import dev.plugboard.domain.error.InvalidValueException;
+import dev.plugboard.domain.settings.JsonDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ManifestDocumentTest {
+
+    private static PluginManifest read(String json) {
+        return ManifestDocument.read(JsonDocument.parse(json), PluginSource.REGISTERED);
+    }
+
+    @Test
+    void givenMinimalDocument_read_fillsTheDefaults() {
+        PluginManifest manifest = read("{\"name\": \"echo\", \"version\": \"1.0.0\"}");
+
+        assertThat(manifest.displayName()).isEqualTo("echo");
+        assertThat(manifest.category()).isEqualTo(PluginManifest.DEFAULT_CATEGORY);
+        assertThat(manifest.schemaVersion()).isEqualTo("v1");
+        assertThat(manifest.execution()).isEqualTo(ExecutionPolicy.DEFAULT);
+        assertThat(manifest.source()).isEqualTo(PluginSource.REGISTERED);
+    }
+
+    @Test
+    void givenFullDocument_read_thenWrite_roundTrips() {
+        PluginManifest manifest = read("""
+                {"name": "webhook", "version": "1.2.0", "displayName": "Webhook", "description": "Posts",
+                 "owner": "acme", "category": "automation", "tags": ["http", "integration"], "icon": "send",
+                 "capabilities": ["event:message.received"], "defaultSettings": {"method": "POST"},
+                 "settingsSchema": {"type": "object"}, "inputSchema": {"type": "object"},
+                 "outputSchema": {"type": "object"}, "dependencies": {"analytics": "^1.0.0"},
+                 "execution": {"mode": "external", "timeout": "2m",
+                   "retry": {"maxAttempts": 4, "initialBackoff": "500ms", "maxBackoff": "PT30S", "multiplier": 3,
+                             "nonRetryableCodes": ["HTTP_4XX"]}}}""");
+
+        assertThat(manifest.dependencies()).containsExactly(Dependency.of("analytics", "^1.0.0"));
+        assertThat(manifest.execution().mode()).isEqualTo(ExecutionMode.EXTERNAL);
+        assertThat(manifest.execution().timeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(manifest.execution().retry()).isEqualTo(new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30),
+                3.0, Set.of("HTTP_4XX")));
+        assertThat(ManifestDocument.read(ManifestDocument.write(manifest), PluginSource.REGISTERED)).isEqualTo(manifest);
+    }
+
+    @Test
+    void givenDependenciesAsAList_read_acceptsThem() {
+        PluginManifest manifest = read("{\"name\": \"bb\", \"version\": \"1.0.0\", "
+                + "\"dependencies\": [{\"plugin\": \"aa\", \"range\": \">=1.0.0 <2.0.0\"}]}");
+
+        assertThat(manifest.dependencies()).extracting(Dependency::toString).containsExactly("aa >=1.0.0 <2.0.0");
+    }
+
+    @Test
+    void givenUnknownField_read_refusesItNamingTheField() {
+        assertThatThrownBy(() -> read("{\"name\": \"echo\", \"version\": \"1.0.0\", \"categroy\": \"x\"}"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.value()).isEqualTo("categroy");
+                    assertThat(e.rule()).contains("is not a manifest field");
+                });
+    }
+
+    @Test
+    void givenUnknownRetryField_read_namesItsPath() {
+        assertThatThrownBy(() -> read("{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"retry\": {\"tries\": 3}}}"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.value()).isEqualTo("execution.retry.tries"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"version\": \"1.0.0\"}|name",
+            "{\"name\": \"echo\"}|version",
+            "{\"name\": \"echo\", \"version\": \"1.0.0\", \"tags\": \"one\"}|tags",
+            "{\"name\": \"echo\", \"version\": \"1.0.0\", \"settingsSchema\": [1]}|settingsSchema",
+            "{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"mode\": \"docker\"}}|execution.mode",
+            "{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"timeout\": \"soon\"}}|execution.timeout",
+            "{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"retry\": {\"maxAttempts\": 1.5}}}|execution.retry.maxAttempts"
+    })
+    void givenBadField_read_namesTheField(String json, String field) {
+        assertThatThrownBy(() -> read(json))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"30s,PT30S", "500ms,PT0.5S", "2m,PT2M", "1h,PT1H", "PT45S,PT45S"})
+    void givenDurationText_duration_understandsEveryForm(String text, String expected) {
+        assertThat(ManifestDocument.duration("timeout", text)).isEqualTo(Duration.parse(expected));
+    }
+
+    @Test
+    void givenWholeNumber_duration_readsSeconds() {
+        assertThat(ManifestDocument.duration("timeout", 45L)).isEqualTo(Duration.ofSeconds(45));
+    }
+}
