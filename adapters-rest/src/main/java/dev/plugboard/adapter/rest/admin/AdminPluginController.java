@@ -1,0 +1,126 @@
+package dev.plugboard.adapter.rest.admin;
+
+import dev.plugboard.adapter.rest.catalog.PluginDetailsResponse;
+import dev.plugboard.adapter.rest.security.Callers;
+import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
+import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase.RegisterPluginCommand;
+import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase.Registration;
+import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
+import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase.SwitchPluginCommand;
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncCatalogCommand;
+import dev.plugboard.domain.audit.Actor;
+import dev.plugboard.domain.error.InvalidValueException;
+import dev.plugboard.domain.error.Require;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.adapter.rest.problem.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.Optional;
+
+/** Administrators shape the catalog: register manifests, rescan the plugins directory, switch plugins for everyone. */
+@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Controller("/api/admin/plugins")
+@Secured(AdminPluginController.ADMIN)
+@Tag(name = "admin")
+public class AdminPluginController {
+
+    static final String ADMIN = "admin";
+
+    private final RegisterPluginUseCase registering;
+    private final SyncCatalogUseCase syncing;
+    private final SwitchPluginUseCase switching;
+
+    public AdminPluginController(RegisterPluginUseCase registering, SyncCatalogUseCase syncing,
+                                 SwitchPluginUseCase switching) {
+        this.registering = registering;
+        this.syncing = syncing;
+        this.switching = switching;
+    }
+
+    /**
+     * Registers a plugin from a manifest, or replaces the manifest of the plugin with that name. The body
+     * holds the fields of a plugin.yaml, as JSON.
+     *
+     * @param manifest the manifest
+     * @return the plugin: 201 when it is new, 200 when it replaced one
+     */
+    @Post
+    @ApiResponse(responseCode = "201", description = "registered",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PluginDetailsResponse.class)))
+    @ApiResponse(responseCode = "200", description = "replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PluginDetailsResponse.class)))
+    public HttpResponse<PluginDetailsResponse> registerPlugin(@Nullable @Body ManifestRequest manifest,
+                                                        Authentication authentication) {
+        Registration registration = registering.register(new RegisterPluginCommand(actor(authentication),
+                Require.present("manifest", manifest).toDomain()));
+        return HttpResponse.<PluginDetailsResponse>status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(PluginDetailsResponse.from(registration.plugin()))
+                .header(HttpHeaders.LOCATION, "/api/plugins/" + registration.plugin().name().value());
+    }
+
+    /**
+     * Rescans the builtin plugins and the plugins directory, adding new plugins and updating changed ones.
+     *
+     * @return what the sync did
+     */
+    @Post("/sync")
+    public SyncReportResponse syncCatalog(Authentication authentication) {
+        return SyncReportResponse.from(syncing.sync(new SyncCatalogCommand(actor(authentication), Optional.empty())));
+    }
+
+    /**
+     * Switches a plugin on for everyone.
+     *
+     * @param name the plugin's name
+     * @return the plugin
+     */
+    @Post("/{name}/enable")
+    public PluginDetailsResponse enablePlugin(String name, Authentication authentication) {
+        return PluginDetailsResponse.from(switching.switchPlugin(
+                new SwitchPluginCommand(actor(authentication), PluginName.of(name), true, false)));
+    }
+
+    /**
+     * Switches a plugin off for everyone. Refused with 409 while enabled plugins depend on it, unless forced.
+     *
+     * @param name  the plugin's name
+     * @param force disable even though other plugins depend on it
+     * @return the plugin
+     */
+    @Post("/{name}/disable")
+    public PluginDetailsResponse disablePlugin(String name, @Nullable @QueryValue String force,
+                                         Authentication authentication) {
+        return PluginDetailsResponse.from(switching.switchPlugin(
+                new SwitchPluginCommand(actor(authentication), PluginName.of(name), false, flag("force", force))));
+    }
+
+    /** Strict, unlike the framework's conversion: a typo must not silently mean false. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidValueException(name, value, "use true or false");
+    }
+
+    private static Actor actor(Authentication authentication) {
+        return Callers.of(authentication).actor();
+    }
+}

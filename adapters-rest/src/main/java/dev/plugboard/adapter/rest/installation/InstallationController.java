@@ -1,0 +1,182 @@
+package dev.plugboard.adapter.rest.installation;
+
+import dev.plugboard.adapter.rest.JsonValues;
+import dev.plugboard.adapter.rest.security.Callers;
+import dev.plugboard.application.port.in.Caller;
+import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase;
+import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase.ConfigureInstallationCommand;
+import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
+import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
+import dev.plugboard.application.port.in.installation.InstallationView;
+import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
+import dev.plugboard.application.port.in.installation.ToggleInstallationUseCase;
+import dev.plugboard.application.port.in.installation.ToggleInstallationUseCase.ToggleInstallationCommand;
+import dev.plugboard.application.port.in.installation.UninstallPluginUseCase;
+import dev.plugboard.application.port.in.installation.UninstallPluginUseCase.UninstallPluginCommand;
+import dev.plugboard.application.port.in.installation.ValidateSettingsUseCase;
+import dev.plugboard.application.port.in.installation.ValidateSettingsUseCase.ValidateSettingsCommand;
+import dev.plugboard.domain.error.Require;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.adapter.rest.problem.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.Optional;
+
+/**
+ * The caller's installations: the user's own, or their organization's under an {@code org} claim.
+ * Another owner's installation answers 404, exactly like one that does not exist.
+ */
+@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Controller("/api/user/plugins")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "installations")
+public class InstallationController {
+
+    private final ListInstallationsUseCase listing;
+    private final InstallPluginUseCase installing;
+    private final UninstallPluginUseCase uninstalling;
+    private final ConfigureInstallationUseCase configuring;
+    private final ToggleInstallationUseCase toggling;
+    private final ValidateSettingsUseCase validating;
+
+    public InstallationController(ListInstallationsUseCase listing, InstallPluginUseCase installing,
+                                  UninstallPluginUseCase uninstalling, ConfigureInstallationUseCase configuring,
+                                  ToggleInstallationUseCase toggling, ValidateSettingsUseCase validating) {
+        this.listing = listing;
+        this.installing = installing;
+        this.uninstalling = uninstalling;
+        this.configuring = configuring;
+        this.toggling = toggling;
+        this.validating = validating;
+    }
+
+    /**
+     * The caller's installations.
+     *
+     * @return every installation of the caller's owner
+     */
+    @Get
+    public InstallationListResponse listInstallations(Authentication authentication) {
+        Caller caller = Callers.of(authentication);
+        return new InstallationListResponse(listing.listInstallations(caller.owner()).stream()
+                .map(InstallationResponse::from).toList());
+    }
+
+    /**
+     * One installation; its {@code ETag} is the version to send in {@code If-Match}.
+     *
+     * @param name the plugin's name
+     * @return the installation
+     */
+    @Get("/{name}")
+    public HttpResponse<InstallationResponse> getInstallation(String name, Authentication authentication) {
+        return withETag(HttpStatus.OK, listing.getInstallation(Callers.of(authentication).owner(), name));
+    }
+
+    /**
+     * Installs a plugin for the caller's owner.
+     *
+     * @param name the plugin's name
+     * @param body settings and switch, both optional
+     * @return the new installation, with its {@code ETag}
+     */
+    @Post("/{name}/install")
+    @ApiResponse(responseCode = "201", description = "installed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstallationResponse.class)))
+    public HttpResponse<InstallationResponse> install(String name, @Nullable @Body InstallRequest body,
+                                                      Authentication authentication) {
+        Optional<InstallRequest> request = Optional.ofNullable(body);
+        InstallationView view = installing.install(new InstallPluginCommand(Callers.of(authentication),
+                PluginName.of(name), request.map(InstallRequest::settings).map(JsonDocument::of),
+                request.map(InstallRequest::enabled)));
+        return withETag(HttpStatus.CREATED, view)
+                .header(HttpHeaders.LOCATION, "/api/user/plugins/" + view.plugin().value());
+    }
+
+    /**
+     * Removes an installation; its runs stay.
+     *
+     * @param name the plugin's name
+     */
+    @Post("/{name}/uninstall")
+    @ApiResponse(responseCode = "204", description = "uninstalled")
+    public HttpResponse<Void> uninstall(String name, Authentication authentication) {
+        uninstalling.uninstall(new UninstallPluginCommand(Callers.of(authentication), PluginName.of(name)));
+        return HttpResponse.noContent();
+    }
+
+    /**
+     * Replaces the settings. With {@code If-Match}, a version that is no longer current answers 412.
+     *
+     * @param name    the plugin's name
+     * @param body    the settings
+     * @param ifMatch the {@code ETag} the caller last saw
+     * @return the installation, with its new {@code ETag}
+     */
+    @Put("/{name}/config")
+    public HttpResponse<InstallationResponse> configure(String name, @Nullable @Body SettingsRequest body,
+                                                        @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                                        Authentication authentication) {
+        InstallationView view = configuring.configure(new ConfigureInstallationCommand(Callers.of(authentication),
+                PluginName.of(name), requiredSettings(body), ETags.expectedVersion(ifMatch)));
+        return withETag(HttpStatus.OK, view);
+    }
+
+    /**
+     * Switches the installation on or off.
+     *
+     * @param name the plugin's name
+     * @param body the switch
+     * @return the installation, with its new {@code ETag}
+     */
+    @Post("/{name}/toggle")
+    public HttpResponse<InstallationResponse> toggle(String name, @Nullable @Body ToggleRequest body,
+                                                     Authentication authentication) {
+        Boolean enabled = Require.present("enabled", body == null ? null : body.enabled());
+        InstallationView view = toggling.toggle(new ToggleInstallationCommand(Callers.of(authentication),
+                PluginName.of(name), enabled));
+        return withETag(HttpStatus.OK, view);
+    }
+
+    /**
+     * Checks settings against the plugin's schema without saving anything.
+     *
+     * @param name the plugin's name
+     * @param body the settings to check
+     * @return whether they are valid, and every violation
+     */
+    @Post("/{name}/settings/validate")
+    public ValidationResponse validateSettings(String name, @Nullable @Body SettingsRequest body) {
+        return ValidationResponse.from(validating.validate(new ValidateSettingsCommand(PluginName.of(name),
+                requiredSettings(body))));
+    }
+
+    private static JsonDocument requiredSettings(SettingsRequest body) {
+        return JsonValues.document(Require.present("settings", body == null ? null : body.settings()));
+    }
+
+    private static MutableHttpResponse<InstallationResponse> withETag(HttpStatus status, InstallationView view) {
+        return HttpResponse.<InstallationResponse>status(status)
+                .body(InstallationResponse.from(view))
+                .header(HttpHeaders.ETAG, ETags.of(view.version()));
+    }
+}

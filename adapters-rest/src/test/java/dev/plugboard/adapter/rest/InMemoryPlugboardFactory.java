@@ -1,0 +1,109 @@
+package dev.plugboard.adapter.rest;
+
+import dev.plugboard.application.Plugboard;
+import dev.plugboard.application.fixtures.TestPlugins;
+import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
+import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
+import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
+import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
+import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase;
+import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
+import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
+import dev.plugboard.application.port.in.installation.ToggleInstallationUseCase;
+import dev.plugboard.application.port.in.installation.UninstallPluginUseCase;
+import dev.plugboard.application.port.in.installation.ValidateSettingsUseCase;
+import dev.plugboard.application.port.in.run.CancelRunUseCase;
+import dev.plugboard.application.port.in.run.QueryRunsUseCase;
+import dev.plugboard.application.port.in.run.StartRunUseCase;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+/** Stands in for bootstrap in this module's tests: Plugboard in memory, its use cases as beans. */
+@Factory
+@Requires(env = InMemoryTarget.ENVIRONMENT)
+class InMemoryPlugboardFactory {
+
+    @Singleton
+    Plugboard plugboard() {
+        Plugboard plugboard = Plugboard.builder()
+                .manifest(TestPlugins.webhook())
+                .manifest(TestPlugins.analytics())
+                .manifest(TestPlugins.chat())
+                .manifest(TestPlugins.summarizer())
+                .build();
+        plugboard.syncCatalog();
+        return plugboard;
+    }
+
+    @Singleton
+    BrowseCatalogUseCase browseCatalog(Plugboard plugboard) {
+        return plugboard.catalog();
+    }
+
+    @Singleton
+    RegisterPluginUseCase registerPlugin(Plugboard plugboard) {
+        return plugboard.catalog();
+    }
+
+    @Singleton
+    SwitchPluginUseCase switchPlugin(Plugboard plugboard) {
+        return plugboard.catalog();
+    }
+
+    @Singleton
+    SyncCatalogUseCase syncCatalog(Plugboard plugboard) {
+        return plugboard.catalog();
+    }
+
+    @Singleton
+    InstallPluginUseCase installPlugin(Plugboard plugboard) {
+        return plugboard.installations();
+    }
+
+    @Singleton
+    UninstallPluginUseCase uninstallPlugin(Plugboard plugboard) {
+        return plugboard.installations();
+    }
+
+    @Singleton
+    ConfigureInstallationUseCase configureInstallation(Plugboard plugboard) {
+        return plugboard.installations();
+    }
+
+    @Singleton
+    ToggleInstallationUseCase toggleInstallation(Plugboard plugboard) {
+        return plugboard.installations();
+    }
+
+    @Singleton
+    ListInstallationsUseCase listInstallations(Plugboard plugboard) {
+        return plugboard.installations();
+    }
+
+    @Singleton
+    ValidateSettingsUseCase validateSettings(Plugboard plugboard) {
+        return plugboard.installations();
+    }
+
+    @Singleton
+    StartRunUseCase startRun(Plugboard plugboard) {
+        return plugboard.runs();
+    }
+
+    @Singleton
+    QueryRunsUseCase queryRuns(Plugboard plugboard) {
+        return plugboard.runs();
+    }
+
+    @Singleton
+    CancelRunUseCase cancelRun(Plugboard plugboard) {
+        return plugboard.runs();
+    }
+
+    @Singleton
+    ReadAuditTrailUseCase readAuditTrail(Plugboard plugboard) {
+        return plugboard.audit();
+    }
+}

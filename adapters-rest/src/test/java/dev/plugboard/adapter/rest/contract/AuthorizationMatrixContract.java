@@ -1,0 +1,104 @@
+package dev.plugboard.adapter.rest.contract;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.plugboard.adapter.rest.contract.ContractPlugins.NOTES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint against every kind of caller. The owner is an organization (its member acts for
+ * it); "another organization" is that same person acting for a different organization, the
+ * tightest boundary there is. Callers go in column order, so the owner's destructive call is last.
+ */
+public abstract class AuthorizationMatrixContract extends ApiContract {
+
+    /** The columns of the matrix. */
+    enum Caller { ANONYMOUS, ANOTHER_USER, ANOTHER_ORGANIZATION, WORKER, ADMIN, OWNER }
+
+    /** A fresh owner with an installation and a pending run, a plugin to switch, and the other callers. */
+    private record World(Map<Caller, Who> callers, String runId, String switchable) {
+        String path(String template) {
+            return template.replace("{run}", runId).replace("{switchable}", switchable);
+        }
+    }
+
+    private record Row(String method, String path, String body, int[] statuses) {
+        Map<Caller, Integer> expected() {
+            Map<Caller, Integer> expected = new LinkedHashMap<>();
+            for (Caller caller : Caller.values()) {
+                expected.put(caller, statuses[caller.ordinal()]);
+            }
+            return expected;
+        }
+    }
+
+    private static Row row(String method, String path, String body, int... statuses) {
+        return new Row(method, path, body, statuses);
+    }
+
+    //                       columns: ANONYMOUS, ANOTHER_USER, ANOTHER_ORGANIZATION, WORKER, ADMIN, OWNER
+    private static final List<Row> MATRIX = List.of(
+            row("GET", "/api/plugins", null, 401, 200, 200, 200, 200, 200),
+            row("GET", "/api/plugins/" + NOTES, null, 401, 200, 200, 200, 200, 200),
+            row("GET", "/api/user/plugins", null, 401, 200, 200, 200, 200, 200),
+            row("GET", "/api/user/plugins/" + NOTES, null, 401, 404, 404, 404, 404, 200),
+            row("POST", "/api/user/plugins/" + NOTES + "/install", "{}", 401, 201, 201, 201, 201, 409),
+            row("POST", "/api/user/plugins/" + NOTES + "/uninstall", null, 401, 404, 404, 404, 404, 204),
+            row("PUT", "/api/user/plugins/" + NOTES + "/config", "{\"settings\": {\"color\": \"red\"}}",
+                    401, 404, 404, 404, 404, 200),
+            row("POST", "/api/user/plugins/" + NOTES + "/toggle", "{\"enabled\": false}", 401, 404, 404, 404, 404, 200),
+            row("POST", "/api/user/plugins/" + NOTES + "/settings/validate", "{\"settings\": {}}",
+                    401, 200, 200, 200, 200, 200),
+            row("POST", "/api/user/plugins/" + NOTES + "/runs", "{\"input\": {}}", 401, 404, 404, 404, 404, 202),
+            row("GET", "/api/user/runs", null, 401, 200, 200, 200, 200, 200),
+            row("GET", "/api/user/runs/{run}", null, 401, 404, 404, 404, 404, 200),
+            row("POST", "/api/user/runs/{run}/cancel", null, 401, 404, 404, 404, 404, 200),
+            row("POST", "/api/admin/plugins", "{}", 401, 403, 403, 403, 400, 403),
+            row("POST", "/api/admin/plugins/sync", null, 401, 403, 403, 403, 200, 403),
+            row("POST", "/api/admin/plugins/{switchable}/disable", null, 401, 403, 403, 403, 200, 403),
+            row("POST", "/api/admin/plugins/{switchable}/enable", null, 401, 403, 403, 403, 200, 403),
+            row("GET", "/api/admin/audit", null, 401, 403, 403, 403, 200, 403),
+            row("GET", "/health", null, 200, 200, 200, 200, 200, 200),
+            row("GET", "/metrics", null, 200, 200, 200, 200, 200, 200),
+            row("GET", "/swagger/plugboard.yml", null, 200, 200, 200, 200, 200, 200));
+
+    private World newWorld() {
+        String org = Who.unique("acme");
+        Who owner = Who.newUser("olivia").inOrg(org);
+        Map<Caller, Who> callers = new LinkedHashMap<>();
+        callers.put(Caller.ANONYMOUS, Who.anonymous());
+        callers.put(Caller.ANOTHER_USER, Who.newUser("mallory"));
+        callers.put(Caller.ANOTHER_ORGANIZATION, Who.user(owner.user()).inOrg(Who.unique("globex")));
+        callers.put(Caller.WORKER, Who.newUser("worker").withRoles("worker"));
+        callers.put(Caller.ADMIN, Who.newAdmin());
+        callers.put(Caller.OWNER, owner);
+        install(owner, NOTES, null);
+        String runId = startRun(owner, NOTES).path("id").asText();
+        String switchable = Who.unique("contract-matrix");
+        ContractPlugins.register(api(), callers.get(Caller.ADMIN), ContractPlugins.minimal(switchable, "contract-switch"));
+        return new World(callers, runId, switchable);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAgainstEveryCaller() {
+        return MATRIX.stream().map(row -> DynamicTest.dynamicTest(row.method() + " " + row.path(), () -> {
+            World world = newWorld();
+            Map<Caller, Integer> actual = new LinkedHashMap<>();
+            for (Caller caller : Caller.values()) {
+                ApiResponse response = api().send(row.method(), world.path(row.path()), world.callers().get(caller),
+                        row.body(), Map.of());
+                actual.put(caller, response.status());
+                if (response.status() >= 400) {
+                    problem(response, response.status());
+                }
+            }
+            assertThat(actual).as(row.method() + " " + row.path()).isEqualTo(row.expected());
+        }));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.plugboard.adapter.rest.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+
+import static dev.plugboard.adapter.rest.contract.ContractPlugins.NOTES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What goes wrong at the HTTP level is a 4xx problem+json, never a 500 and never a stack trace. */
+public abstract class ErrorContract extends ApiContract {
+
+    @Test
+    void givenNoToken_isA401Problem_withAChallenge() {
+        ApiResponse response = api().get("/api/plugins", Who.anonymous());
+
+        assertThat(problem(response, 401).path("detail").asText()).contains("bearer token");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void givenBrokenTokens_each_isA401Problem() {
+        Who alice = Who.newUser("alice");
+        Tokens tokens = api().tokens();
+        for (String token : new String[] {"not-a-jwt", tokens.expired(alice), tokens.signedWithAnotherSecret(alice),
+                tokens.unsigned(alice), tokens.of(alice) + "x"}) {
+            problem(api().sendWithToken("GET", "/api/plugins", token, null, Map.of()), 401);
+        }
+    }
+
+    @Test
+    void givenNoAdminRole_isA403Problem() {
+        Who alice = Who.newUser("alice");
+        JsonNode problem = problem(api().get("/api/admin/audit", alice), 403);
+
+        assertThat(problem.path("code").asText()).isEqualTo("forbidden");
+        assertThat(problem.path("detail").asText()).contains("role");
+    }
+
+    @Test
+    void givenMalformedJson_isA400Problem() {
+        Who alice = Who.newUser("alice");
+        install(alice, NOTES, null);
+
+        problem(api().put("/api/user/plugins/" + NOTES + "/config", alice, "{\"settings\": {", Map.of()), 400);
+        problem(api().post("/api/user/plugins/" + NOTES + "/toggle", alice, "not json at all"), 400);
+        JsonNode problem = problem(api().post("/api/admin/plugins", Who.newAdmin(), "[1, 2"), 400);
+
+        assertThat(problem.path("detail").asText()).contains("line 1").doesNotContain("dev.plugboard", "Map<", "class ");
+    }
+
+    @Test
+    void givenWrongTypes_isA400Problem() {
+        Who alice = Who.newUser("alice");
+        install(alice, NOTES, null);
+
+        JsonNode problem = problem(api().put("/api/user/plugins/" + NOTES + "/config", alice,
+                "{\"settings\": \"red\"}", Map.of()), 400);
+        assertThat(problem.path("detail").asText()).contains("expected an object but found a string")
+                .doesNotContain("dev.plugboard", "Map<", "class ");
+        problem(api().put("/api/user/plugins/" + NOTES + "/config", alice, "{\"settings\": [1, 2]}", Map.of()), 400);
+        problem(api().post("/api/user/plugins/" + NOTES + "/toggle", alice, "{\"enabled\": {\"yes\": true}}"), 400);
+        problem(api().post("/api/user/plugins/" + NOTES + "/toggle", alice, "{\"enabled\": \"yes\"}"), 400);
+        problem(api().post("/api/user/plugins/" + NOTES + "/install", Who.newUser("bob"), "{\"enabled\": 1}"), 400);
+        problem(api().post("/api/user/plugins/" + NOTES + "/runs", alice, "{\"idempotencyKey\": {}}"), 400);
+        problem(api().post("/api/user/plugins/" + NOTES + "/runs", alice, "{\"input\": 42}"), 400);
+        problem(api().post("/api/admin/plugins", Who.newAdmin(), "[]"), 400);
+    }
+
+    @Test
+    void givenAnOversizedBody_isA413Problem() {
+        Who alice = Who.newUser("alice");
+        String huge = "{\"settings\": {\"color\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
+
+        ApiResponse response = api().exchange("PUT oversized", HttpRequest.newBuilder(
+                        api().uri("/api/user/plugins/" + NOTES + "/config"))
+                .header("Authorization", api().bearer(alice))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(huge)).build());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(413);
+        if (!response.body().isEmpty()) {
+            problem(response, 413);
+        }
+    }
+
+    @Test
+    void givenUnknownRoute_isA404Problem() {
+        Who alice = Who.newUser("alice");
+        problem(api().get("/api/no-such-thing", alice), 404);
+    }
+
+    @Test
+    void givenWrongMethod_isA405Problem() {
+        Who alice = Who.newUser("alice");
+        problem(api().send("DELETE", "/api/plugins", alice, null, Map.of()), 405);
+    }
+
+    @Test
+    void givenWrongContentType_isA415Problem() {
+        Who alice = Who.newUser("alice");
+        ApiResponse response = api().exchange("POST text/plain", HttpRequest.newBuilder(
+                        api().uri("/api/user/plugins/" + NOTES + "/toggle"))
+                .header("Authorization", api().bearer(alice))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("enabled")).build());
+
+        problem(response, 415);
+    }
+
+    @Test
+    void givenManagementOrLoginEndpoints_noneIsExposed() {
+        for (String path : new String[] {"/env", "/beans", "/loggers", "/routes", "/threaddump", "/prometheus"}) {
+            int status = api().get(path, Who.newAdmin()).status();
+            assertThat(status).as(path).isIn(401, 403, 404);
+        }
+        for (String path : new String[] {"/login", "/oauth/access_token", "/keys"}) {
+            int status = api().post(path, Who.anonymous(), "{\"username\": \"admin\", \"password\": \"admin\"}").status();
+            assertThat(status).as("POST " + path + " issues no tokens here").isIn(401, 404, 405);
+        }
+    }
+
+    @Test
+    void givenAnyError_theProblemTypeIsAUriAndTheBodyNamesNoJavaClass() {
+        Who alice = Who.newUser("alice");
+        JsonNode problem = problem(api().get("/api/plugins/no-such-plugin", alice), 404);
+
+        assertThat(problem.path("type").asText()).matches("^(https?://\\S+|about:blank)$");
+        assertThat(problem.toString()).doesNotContain("dev.plugboard", "Exception");
+    }
+}
