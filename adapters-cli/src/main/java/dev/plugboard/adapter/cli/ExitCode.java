@@ -9,7 +9,7 @@ public enum ExitCode {
     USAGE(2, "usage error: unknown option, missing argument or an invalid value"),
     NOT_FOUND(3, "the plugin, installation or run does not exist"),
     INVALID_SETTINGS(4, "settings failed the plugin's JSON Schema; every violation is printed"),
-    CONFLICT(5, "the request clashes with the current state (already installed, disabled, stale version, plan limit)");
+    CONFLICT(5, "conflict with the current state (already installed, in use, stale, plan limit)");
 
     private final int code;
     private final String meaning;

@@ -1,0 +1,45 @@
+package dev.plugboard.adapter.cli;
+
+import dev.plugboard.adapter.cli.audit.AuditCommand;
+import dev.plugboard.adapter.cli.db.DbCommand;
+import dev.plugboard.adapter.cli.installs.InstallsCommand;
+import dev.plugboard.adapter.cli.plugins.PluginsCommand;
+import dev.plugboard.adapter.cli.runs.RunsCommand;
+import dev.plugboard.adapter.cli.support.CliConventions;
+import dev.plugboard.adapter.cli.support.CommandGroup;
+import dev.plugboard.adapter.cli.support.VersionProvider;
+import dev.plugboard.adapter.cli.token.TokenCommand;
+import io.micronaut.context.annotation.Prototype;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code plugboard} command: administration over the same use cases and database as the
+ * server, and {@code serve} to run the server. Bootstrap runs it with
+ * {@code new CommandLine(PlugboardCommand.class, new MicronautFactory(context)).execute(args)}.
+ */
+@Prototype
+@Command(name = "plugboard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        modelTransformer = CliConventions.class,
+        description = {"Plugboard, the plugin control plane: administer the plugin catalog, installations, runs and"
+                + " the audit trail directly in the database, or run the server."},
+        subcommands = {PluginsCommand.class, InstallsCommand.class, RunsCommand.class, AuditCommand.class,
+                DbCommand.class, TokenCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
+        footer = {"%nExamples:", "  plugboard plugins list", "  plugboard plugins disable analytics",
+                "  plugboard installs add webhook --user alice --settings webhook.json", "  plugboard serve",
+                "%nConfiguration, as for the server (environment variables or a config file):",
+                "  PLUGBOARD_DATA_DIR        data folder: embedded database, JWT secret",
+                "                            (default ./plugboard-data)",
+                "  PLUGBOARD_DATABASE_URL    jdbc:postgresql://HOST:PORT/DB (default: embedded)",
+                "  PLUGBOARD_DATABASE_USER, PLUGBOARD_DATABASE_PASSWORD",
+                "  PLUGBOARD_PLUGINS_DIR     the plugins directory that plugins sync reads",
+                "  PLUGBOARD_JWT_SECRET      the HS256 secret of the REST API's tokens",
+                "  PLUGBOARD_DEBUG=1         print stack traces of unexpected errors"})
+public class PlugboardCommand extends CommandGroup {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On an unexpected error, print its stack trace too (as PLUGBOARD_DEBUG=1 does).")
+    private boolean verbose;
+}

@@ -1,0 +1,66 @@
+package dev.plugboard.adapter.cli.installs;
+
+import dev.plugboard.adapter.cli.support.Json;
+import dev.plugboard.adapter.cli.support.Table;
+import dev.plugboard.application.port.in.installation.InstallationView;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How installations are shown. Only {@link InstallationView}s reach this class, whose secret
+ * settings already read {@code (set)}, so nothing here can print a secret.
+ */
+final class InstallationOutput {
+
+    private InstallationOutput() {
+    }
+
+    static Map<String, Object> json(InstallationView view) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", view.id().toString());
+        json.put("owner", view.owner().toString());
+        json.put("plugin", view.plugin().value());
+        json.put("enabled", view.enabled());
+        json.put("pluginEnabled", view.pluginEnabled());
+        json.put("active", view.active());
+        json.put("settings", view.settings().asMap());
+        json.put("secretsSet", view.secretsSet().stream().sorted().toList());
+        json.put("executionCount", view.executionCount());
+        json.put("lastExecutedAt", Json.time(view.lastExecutedAt()));
+        json.put("lastError", view.lastError().orElse(null));
+        json.put("version", view.version());
+        json.put("createdAt", Json.time(view.createdAt()));
+        json.put("updatedAt", Json.time(view.updatedAt()));
+        return json;
+    }
+
+    static void table(List<InstallationView> views, PrintWriter out) {
+        Table table = new Table("PLUGIN", "ENABLED", "PLUGIN STATUS", "RUNS", "LAST RUN", "SETTINGS");
+        views.forEach(v -> table.row(v.plugin(), v.enabled() ? "yes" : "no", v.pluginEnabled() ? "enabled" : "disabled",
+                v.executionCount(), v.lastExecutedAt(), v.settings().toJson()));
+        table.print(out);
+    }
+
+    static void describe(InstallationView view, PrintWriter out) {
+        new Table("Plugin:", view.plugin().value())
+                .row("Owner:", view.owner())
+                .row("Enabled:", (view.enabled() ? "yes" : "no") + (view.pluginEnabled() ? "" : " (the plugin is disabled for everyone)"))
+                .row("Settings:", view.settings().toJson())
+                .row("Runs:", view.executionCount())
+                .row("Last run:", view.lastExecutedAt())
+                .row("Last error:", view.lastError())
+                .row("Version:", view.version())
+                .row("Installed:", view.createdAt())
+                .row("Updated:", view.updatedAt())
+                .print(out);
+    }
+
+    /** The line printed after a change: what it is now, in one glance. */
+    static String summary(String verb, InstallationView view) {
+        return verb + " " + view.plugin() + " for " + view.owner() + " (" + (view.active() ? "active" : view.enabled()
+                ? "enabled, but the plugin is disabled for everyone" : "disabled") + "); settings: " + view.settings().toJson();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.plugboard.adapter.cli.plugins;
+
+import dev.plugboard.adapter.cli.ExitCode;
+import dev.plugboard.adapter.cli.support.CliCommand;
+import dev.plugboard.adapter.cli.support.Json;
+import dev.plugboard.adapter.cli.support.JsonOption;
+import dev.plugboard.adapter.cli.support.LimitOption;
+import dev.plugboard.adapter.cli.support.Listing;
+import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
+import dev.plugboard.application.port.out.CatalogFilter;
+import dev.plugboard.domain.plugin.Plugin;
+import io.micronaut.context.annotation.Prototype;
+import jakarta.inject.Provider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code plugboard plugins list}: the catalog, filtered. */
+@Prototype
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the plugins in the catalog, with their version and global status.",
+        footer = {"%nExamples:", "  plugboard plugins list --category analytics",
+                "  plugboard plugins list --disabled --json | jq -r '.[].name'"})
+public class ListPluginsCommand extends CliCommand {
+
+    private final Provider<BrowseCatalogUseCase> catalog;
+
+    @Option(names = "--category", paramLabel = "CATEGORY", description = "Only plugins in this category.")
+    private String category;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Only plugins with this tag; repeat it to require several.")
+    private List<String> tags = new ArrayList<>();
+
+    @Option(names = "--enabled", description = "Only plugins switched on.")
+    private boolean enabled;
+
+    @Option(names = "--disabled", description = "Only plugins switched off.")
+    private boolean disabled;
+
+    @Mixin
+    private LimitOption limit;
+
+    @Mixin
+    private JsonOption json;
+
+    public ListPluginsCommand(Provider<BrowseCatalogUseCase> catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    protected ExitCode execute() {
+        if (enabled && disabled) {
+            throw usageError("--enabled and --disabled exclude each other; give one of them, or neither for all plugins");
+        }
+        Optional<Boolean> state = enabled ? Optional.of(true) : disabled ? Optional.of(false) : Optional.empty();
+        CatalogFilter filter = new CatalogFilter(Optional.ofNullable(category), Set.copyOf(tags), Optional.empty(),
+                Optional.empty(), state);
+        BrowseCatalogUseCase browse = catalog.get();
+        List<Plugin> plugins = Listing.fetch(page -> browse.list(filter, page), limit.value());
+        if (json.enabled()) {
+            Json.print(out(), plugins.stream().map(PluginOutput::summary).toList());
+        } else if (plugins.isEmpty()) {
+            out().println("No plugins match.");
+        } else {
+            PluginOutput.table(plugins, out());
+        }
+        return ExitCode.OK;
+    }
+}

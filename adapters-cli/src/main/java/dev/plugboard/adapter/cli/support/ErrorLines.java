@@ -1,0 +1,28 @@
+package dev.plugboard.adapter.cli.support;
+
+import dev.plugboard.domain.settings.Violation;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Writes problems to stderr the same way everywhere: one {@code plugboard: error: ...} line per problem. */
+public final class ErrorLines {
+
+    public static final String PREFIX = "plugboard: error: ";
+
+    private ErrorLines() {
+    }
+
+    public static void error(PrintWriter err, String message) {
+        err.println(PREFIX + message);
+    }
+
+    /** Every violation on its own line, with its JSON pointer first so it can be found in the file. */
+    public static void violations(PrintWriter err, String plugin, List<Violation> violations) {
+        error(err, "settings for plugin '" + plugin + "' break its schema (" + violations.size()
+                + (violations.size() == 1 ? " violation)" : " violations)"));
+        for (Violation violation : violations) {
+            error(err, violation.displayPointer() + ": " + violation.message() + " (" + violation.keyword() + ")");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.plugboard.adapter.cli.testing;
+
+import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
+import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
+import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
+import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
+import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase;
+import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
+import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
+import dev.plugboard.application.port.in.installation.ToggleInstallationUseCase;
+import dev.plugboard.application.port.in.installation.UninstallPluginUseCase;
+import dev.plugboard.application.port.in.installation.ValidateSettingsUseCase;
+import dev.plugboard.application.port.in.run.CancelRunUseCase;
+import dev.plugboard.application.port.in.run.QueryRunsUseCase;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Prototype;
+
+/**
+ * Supplies the use cases as bootstrap does, one bean per use-case interface, but from the
+ * current {@link TestPlugboard}: prototypes, so each command run sees the instance of its test.
+ */
+@Factory
+public class TestBeans {
+
+    @Prototype
+    BrowseCatalogUseCase browse(TestPlugboard p) {
+        return p.use().catalog();
+    }
+
+    @Prototype
+    RegisterPluginUseCase register(TestPlugboard p) {
+        return p.use().catalog();
+    }
+
+    @Prototype
+    SwitchPluginUseCase switching(TestPlugboard p) {
+        return p.use().catalog();
+    }
+
+    @Prototype
+    SyncCatalogUseCase sync(TestPlugboard p) {
+        return p.use().catalog();
+    }
+
+    @Prototype
+    InstallPluginUseCase install(TestPlugboard p) {
+        return p.use().installations();
+    }
+
+    @Prototype
+    UninstallPluginUseCase uninstall(TestPlugboard p) {
+        return p.use().installations();
+    }
+
+    @Prototype
+    ConfigureInstallationUseCase configure(TestPlugboard p) {
+        return p.use().installations();
+    }
+
+    @Prototype
+    ToggleInstallationUseCase toggle(TestPlugboard p) {
+        return p.use().installations();
+    }
+
+    @Prototype
+    ListInstallationsUseCase listInstallations(TestPlugboard p) {
+        return p.use().installations();
+    }
+
+    @Prototype
+    ValidateSettingsUseCase validate(TestPlugboard p) {
+        return p.use().installations();
+    }
+
+    @Prototype
+    QueryRunsUseCase queryRuns(TestPlugboard p) {
+        return p.use().runs();
+    }
+
+    @Prototype
+    CancelRunUseCase cancelRun(TestPlugboard p) {
+        return p.use().runs();
+    }
+
+    @Prototype
+    ReadAuditTrailUseCase audit(TestPlugboard p) {
+        return p.use().audit();
+    }
+}

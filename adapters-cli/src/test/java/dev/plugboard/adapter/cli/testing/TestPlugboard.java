@@ -1,0 +1,49 @@
+package dev.plugboard.adapter.cli.testing;
+
+import dev.plugboard.application.Plugboard;
+import dev.plugboard.application.fixtures.TestPlugins;
+import dev.plugboard.domain.plugin.PluginManifest;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The in-memory Plugboard behind the commands under test, rebuilt for every test; it counts how
+ * often a command reached for a use case, which stands for "touched the database".
+ */
+@Singleton
+public class TestPlugboard {
+
+    /** The catalog every test starts with; reports depends on analytics. */
+    public static List<PluginManifest> manifests() {
+        return List.of(TestPlugins.analytics(), TestPlugins.registrableWebhook(), TestPlugins.chat(),
+                TestPlugins.summarizer(), TestPlugins.dependingOn("reports", "1.0.0", "analytics", "^1.0.0"));
+    }
+
+    private final AtomicInteger uses = new AtomicInteger();
+    private Plugboard plugboard;
+
+    public synchronized void reset() {
+        plugboard = Plugboard.builder().manifestSource(new TestManifestSource(manifests())).build();
+        plugboard.syncCatalog();
+        uses.set(0);
+    }
+
+    /** The instance tests arrange state with; does not count as a use. */
+    public synchronized Plugboard plugboard() {
+        if (plugboard == null) {
+            reset();
+        }
+        return plugboard;
+    }
+
+    synchronized Plugboard use() {
+        uses.incrementAndGet();
+        return plugboard();
+    }
+
+    public int uses() {
+        return uses.get();
+    }
+}

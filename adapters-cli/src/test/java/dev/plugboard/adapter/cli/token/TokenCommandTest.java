@@ -1,0 +1,114 @@
+package dev.plugboard.adapter.cli.token;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.plugboard.adapter.cli.testing.Cli;
+import dev.plugboard.adapter.cli.testing.CliResult;
+import dev.plugboard.adapter.cli.testing.TestPlugboard;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class TokenCommandTest {
+
+    private TestPlugboard plugboard;
+
+    @BeforeEach
+    void fresh() {
+        plugboard = Cli.reset();
+    }
+
+    @Test
+    void givenUser_token_printsOnlyAnHs256TokenSignedWithTheServersSecret() throws Exception {
+        CliResult result = Cli.run("token", "--user", "alice");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out().lines()).hasSize(1);
+        SignedJWT jwt = SignedJWT.parse(result.out().strip());
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
+        assertThat(jwt.verify(new MACVerifier(Cli.SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("alice");
+        assertThat(claims.getStringListClaim("roles")).isEmpty();
+        assertThat(claims.getClaim("org")).isNull();
+        assertThat(claims.getClaim("plan")).isNull();
+        assertThat(claims.getIssueTime().toInstant()).isCloseTo(Instant.now(), within(5, java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(plugboard.uses()).as("token needs no database").isZero();
+    }
+
+    @Test
+    void givenRolesOrgPlanAndTtl_token_carriesThemAll() throws Exception {
+        CliResult result = Cli.run("token", "--user", "bob", "--role", "admin", "--role", "user", "--org", "acme",
+                "--plan", "pro", "--ttl", "7d");
+
+        JWTClaimsSet claims = SignedJWT.parse(result.out().strip()).getJWTClaimsSet();
+        assertThat(claims.getStringListClaim("roles")).containsExactly("admin", "user");
+        assertThat(claims.getStringClaim("org")).isEqualTo("acme");
+        assertThat(claims.getStringClaim("plan")).isEqualTo("pro");
+        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void givenTtlInOtherForms_token_acceptsThem() throws Exception {
+        for (Map.Entry<String, Duration> ttl : Map.of("30m", Duration.ofMinutes(30), "8h", Duration.ofHours(8),
+                "PT90M", Duration.ofMinutes(90), "P2D", Duration.ofDays(2)).entrySet()) {
+            JWTClaimsSet claims = SignedJWT.parse(Cli.run("token", "--user", "a1", "--ttl", ttl.getKey()).out().strip())
+                    .getJWTClaimsSet();
+            assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+                    .as(ttl.getKey()).isEqualTo(ttl.getValue());
+        }
+    }
+
+    @Test
+    void givenBadTtl_token_isAUsageError() {
+        CliResult result = Cli.run("token", "--user", "alice", "--ttl", "forever");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("plugboard: error: Invalid value for option '--ttl': 'forever' is not a duration");
+        assertThat(result.out()).isEmpty();
+        assertThat(Cli.run("token", "--user", "alice", "--ttl", "0m").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void givenNoUser_token_isAUsageError() {
+        CliResult result = Cli.run("token");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("plugboard: error: Missing required option: '--user=USER'");
+    }
+
+    @Test
+    void givenInvalidUserId_token_isInvalidInput() {
+        assertThat(Cli.run("token", "--user", "a lice").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void givenShortOrMissingSecret_token_failsWithAClearMessage() {
+        try (ApplicationContext shortSecret = ApplicationContext.builder()
+                .properties(Map.of("plugboard.jwt.secret", "too-short")).start();
+             ApplicationContext noSecret = ApplicationContext.builder().start()) {
+            CliResult tooShort = Cli.run(shortSecret, "token", "--user", "alice");
+            CliResult missing = Cli.run(noSecret, "token", "--user", "alice");
+
+            assertThat(tooShort.exitCode()).isEqualTo(1);
+            assertThat(tooShort.err()).startsWith("plugboard: error: the JWT secret is too short for HS256").doesNotContain("too-short");
+            assertThat(missing.exitCode()).isEqualTo(1);
+            assertThat(missing.err()).startsWith("plugboard: error: no JWT secret is configured; set PLUGBOARD_JWT_SECRET");
+            assertThat(tooShort.out() + missing.out()).isEmpty();
+        }
+    }
+}
