@@ -1,0 +1,88 @@
+package dev.plugboard.bootstrap;
+
+import dev.plugboard.adapter.cli.PlugboardCommand;
+import dev.plugboard.bootstrap.launch.LaunchConfiguration;
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import picocli.CommandLine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code plugboard} executable: resolves the configuration and the database, starts the
+ * application context and hands the arguments to the command line ({@code serve} among them).
+ */
+public final class PlugboardMain {
+
+    /** Commands and options that must answer at once, without starting a database. */
+    private static final Set<String> WITHOUT_DATABASE = Set.of("-h", "--help", "help", "-V", "--version", "token",
+            "completion", "generate-completion");
+
+    private PlugboardMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        configureLogging(args);
+        configureConfigFiles();
+        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(), needsDatabase(args));
+             ApplicationContext context = ApplicationContext.builder().properties(launch.properties()).start()) {
+            return new CommandLine(PlugboardCommand.class, new MicronautFactory(context)).execute(args);
+        } catch (RuntimeException e) {
+            // Only start-up failures reach here (no database, unreadable data folder): commands map their own errors.
+            System.err.println("plugboard: error: " + rootMessage(e));
+            if (System.getenv("PLUGBOARD_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return 1;
+        }
+    }
+
+    static boolean needsDatabase(String[] args) {
+        List<String> words = List.of(args);
+        return !words.isEmpty() && words.stream().noneMatch(WITHOUT_DATABASE::contains)
+                && !(words.size() == 1 && !words.get(0).startsWith("-") && isGroup(words.get(0)));
+    }
+
+    /** A bare group name ({@code plugboard plugins}) only prints that group's help. */
+    private static boolean isGroup(String word) {
+        return Set.of("plugins", "installs", "runs", "audit", "db").contains(word);
+    }
+
+    /** The CLI keeps its output clean: INFO logs only for the server, unless PLUGBOARD_LOG_LEVEL says otherwise. */
+    private static void configureLogging(String[] args) {
+        if (System.getenv("PLUGBOARD_LOG_LEVEL") == null && System.getProperty("PLUGBOARD_LOG_LEVEL") == null) {
+            boolean serving = args.length > 0 && args[0].equals("serve");
+            System.setProperty("PLUGBOARD_LOG_LEVEL", serving ? "INFO" : "WARN");
+        }
+    }
+
+    /** {@code PLUGBOARD_CONFIG} names a config file; otherwise {@code ./plugboard.yml} is read when present. */
+    private static void configureConfigFiles() {
+        if (System.getProperty("micronaut.config.files") != null) {
+            return;
+        }
+        String configured = System.getenv("PLUGBOARD_CONFIG");
+        if (configured != null && !configured.isBlank()) {
+            System.setProperty("micronaut.config.files", configured);
+        } else if (Files.isRegularFile(Path.of("plugboard.yml"))) {
+            System.setProperty("micronaut.config.files", Path.of("plugboard.yml").toAbsolutePath().toString());
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() != null ? cause.getMessage() : error.getMessage();
+        return message != null ? message : cause.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.plugboard.bootstrap.launch;
+
+import dev.plugboard.adapter.persistence.embedded.EmbeddedDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Works out, before the application context starts, what it cannot find out for itself: where
+ * the data folder is, which database to use (the configured URL, or an embedded PostgreSQL in
+ * the data folder) and the JWT secret. Reads the same configuration as the context (environment
+ * variables, system properties, config files), so the server and the CLI always agree.
+ */
+public final class LaunchConfiguration implements AutoCloseable {
+
+    public static final String DATA_DIR = "plugboard.data-dir";
+    public static final String DATABASE_URL = "plugboard.database.url";
+    public static final String DATABASE_USER = "plugboard.database.user";
+    public static final String DATABASE_PASSWORD = "plugboard.database.password";
+    public static final String JWT_SECRET = "plugboard.jwt.secret";
+    public static final String DEFAULT_DATA_DIR = "plugboard-data";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LaunchConfiguration.class);
+
+    private final Map<String, Object> properties;
+    private final EmbeddedDatabase embedded;
+
+    private LaunchConfiguration(Map<String, Object> properties, EmbeddedDatabase embedded) {
+        this.properties = Map.copyOf(properties);
+        this.embedded = embedded;
+    }
+
+    /**
+     * @param overrides properties that win over every other source (tests use them)
+     * @param withDatabase false when the command needs no database ({@code --help}, {@code token}),
+     *                     so that no embedded server is started for it
+     */
+    public static LaunchConfiguration resolve(Map<String, Object> overrides, boolean withDatabase) {
+        Map<String, Object> derived = new HashMap<>();
+        EmbeddedDatabase embedded = null;
+        try (ApplicationContext probe = ApplicationContext.builder().properties(overrides).build()) {
+            Environment environment = probe.getEnvironment();
+            environment.start();
+            Path dataFolder = Path.of(environment.getProperty(DATA_DIR, String.class).orElse(DEFAULT_DATA_DIR))
+                    .toAbsolutePath().normalize();
+            derived.put(DATA_DIR, dataFolder.toString());
+            if (environment.getProperty(JWT_SECRET, String.class).filter(s -> !s.isBlank()).isEmpty()) {
+                derived.put(JWT_SECRET, JwtSecret.loadOrCreate(dataFolder));
+            }
+            if (withDatabase) {
+                Optional<String> url = environment.getProperty(DATABASE_URL, String.class).filter(u -> !u.isBlank());
+                if (url.isPresent()) {
+                    String user = environment.getProperty(DATABASE_USER, String.class).orElse("");
+                    String password = environment.getProperty(DATABASE_PASSWORD, String.class).orElse("");
+                    DatabaseReachability.require(url.get(), user, password);
+                    derived.putAll(dataSource(url.get(), user, password));
+                } else {
+                    embedded = EmbeddedDatabase.start(EmbeddedDatabase.Options.in(dataFolder));
+                    LOG.info("Using the embedded PostgreSQL in {} ({}); set PLUGBOARD_DATABASE_URL to use your own server",
+                            embedded.folder(), embedded.startedHere() ? "started" : "already running, joined it");
+                    derived.putAll(embedded.dataSourceProperties());
+                    derived.put("plugboard.database.embedded", true);
+                }
+                derived.put("datasources.default.maximum-pool-size",
+                        environment.getProperty("plugboard.database.pool-size", Integer.class).orElse(10));
+                derived.put("flyway.datasources.default.enabled", true);
+            }
+        }
+        derived.putAll(overrides);
+        return new LaunchConfiguration(derived, embedded);
+    }
+
+    private static Map<String, Object> dataSource(String url, String user, String password) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("datasources.default.url", url);
+        properties.put("datasources.default.username", user);
+        properties.put("datasources.default.password", password);
+        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        properties.put("datasources.default.dialect", "POSTGRES");
+        return properties;
+    }
+
+    /** The properties to start the application context with. */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    public Optional<EmbeddedDatabase> embeddedDatabase() {
+        return Optional.ofNullable(embedded);
+    }
+
+    /** Stops the embedded server if this process started it. */
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

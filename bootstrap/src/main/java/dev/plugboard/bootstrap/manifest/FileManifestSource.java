@@ -1,0 +1,161 @@
+package dev.plugboard.bootstrap.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.plugboard.application.port.out.ManifestDiscovery;
+import dev.plugboard.application.port.out.ManifestSource;
+import dev.plugboard.domain.error.DomainException;
+import dev.plugboard.domain.error.InvalidValueException;
+import dev.plugboard.domain.plugin.ManifestDocument;
+import dev.plugboard.domain.plugin.PluginManifest;
+import dev.plugboard.domain.plugin.PluginSource;
+import dev.plugboard.domain.settings.JsonDocument;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds manifests: the builtin ones shipped on the classpath and {@code <dir>/<name>/plugin.yaml}
+ * (with {@code settings.schema.json} beside it) in the plugins directory. A manifest that cannot
+ * be read is reported with its file and the reason; it never stops the others.
+ */
+@Singleton
+public final class FileManifestSource implements ManifestSource {
+
+    static final String BUILTIN_INDEX = "plugboard/builtin/index.txt";
+    static final String SCHEMA_FILE = "settings.schema.json";
+    private static final List<String> MANIFEST_FILES = List.of("plugin.yaml", "plugin.yml", "plugin.json");
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private final Path pluginsDirectory;
+    private final boolean directoryConfigured;
+
+    @Inject
+    public FileManifestSource(Environment environment) {
+        this(environment.getProperty("plugboard.plugins-dir", String.class).orElse(""));
+    }
+
+    /** @param pluginsDirectory the folder of {@code <name>/plugin.yaml}; blank for {@code ./plugins} */
+    public FileManifestSource(String pluginsDirectory) {
+        this.directoryConfigured = !pluginsDirectory.isBlank();
+        this.pluginsDirectory = Path.of(directoryConfigured ? pluginsDirectory : "plugins").toAbsolutePath().normalize();
+    }
+
+    @Override
+    public ManifestDiscovery discover(Optional<Path> directory) {
+        List<PluginManifest> manifests = new ArrayList<>();
+        List<ManifestDiscovery.Problem> problems = new ArrayList<>();
+        builtins(manifests, problems);
+        Path scanned = directory.map(d -> d.toAbsolutePath().normalize()).orElse(pluginsDirectory);
+        if (Files.isDirectory(scanned)) {
+            scan(scanned, manifests, problems);
+        } else if (directory.isPresent() || directoryConfigured) {
+            problems.add(new ManifestDiscovery.Problem(scanned.toString(),
+                    "is not a directory; set PLUGBOARD_PLUGINS_DIR (or --dir) to the folder holding <name>/plugin.yaml"));
+        }
+        return new ManifestDiscovery(manifests, problems);
+    }
+
+    /** The plugins directory this source scans when no other is given. */
+    public Path pluginsDirectory() {
+        return pluginsDirectory;
+    }
+
+    @Override
+    public PluginManifest read(Path manifestFile, PluginSource source) {
+        Path file = manifestFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidValueException("manifest file", file, "does not exist or is not a file");
+        }
+        try {
+            Path schema = file.resolveSibling(SCHEMA_FILE);
+            Optional<String> schemaText = Files.isRegularFile(schema)
+                    ? Optional.of(Files.readString(schema, StandardCharsets.UTF_8)) : Optional.empty();
+            return parse(Files.readString(file, StandardCharsets.UTF_8), schemaText, source);
+        } catch (IOException e) {
+            throw new InvalidValueException("manifest file", file, "cannot be read: " + e.getMessage());
+        } catch (DomainException e) {
+            throw new InvalidValueException("manifest file", file, e.getMessage());
+        }
+    }
+
+    private void scan(Path directory, List<PluginManifest> manifests, List<ManifestDiscovery.Problem> problems) {
+        try (Stream<Path> children = Files.list(directory)) {
+            for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
+                Optional<Path> manifest = MANIFEST_FILES.stream().map(child::resolve).filter(Files::isRegularFile).findFirst();
+                if (manifest.isEmpty()) {
+                    continue;
+                }
+                try {
+                    manifests.add(read(manifest.get(), PluginSource.MANIFEST_DIRECTORY));
+                } catch (InvalidValueException e) {
+                    problems.add(new ManifestDiscovery.Problem(manifest.get().toString(), e.rule()));
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new ManifestDiscovery.Problem(directory.toString(), "cannot be listed: " + e.getMessage()));
+        }
+    }
+
+    private static void builtins(List<PluginManifest> manifests, List<ManifestDiscovery.Problem> problems) {
+        for (String name : classpathText(BUILTIN_INDEX).orElse("").lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList()) {
+            String location = "classpath:plugboard/builtin/" + name + "/plugin.yaml";
+            try {
+                String manifest = classpathText("plugboard/builtin/" + name + "/plugin.yaml")
+                        .orElseThrow(() -> new InvalidValueException("builtin manifest", location, "is missing from the jar"));
+                manifests.add(parse(manifest, classpathText("plugboard/builtin/" + name + "/" + SCHEMA_FILE), PluginSource.BUILTIN));
+            } catch (DomainException e) {
+                problems.add(new ManifestDiscovery.Problem(location, e.getMessage()));
+            }
+        }
+    }
+
+    private static PluginManifest parse(String manifestText, Optional<String> schemaText, PluginSource source) {
+        Map<String, Object> fields = new LinkedHashMap<>(yamlObject(manifestText, "the manifest"));
+        if (schemaText.isPresent()) {
+            if (fields.containsKey("settingsSchema")) {
+                throw new InvalidValueException("settingsSchema", "both", "is given in the manifest and in "
+                        + SCHEMA_FILE + "; keep one of them");
+            }
+            fields.put("settingsSchema", yamlObject(schemaText.get(), SCHEMA_FILE));
+        }
+        return ManifestDocument.read(JsonDocument.of(fields), source);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yamlObject(String text, String what) {
+        try {
+            Object value = YAML.readValue(text, Object.class);
+            if (!(value instanceof Map<?, ?>)) {
+                throw new InvalidValueException(what, value == null ? "(empty)" : value.getClass().getSimpleName(),
+                        "must be a mapping of fields such as 'name: webhook'");
+            }
+            return (Map<String, Object>) value;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new InvalidValueException(what, "(text)", "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static Optional<String> classpathText(String resource) {
+        try (InputStream in = FileManifestSource.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidValueException("classpath resource", resource, "cannot be read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.plugboard.bootstrap.wiring;
+
+import dev.plugboard.adapter.persistence.PostgresStorage;
+import dev.plugboard.application.Plugboard;
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
+import dev.plugboard.application.port.out.ManifestSource;
+import dev.plugboard.application.service.audit.AuditQueryService;
+import dev.plugboard.application.service.catalog.CatalogService;
+import dev.plugboard.application.service.installation.InstallationService;
+import dev.plugboard.application.service.run.RunService;
+import dev.plugboard.domain.installation.PlanLimits;
+import dev.plugboard.domain.settings.SettingsPolicy;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the use cases on the PostgreSQL storage and exposes each service as a bean, so adapters
+ * inject the use-case interfaces they drive. The application code itself carries no annotations.
+ */
+@Factory
+final class PlugboardFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlugboardFactory.class);
+
+    @Singleton
+    SettingsPolicy settingsPolicy() {
+        return new SettingsPolicy();
+    }
+
+    /**
+     * The use cases. Creating them is what first touches the database (migrations run when the
+     * data source is created) and syncs the catalog with the manifests, keeping every plugin's
+     * enabled state.
+     */
+    @Singleton
+    Plugboard plugboard(PostgresStorage storage, ManifestSource manifests, SettingsPolicy policy, Environment environment) {
+        Plugboard plugboard = storage.applyTo(Plugboard.builder())
+                .manifestSource(manifests)
+                .settingsPolicy(policy)
+                .planLimits(planLimits(environment))
+                .build();
+        SyncReport report = plugboard.syncCatalog();
+        LOG.info("Catalog synced with the manifests: {}", report.summary());
+        report.rejected().forEach(problem -> LOG.warn("Manifest rejected: {}", problem));
+        return plugboard;
+    }
+
+    /** {@code plugboard.plan-limits.<plan>=<n>} and {@code plugboard.default-plan}; the defaults otherwise. */
+    static PlanLimits planLimits(Environment environment) {
+        Map<String, Object> configured = environment.getProperties("plugboard.plan-limits");
+        if (configured.isEmpty()) {
+            return PlanLimits.DEFAULT;
+        }
+        Map<String, Integer> limits = new TreeMap<>();
+        configured.forEach((plan, limit) -> limits.put(plan, Integer.valueOf(String.valueOf(limit).strip())));
+        String defaultPlan = environment.getProperty("plugboard.default-plan", String.class)
+                .orElse(limits.containsKey("free") ? "free" : limits.keySet().iterator().next());
+        return new PlanLimits(limits, defaultPlan);
+    }
+
+    @Singleton
+    CatalogService catalog(Plugboard plugboard) {
+        return plugboard.catalog();
+    }
+
+    @Singleton
+    InstallationService installations(Plugboard plugboard) {
+        return plugboard.installations();
+    }
+
+    @Singleton
+    RunService runs(Plugboard plugboard) {
+        return plugboard.runs();
+    }
+
+    @Singleton
+    AuditQueryService audit(Plugboard plugboard) {
+        return plugboard.audit();
+    }
+}
