@@ -24,6 +24,7 @@ public final class LaunchConfiguration implements AutoCloseable {
     public static final String DATABASE_USER = "plugboard.database.user";
     public static final String DATABASE_PASSWORD = "plugboard.database.password";
     public static final String JWT_SECRET = "plugboard.jwt.secret";
+    public static final String JWT_JWKS_URL = "plugboard.jwt.jwks-url";
     public static final String DEFAULT_DATA_DIR = "plugboard-data";
 
     private static final Logger LOG = LoggerFactory.getLogger(LaunchConfiguration.class);
@@ -53,6 +54,9 @@ public final class LaunchConfiguration implements AutoCloseable {
             if (environment.getProperty(JWT_SECRET, String.class).filter(s -> !s.isBlank()).isEmpty()) {
                 derived.put(JWT_SECRET, JwtSecret.loadOrCreate(dataFolder));
             }
+            // A real identity provider's keys, besides the HS256 secret the CLI signs with.
+            environment.getProperty(JWT_JWKS_URL, String.class).filter(u -> !u.isBlank())
+                    .ifPresent(url -> derived.put("micronaut.security.token.jwt.signatures.jwks.idp.url", url));
             if (withDatabase) {
                 Optional<String> url = environment.getProperty(DATABASE_URL, String.class).filter(u -> !u.isBlank());
                 if (url.isPresent()) {

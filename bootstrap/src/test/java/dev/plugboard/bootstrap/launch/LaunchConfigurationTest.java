@@ -1,0 +1,47 @@
+package dev.plugboard.bootstrap.launch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LaunchConfigurationTest {
+
+    @Test
+    void givenNoDatabaseNeeded_resolve_startsNoServerAndSetsNoDataSource(@TempDir Path data) {
+        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString()), false)) {
+            assertThat(launch.embeddedDatabase()).isEmpty();
+            assertThat(launch.properties()).doesNotContainKey("datasources.default.url");
+            assertThat(launch.properties().get(LaunchConfiguration.JWT_SECRET)).isEqualTo(
+                    JwtSecret.loadOrCreate(data));
+            assertThat(Files.exists(data.resolve("pgdata"))).isFalse();
+        }
+    }
+
+    @Test
+    void givenConfiguredSecretAndJwksUrl_resolve_usesThemAndWritesNoSecretFile(@TempDir Path data) {
+        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString(),
+                LaunchConfiguration.JWT_SECRET, "a-configured-secret-of-at-least-32-chars",
+                LaunchConfiguration.JWT_JWKS_URL, "https://idp.example.test/.well-known/jwks.json"), false)) {
+            assertThat(launch.properties()).containsEntry(LaunchConfiguration.JWT_SECRET, "a-configured-secret-of-at-least-32-chars")
+                    .containsEntry("micronaut.security.token.jwt.signatures.jwks.idp.url",
+                            "https://idp.example.test/.well-known/jwks.json");
+            assertThat(Files.exists(data.resolve(JwtSecret.FILE))).isFalse();
+        }
+    }
+
+    @Test
+    void givenNoUrl_resolve_startsTheEmbeddedDatabaseInTheDataFolderAndPointsTheDataSourceAtIt(@TempDir Path data) {
+        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString()), true)) {
+            assertThat(launch.embeddedDatabase()).isPresent();
+            assertThat((String) launch.properties().get("datasources.default.url")).startsWith("jdbc:postgresql://");
+            assertThat(launch.properties()).containsEntry("plugboard.database.embedded", true)
+                    .containsEntry("flyway.datasources.default.enabled", true);
+            assertThat(Files.isDirectory(data.resolve("pgdata"))).isTrue();
+        }
+    }
+}
