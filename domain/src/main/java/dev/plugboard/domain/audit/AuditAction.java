@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What an operation did. */
 public enum AuditAction {
-    INSTALL, UNINSTALL, CONFIGURE, ENABLE, DISABLE, REGISTER, SYNC, RUN_STARTED, RUN_CANCELLED;
+    INSTALL, UNINSTALL, CONFIGURE, ENABLE, DISABLE, REGISTER, SYNC, RUN_STARTED, RUN_CANCELLED, CIRCUIT_FORCED, EVENT_PUBLISHED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

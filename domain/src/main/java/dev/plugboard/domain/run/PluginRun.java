@@ -33,6 +33,8 @@ public final class PluginRun {
     private final Instant startedAt;
     private final Instant completedAt;
     private final long version;
+    private final Lease lease;
+    private final Instant availableAt;
 
     private PluginRun(Builder b) {
         this.id = Require.present("run id", b.id);
@@ -52,6 +54,11 @@ public final class PluginRun {
         this.startedAt = b.startedAt;
         this.completedAt = b.completedAt;
         this.version = Require.notNegative("version", b.version);
+        this.lease = b.lease;
+        if (b.lease != null && b.status != RunStatus.PROCESSING) {
+            throw new InvalidValueException("lease", b.lease, "only a processing run is leased to an executor");
+        }
+        this.availableAt = b.availableAt == null ? b.createdAt : b.availableAt;
     }
 
     /** A new pending run that has not been attempted yet. */
@@ -97,6 +104,64 @@ public final class PluginRun {
         return new PluginRun(b);
     }
 
+    /**
+     * Rebuilds a run from storage together with its execution state: the lease of the executor or
+     * worker running it, and the earliest time a pending run may be taken (later than its creation
+     * while a retry waits out its backoff).
+     */
+    public static PluginRun reconstitute(RunId id, Owner owner, PluginName plugin, RunTrigger trigger, RunStatus status,
+                                         JsonDocument input, JsonDocument output, RunError error, int attempt,
+                                         String idempotencyKey, Instant createdAt, Instant startedAt,
+                                         Instant completedAt, long version, Lease lease, Instant availableAt) {
+        Builder b = reconstitute(id, owner, plugin, trigger, status, input, output, error, attempt, idempotencyKey,
+                createdAt, startedAt, completedAt, version).toBuilder();
+        b.lease = lease;
+        b.availableAt = availableAt;
+        return new PluginRun(b);
+    }
+
+    /** An executor or worker takes the run under a lease: a new attempt begins. */
+    public PluginRun claim(Lease newLease, Instant now) {
+        Builder b = moveTo(RunStatus.PROCESSING);
+        b.attempt = attempt + 1;
+        b.startedAt = now;
+        b.completedAt = null;
+        b.lease = Require.present("lease", newLease);
+        return new PluginRun(b);
+    }
+
+    /** The lease holder is still at work: its lease runs until {@code until}. */
+    public PluginRun renewLease(String holder, Instant until, Instant now) {
+        requireLeaseHeldBy(holder, now);
+        Builder b = toBuilder();
+        b.lease = new Lease(holder, until);
+        return new PluginRun(b);
+    }
+
+    /**
+     * @throws LeaseLostException when {@code holder} no longer holds a live lease on this run (it
+     *                            expired, was reaped, or the run ended or was cancelled)
+     */
+    public void requireLeaseHeldBy(String holder, Instant now) {
+        if (status != RunStatus.PROCESSING || lease == null || !lease.holder().equals(holder) || lease.isExpiredAt(now)) {
+            throw new LeaseLostException(id, holder);
+        }
+    }
+
+    /** Whether a processing run's executor stopped renewing its lease (it died, or hangs). */
+    public boolean isLeaseExpiredAt(Instant now) {
+        return status == RunStatus.PROCESSING && lease != null && lease.isExpiredAt(now);
+    }
+
+    /** The attempt failed and another is due at {@code availableAt}, after its backoff. */
+    public PluginRun retryLater(RunError why, Instant when) {
+        requireFrom(RunStatus.PROCESSING, RunStatus.PENDING, "only a processing run can be scheduled for a retry");
+        Builder b = moveTo(RunStatus.PENDING);
+        b.error = Require.present("error", why);
+        b.availableAt = Require.present("available at", when);
+        return new PluginRun(b);
+    }
+
     /** An executor takes the run: a new attempt begins. */
     public PluginRun start(Instant now) {
         Builder b = moveTo(RunStatus.PROCESSING);
@@ -119,6 +184,25 @@ public final class PluginRun {
     public PluginRun fail(RunError why, Instant now) {
         requireFrom(RunStatus.PROCESSING, RunStatus.FAILED, "only a processing run can fail; a pending run is rejected instead");
         return failed(why, now);
+    }
+
+    /**
+     * Refused before it ever ran, with details for the caller in the output (for an open circuit:
+     * {@code {"retryAfterSeconds": 42}}).
+     */
+    public PluginRun reject(RunError why, JsonDocument details, Instant now) {
+        PluginRun rejected = reject(why, now);
+        Builder b = rejected.toBuilder();
+        b.output = Require.present("details", details);
+        return new PluginRun(b);
+    }
+
+    /** The attempt failed with no retry, with details for the caller in the output. */
+    public PluginRun fail(RunError why, JsonDocument details, Instant now) {
+        PluginRun failed = fail(why, now);
+        Builder b = failed.toBuilder();
+        b.output = Require.present("details", details);
+        return new PluginRun(b);
     }
 
     /** Refused before it ever ran (circuit open, plugin switched off meanwhile). */
@@ -159,6 +243,7 @@ public final class PluginRun {
         RunTransitions.require(id, status, next);
         Builder b = toBuilder();
         b.status = next;
+        b.lease = null; // every move ends the current holder's claim; claim() sets a new one
         return b;
     }
 
@@ -178,6 +263,8 @@ public final class PluginRun {
         b.startedAt = startedAt;
         b.completedAt = completedAt;
         b.version = version;
+        b.lease = lease;
+        b.availableAt = availableAt;
         return b;
     }
 
@@ -196,6 +283,8 @@ public final class PluginRun {
         private Instant startedAt;
         private Instant completedAt;
         private long version;
+        private Lease lease;
+        private Instant availableAt;
     }
 
     public RunId id() {
@@ -252,6 +341,16 @@ public final class PluginRun {
 
     public long version() {
         return version;
+    }
+
+    /** The executor or worker holding the run while it processes, if any. */
+    public Optional<Lease> lease() {
+        return Optional.ofNullable(lease);
+    }
+
+    /** The earliest time this run may be taken; its creation, or the end of a retry's backoff. */
+    public Instant availableAt() {
+        return availableAt;
     }
 
     @Override
