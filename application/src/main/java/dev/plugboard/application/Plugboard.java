@@ -1,6 +1,23 @@
 package dev.plugboard.application;
 
 import dev.plugboard.application.inmemory.InMemoryAuditLog;
+import dev.plugboard.application.inmemory.InMemoryCircuitRepository;
+import dev.plugboard.application.inmemory.InMemoryEventLog;
+import dev.plugboard.application.inmemory.InMemoryInstallationStore;
+import dev.plugboard.application.port.out.CircuitRepository;
+import dev.plugboard.application.port.out.EventLog;
+import dev.plugboard.application.port.out.InstallationStore;
+import dev.plugboard.application.port.out.RunQueue;
+import dev.plugboard.application.service.execution.CircuitService;
+import dev.plugboard.application.service.execution.EventService;
+import dev.plugboard.application.service.execution.ExecutionSettings;
+import dev.plugboard.application.service.execution.LeaseReaper;
+import dev.plugboard.application.service.execution.RunExecutor;
+import dev.plugboard.application.service.execution.RunOutcomes;
+import dev.plugboard.application.service.execution.WorkerService;
+import dev.plugboard.application.spi.HandlerRegistry;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import dev.plugboard.application.inmemory.InMemoryInstallationRepository;
 import dev.plugboard.application.inmemory.InMemoryOwnerDirectory;
 import dev.plugboard.application.inmemory.InMemoryPluginRepository;
@@ -44,15 +61,67 @@ public final class Plugboard {
     private final RunService runs;
     private final AuditQueryService audit;
     private final SettingsPolicy settingsPolicy;
+    private final WorkerService workers;
+    private final EventService events;
+    private final CircuitService circuits;
+    private final LeaseReaper reaper;
+    private final Builder wiring;
+    private final RunOutcomes outcomes;
 
     private Plugboard(Builder b) {
+        this.wiring = b;
         this.settingsPolicy = b.settingsPolicy;
         AuditTrail trail = new AuditTrail(b.auditLog, b.transactions, b.clock, b.ids);
-        this.catalog = new CatalogService(b.plugins, b.manifests, b.settingsPolicy, trail, b.clock);
+        this.outcomes = new RunOutcomes(b.runs, b.installations, b.plugins, b.circuits, b.executionSettings.circuit(),
+                b.clock, () -> ThreadLocalRandom.current().nextDouble());
+        ManifestSource manifests = new WithHandlerManifests(b.manifests, b.handlers);
+        this.catalog = new CatalogService(b.plugins, manifests, b.settingsPolicy, trail, b.clock);
         this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy,
                 b.planLimits, trail, b.clock, b.ids);
-        this.runs = new RunService(b.plugins, b.installations, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids);
+        this.runs = new RunService(b.plugins, b.installations, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids,
+                outcomes);
         this.audit = new AuditQueryService(b.auditLog);
+        this.workers = new WorkerService(b.queue, b.runs, b.plugins, b.installations, outcomes, b.transactions, b.clock,
+                b.settingsPolicy);
+        this.events = new EventService(b.plugins, b.installations, b.runs, b.events, runs, b.transactions, b.clock, trail);
+        this.circuits = new CircuitService(b.circuits, b.plugins, trail, b.transactions, b.clock);
+        this.reaper = new LeaseReaper(b.queue, b.circuits, outcomes, b.transactions, b.clock,
+                b.executionSettings.idleCircuit());
+    }
+
+    /** External workers: claim, heartbeat, complete, fail. */
+    public WorkerService workers() {
+        return workers;
+    }
+
+    /** Publish events to subscribing installations. */
+    public EventService events() {
+        return events;
+    }
+
+    /** Circuit breaker stats and overrides. */
+    public CircuitService circuits() {
+        return circuits;
+    }
+
+    /** Recovers runs whose executor died; call {@link LeaseReaper#reap()} periodically. */
+    public LeaseReaper reaper() {
+        return reaper;
+    }
+
+    /** The in-process handlers this Plugboard runs. */
+    public HandlerRegistry handlers() {
+        return wiring.handlers;
+    }
+
+    /**
+     * A new executor for the in-process handlers, with this instance's settings. Call
+     * {@link RunExecutor#poll()} periodically; close it to stop.
+     */
+    public RunExecutor newExecutor() {
+        Builder b = wiring;
+        return new RunExecutor(b.queue, b.runs, b.installations, b.plugins, b.store, outcomes, b.handlers, b.settingsPolicy,
+                b.transactions, b.clock, b.executionSettings);
     }
 
     /** A builder whose every port defaults to its in-memory adapter. */
@@ -103,8 +172,34 @@ public final class Plugboard {
         private IdSource ids = IdSource.random();
         private SettingsPolicy settingsPolicy = new SettingsPolicy();
         private PlanLimits planLimits = PlanLimits.DEFAULT;
+        private RunQueue queue;
+        private CircuitRepository circuits;
+        private InstallationStore store;
+        private EventLog events;
+        private HandlerRegistry handlers;
+        private ExecutionSettings executionSettings = ExecutionSettings.defaults("plugboard-" + UUID.randomUUID().toString().substring(0, 8));
 
         private Builder() {
+        }
+
+        /** The in-process handlers; by default every {@code PluginHandler} on the class path. */
+        public Builder handlers(HandlerRegistry registry) {
+            this.handlers = Objects.requireNonNull(registry, "handlers");
+            return this;
+        }
+
+        public Builder executionSettings(ExecutionSettings settings) {
+            this.executionSettings = Objects.requireNonNull(settings, "executionSettings");
+            return this;
+        }
+
+        /** The execution storage that goes with {@link #storage}: run queue, circuits, plugin store, event log. */
+        public Builder executionStorage(RunQueue queue, CircuitRepository circuits, InstallationStore store, EventLog events) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            this.circuits = Objects.requireNonNull(circuits, "circuits");
+            this.store = Objects.requireNonNull(store, "store");
+            this.events = Objects.requireNonNull(events, "events");
+            return this;
         }
 
         /** Adds manifests defined in code; ignored when a {@link #manifestSource} is set. */
@@ -160,9 +255,25 @@ public final class Plugboard {
                 InMemoryRunRepository memoryRuns = new InMemoryRunRepository();
                 InMemoryOwnerDirectory memoryOwners = new InMemoryOwnerDirectory();
                 InMemoryAuditLog memoryAudit = new InMemoryAuditLog();
+                InMemoryCircuitRepository memoryCircuits = new InMemoryCircuitRepository();
+                InMemoryInstallationStore memoryStore = new InMemoryInstallationStore();
+                InMemoryEventLog memoryEvents = new InMemoryEventLog();
                 storage(memoryPlugins, memoryInstallations, memoryRuns, memoryOwners, memoryAudit,
                         new InMemoryTransactionBoundary(List.of(memoryPlugins, memoryInstallations, memoryRuns,
-                                memoryOwners, memoryAudit)));
+                                memoryOwners, memoryAudit, memoryCircuits, memoryStore, memoryEvents)));
+                if (queue == null) {
+                    executionStorage(memoryRuns, memoryCircuits, memoryStore, memoryEvents);
+                }
+            }
+            if (queue == null) {
+                if (!(runs instanceof RunQueue runQueue)) {
+                    throw new IllegalStateException("custom storage needs its execution storage too: call executionStorage(...)");
+                }
+                // In-memory storage handed in through storage(...): its run repository is also the queue.
+                executionStorage(runQueue, new InMemoryCircuitRepository(), new InMemoryInstallationStore(), new InMemoryEventLog());
+            }
+            if (handlers == null) {
+                handlers = HandlerRegistry.fromClasspath();
             }
             if (manifests == null) {
                 manifests = new StaticManifestSource(staticManifests);

@@ -8,6 +8,7 @@ import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +62,22 @@ public final class InMemoryInstallationRepository implements InstallationReposit
             throw new ConcurrencyConflictException("installation", installation.owner() + "/" + installation.plugin(),
                     installation.version());
         }
-        Installation stored = withVersion(installation, installation.version() + 1);
+        Installation stored = Installation.reconstitute(installation.id(), installation.owner(), installation.plugin(),
+                installation.settings(), installation.isEnabled(), current.executionCount(),
+                current.lastExecutedAt().orElse(null), current.lastError().orElse(null), installation.version() + 1,
+                installation.createdAt(), installation.updatedAt());
         installations.put(key, stored);
         return stored;
+    }
+
+    @Override
+    public synchronized void recordExecution(Owner owner, PluginName plugin, Instant at, Optional<String> error) {
+        Key key = new Key(owner, plugin);
+        Installation current = installations.get(key);
+        if (current != null) {
+            Installation counted = error.map(e -> current.recordFailure(e, at)).orElseGet(() -> current.recordSuccess(at));
+            installations.put(key, counted);
+        }
     }
 
     @Override

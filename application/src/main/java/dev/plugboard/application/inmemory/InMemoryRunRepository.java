@@ -4,7 +4,12 @@ import dev.plugboard.application.port.Cursor;
 import dev.plugboard.application.port.Page;
 import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.out.RunFilter;
+import dev.plugboard.application.port.out.RunQueue;
 import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.run.Lease;
+import dev.plugboard.domain.run.RunStatus;
+import java.util.Set;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.run.PluginRun;
@@ -19,7 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The run ledger in memory, newest first, with optimistic locking like the database. */
-public final class InMemoryRunRepository implements RunRepository, Snapshotting {
+public final class InMemoryRunRepository implements RunRepository, RunQueue, Snapshotting {
 
     /**
      * Newest first; the id, compared as text (as PostgreSQL compares uuids), breaks ties between
@@ -100,10 +105,32 @@ public final class InMemoryRunRepository implements RunRepository, Snapshotting 
         return stored;
     }
 
+    @Override
+    public synchronized List<PluginRun> claim(Set<PluginName> plugins, int max, Lease lease, Instant now) {
+        List<PluginRun> available = runs.values().stream()
+                .filter(run -> run.status() == RunStatus.PENDING && plugins.contains(run.plugin())
+                        && !run.availableAt().isAfter(now))
+                .sorted(java.util.Comparator.comparing(PluginRun::availableAt).thenComparing(PluginRun::createdAt))
+                .limit(max)
+                .toList();
+        return available.stream().map(run -> update(run.claim(lease, now))).toList();
+    }
+
+    @Override
+    public synchronized List<PluginRun> expiredLeases(Instant now, int max) {
+        return runs.values().stream().filter(run -> run.isLeaseExpiredAt(now)).limit(max).toList();
+    }
+
+    @Override
+    public synchronized Optional<PluginRun> find(RunId id) {
+        return Optional.ofNullable(runs.get(id));
+    }
+
     private static PluginRun withVersion(PluginRun r, long version) {
         return PluginRun.reconstitute(r.id(), r.owner(), r.plugin(), r.trigger(), r.status(), r.input(),
                 r.output().orElse(null), r.error().orElse(null), r.attempt(), r.idempotencyKey().orElse(null),
-                r.createdAt(), r.startedAt().orElse(null), r.completedAt().orElse(null), version);
+                r.createdAt(), r.startedAt().orElse(null), r.completedAt().orElse(null), version,
+                r.lease().orElse(null), r.availableAt());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,13 +29,21 @@ public interface InstallationRepository {
     Installation add(Installation installation);
 
     /**
-     * Replaces the stored installation, provided it still has {@code installation.version()};
-     * returns it with the incremented version.
+     * Replaces the stored installation's settings and switch, provided it still has
+     * {@code installation.version()}; returns it with the incremented version and the stored
+     * execution counters (which only {@link #recordExecution} changes).
      *
      * @throws ConcurrencyConflictException when someone else wrote first
      * @throws InstallationNotFoundException when it is gone
      */
     Installation update(Installation installation);
+
+    /**
+     * Counts one finished execution atomically: execution count + 1, last executed at, and the
+     * last error ({@code error} empty clears it). It leaves the version alone, so runs finishing
+     * never make an owner's edit look stale; and {@link #update} never writes these counters.
+     */
+    void recordExecution(Owner owner, PluginName plugin, Instant at, Optional<String> error);
 
     /** Removes the owner's installation of the plugin; false when there was none. */
     boolean remove(Owner owner, PluginName plugin);

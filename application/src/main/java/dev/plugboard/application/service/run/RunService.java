@@ -13,6 +13,7 @@ import dev.plugboard.application.port.out.RunFilter;
 import dev.plugboard.application.port.out.RunRepository;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.service.AuditTrail;
+import dev.plugboard.application.service.execution.RunOutcomes;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.error.InvalidValueException;
@@ -45,10 +46,11 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
     private final AuditTrail audit;
     private final TimeSource clock;
     private final IdSource ids;
+    private final RunOutcomes outcomes;
 
     public RunService(PluginRepository plugins, InstallationRepository installations, RunRepository runs,
                       OwnerDirectory owners, SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock,
-                      IdSource ids) {
+                      IdSource ids, RunOutcomes outcomes) {
         this.plugins = plugins;
         this.installations = installations;
         this.runs = runs;
@@ -57,6 +59,7 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -78,8 +81,10 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
             settingsPolicy.require(plugin.manifest().settingsSpec(), installation.settings());
             requireValidInput(plugin.manifest(), command.input());
             owners.ensureExists(owner, clock.now());
-            PluginRun run = runs.add(PluginRun.create(RunId.of(ids.newId()), owner, plugin.name(), command.trigger(),
+            PluginRun queued = runs.add(PluginRun.create(RunId.of(ids.newId()), owner, plugin.name(), command.trigger(),
                     command.input(), command.idempotencyKey(), clock.now()));
+            // While the owner's circuit for this plugin is open the run is recorded, failed, never executed.
+            PluginRun run = outcomes.rejectedWhileOpen(queued).orElse(queued);
             audit.success(command.caller().actor(), AuditAction.RUN_STARTED, AuditEntry.runTarget(run.id().toString()),
                     null, state(run), plugin.name().value() + " (" + run.trigger().wireName() + ")");
             return run;

@@ -80,16 +80,41 @@ public abstract class InstallationRepositoryContract extends StorageContract {
     void givenCurrentVersion_update_storesTheChangeAndIncrementsTheVersion() {
         Installation added = installedWebhook(ALICE);
 
-        Installation updated = storage.installations().update(added.toggle(false, at(1)).recordFailure("boom", at(2)));
+        Installation updated = storage.installations().update(added.toggle(false, at(1)));
 
         assertThat(updated.version()).isEqualTo(1);
         Installation found = storage.installations().find(ALICE, WEBHOOK).orElseThrow();
         assertThat(found.version()).isEqualTo(1);
         assertThat(found.isEnabled()).isFalse();
-        assertThat(found.executionCount()).isEqualTo(1);
-        assertThat(found.lastError()).contains("boom");
-        assertThat(found.lastExecutedAt()).contains(at(2));
-        assertThat(found.updatedAt()).isEqualTo(at(2));
+        assertThat(found.updatedAt()).isEqualTo(at(1));
+    }
+
+    @Test
+    void givenExecutions_recordExecution_countsThemWithoutTouchingTheVersion() {
+        installedWebhook(ALICE);
+
+        storage.installations().recordExecution(ALICE, WEBHOOK, at(2), java.util.Optional.of("boom"));
+        storage.installations().recordExecution(ALICE, WEBHOOK, at(3), java.util.Optional.of("bang"));
+
+        Installation found = storage.installations().find(ALICE, WEBHOOK).orElseThrow();
+        assertThat(found.executionCount()).isEqualTo(2);
+        assertThat(found.lastError()).contains("bang");
+        assertThat(found.lastExecutedAt()).contains(at(3));
+        assertThat(found.version()).isZero();
+        storage.installations().recordExecution(ALICE, WEBHOOK, at(4), java.util.Optional.empty());
+        assertThat(storage.installations().find(ALICE, WEBHOOK).orElseThrow().lastError()).isEmpty();
+        assertThat(storage.installations().find(BOB, WEBHOOK)).isEmpty();
+    }
+
+    @Test
+    void givenExecutionsRecordedAfterLoading_update_keepsTheCountsInsteadOfTheStaleCopy() {
+        Installation loaded = installedWebhook(ALICE);
+        storage.installations().recordExecution(ALICE, WEBHOOK, at(2), java.util.Optional.empty());
+
+        Installation updated = storage.installations().update(loaded.toggle(false, at(3)));
+
+        assertThat(updated.executionCount()).isEqualTo(1);
+        assertThat(storage.installations().find(ALICE, WEBHOOK).orElseThrow().executionCount()).isEqualTo(1);
     }
 
     @Test
@@ -97,14 +122,13 @@ public abstract class InstallationRepositoryContract extends StorageContract {
         Installation loadedByBoth = installedWebhook(ALICE);
         storage.installations().update(loadedByBoth.toggle(false, at(1)));
 
-        assertThatThrownBy(() -> storage.installations().update(loadedByBoth.recordSuccess(at(2))))
+        assertThatThrownBy(() -> storage.installations().update(loadedByBoth.toggle(true, at(2))))
                 .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> {
                     assertThat(e.aggregate()).isEqualTo("installation");
                     assertThat(e.expectedVersion()).isZero();
                 });
         Installation found = storage.installations().find(ALICE, WEBHOOK).orElseThrow();
         assertThat(found.isEnabled()).isFalse();
-        assertThat(found.executionCount()).isZero();
         assertThat(found.version()).isEqualTo(1);
     }
 
