@@ -11,15 +11,19 @@ import jakarta.inject.Singleton;
 
 /**
  * Every PostgreSQL storage port as one bean, so that the wiring hands all of them (and the
- * transaction boundary that spans them) to the use cases at once.
+ * transaction boundary that spans them) to the use cases at once; {@code execution} holds the
+ * ports of plugin execution.
  */
 @Singleton
 public record PostgresStorage(JdbcPluginRepository plugins, JdbcInstallationRepository installations,
                               JdbcRunRepository runs, JdbcOwnerDirectory owners, JdbcAuditLog audit,
-                              MicronautTransactionBoundary transactions) {
+                              MicronautTransactionBoundary transactions, PostgresExecutionStorage execution) {
 
-    /** Sets this storage on a use-case builder: {@code storage.applyTo(Plugboard.builder()).build()}. */
+    /**
+     * Sets this storage, execution ports included, on a use-case builder:
+     * {@code storage.applyTo(Plugboard.builder()).build()}.
+     */
     public Plugboard.Builder applyTo(Plugboard.Builder builder) {
-        return builder.storage(plugins, installations, runs, owners, audit, transactions);
+        return execution.applyTo(builder.storage(plugins, installations, runs, owners, audit, transactions));
     }
 }

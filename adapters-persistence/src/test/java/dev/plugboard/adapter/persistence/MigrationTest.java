@@ -37,11 +37,11 @@ class MigrationTest {
     @Test
     void emptyDatabase_isMigratedToTheCurrentVersionWithEveryTable() {
         assertThat(strings("SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-                .containsExactly("1:true");
+                .containsExactly("1:true", "2:true");
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
-                .containsExactly("audit_entries", "installations", "organizations", "plugin_run_attempts", "plugin_runs",
-                        "plugins", "users");
+                .containsExactly("audit_entries", "circuits", "event_log", "installation_store", "installations",
+                        "organizations", "plugin_run_attempts", "plugin_runs", "plugins", "users");
     }
 
     @Test
@@ -132,6 +132,67 @@ class MigrationTest {
         assertThatThrownBy(() -> DB.execute(attempt)).hasMessageContaining("plugin_run_attempts_run_attempt_key");
     }
 
+    @Test
+    void run_mustSayWhenItIsAvailable() {
+        // No default: whoever inserts a run says when it may first be claimed (the application: its creation).
+        assertThatThrownBy(() -> DB.execute(run("99999999-0000-0000-0000-000000000001", "'alice'", "NULL", 1, "pending")
+                .replace("now(), now())", "now(), NULL)")))
+                .hasMessageContaining("available_at").satisfies(e -> assertSqlState(e, "23502"));
+    }
+
+    @Test
+    void lease_isBothColumnsOrNeither_andOnlyOnAProcessingRun() {
+        DB.execute(run("aaaaaaaa-0000-0000-0000-000000000001", "'alice'", "NULL", 1, "processing"));
+        DB.execute("UPDATE plugin_runs SET lease_holder = 'w', lease_expires_at = now() "
+                + "WHERE id = 'aaaaaaaa-0000-0000-0000-000000000001'");
+
+        assertThatThrownBy(() -> DB.execute("UPDATE plugin_runs SET lease_expires_at = NULL"))
+                .hasMessageContaining("plugin_runs_lease_complete").satisfies(e -> assertSqlState(e, CHECK_VIOLATION));
+        assertThatThrownBy(() -> DB.execute("UPDATE plugin_runs SET status = 'completed'"))
+                .hasMessageContaining("plugin_runs_lease_only_processing");
+        DB.execute("UPDATE plugin_runs SET status = 'completed', lease_holder = NULL, lease_expires_at = NULL");
+    }
+
+    @Test
+    void circuit_hasOneOwner_aKnownState_andAnOpenOneSaysUntilWhen() {
+        String circuit = "INSERT INTO circuits (user_id, organization_id, plugin_id, state, open_until, updated_at) VALUES ";
+        DB.execute(circuit + "('alice', NULL, 1, 'half_open', NULL, now())");
+        DB.execute(circuit + "(NULL, 'acme', 1, 'open', now(), now())");
+
+        assertThatThrownBy(() -> DB.execute(circuit + "('alice', NULL, 1, 'closed', NULL, now())"))
+                .hasMessageContaining("circuits_user_plugin_key").satisfies(e -> assertSqlState(e, UNIQUE_VIOLATION));
+        assertThatThrownBy(() -> DB.execute(circuit + "('bob', NULL, 1, 'half-open', NULL, now())"))
+                .hasMessageContaining("circuits_state_check");
+        assertThatThrownBy(() -> DB.execute(circuit + "('bob', NULL, 1, 'open', NULL, now())"))
+                .hasMessageContaining("circuits_open_until");
+        assertThatThrownBy(() -> DB.execute(circuit + "('bob', 'acme', 1, 'closed', NULL, now())"))
+                .hasMessageContaining("circuits_one_owner");
+    }
+
+    @Test
+    void eventKey_isUniquePerOwner() {
+        String event = "INSERT INTO event_log (user_id, organization_id, idempotency_key, type, seen_at) VALUES ";
+        DB.execute(event + "('alice', NULL, 'k', 'message.received', now())");
+        DB.execute(event + "('bob', NULL, 'k', 'message.received', now())");
+        DB.execute(event + "(NULL, 'acme', 'k', 'message.received', now())");
+
+        assertThatThrownBy(() -> DB.execute(event + "('alice', NULL, 'k', 'message.sent', now())"))
+                .hasMessageContaining("event_log_user_key").satisfies(e -> assertSqlState(e, UNIQUE_VIOLATION));
+        assertThatThrownBy(() -> DB.execute(event + "(NULL, NULL, 'x', 'message.sent', now())"))
+                .hasMessageContaining("event_log_one_owner");
+    }
+
+    @Test
+    void storeValue_isAnObjectUnderAKeyOfOneTo200Characters() {
+        DB.execute(installation("bbbbbbbb-0000-0000-0000-000000000001", "'alice'", "NULL", 1));
+        String put = "INSERT INTO installation_store (installation_id, key, value) VALUES ('bbbbbbbb-0000-0000-0000-000000000001', ";
+        DB.execute(put + "'stats', '{}')");
+
+        assertThatThrownBy(() -> DB.execute(put + "'list', '[1]')")).satisfies(e -> assertSqlState(e, CHECK_VIOLATION));
+        assertThatThrownBy(() -> DB.execute(put + "'', '{}')")).satisfies(e -> assertSqlState(e, CHECK_VIOLATION));
+        assertThatThrownBy(() -> DB.execute(put + "'stats', '{}')")).satisfies(e -> assertSqlState(e, UNIQUE_VIOLATION));
+    }
+
     private static String plugin(long id, String name) {
         return "INSERT INTO plugins (id, name, display_name, owner, version, schema_version, category, settings_schema, "
                 + "source, execution, registered_at, updated_at) VALUES (" + id + ", '" + name + "', '" + name
@@ -149,8 +210,8 @@ class MigrationTest {
 
     private static String run(String id, String user, String organization, long plugin, String status, String key) {
         return "INSERT INTO plugin_runs (id, user_id, organization_id, plugin_id, trigger, status, idempotency_key, "
-                + "created_at) VALUES ('" + id + "', " + user + ", " + organization + ", " + plugin + ", 'manual', '"
-                + status + "', " + key + ", now())";
+                + "created_at, available_at) VALUES ('" + id + "', " + user + ", " + organization + ", " + plugin
+                + ", 'manual', '" + status + "', " + key + ", now(), now())";
     }
 
     private static List<String> strings(String query) {

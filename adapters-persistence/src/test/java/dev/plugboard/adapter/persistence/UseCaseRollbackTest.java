@@ -9,6 +9,7 @@ import dev.plugboard.application.port.in.Caller;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
 import dev.plugboard.application.port.out.AuditFilter;
 import dev.plugboard.application.port.out.AuditLog;
+import dev.plugboard.application.port.out.contract.ExecutionStorage;
 import dev.plugboard.application.port.out.contract.Storage;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
@@ -39,10 +40,12 @@ class UseCaseRollbackTest {
     private static final PluginName WEBHOOK = PluginName.of("webhook");
 
     private Storage storage;
+    private ExecutionStorage execution;
 
     @BeforeEach
     void freshStorage() {
-        storage = DB.freshStorage();
+        execution = DB.freshExecutionStorage();
+        storage = execution.storage();
     }
 
     @Test
@@ -92,6 +95,7 @@ class UseCaseRollbackTest {
                 .manifest(TestPlugins.webhook())
                 .storage(storage.plugins(), storage.installations(), storage.runs(), storage.owners(), audit,
                         storage.transactions())
+                .executionStorage(execution.queue(), execution.circuits(), execution.store(), execution.events())
                 .build();
     }
 

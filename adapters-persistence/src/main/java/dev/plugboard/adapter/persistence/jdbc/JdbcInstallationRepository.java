@@ -10,6 +10,7 @@ import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginNotFoundException;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -79,12 +80,18 @@ public final class JdbcInstallationRepository implements InstallationRepository 
     public Installation update(Installation installation) {
         InstallationRow row = InstallationRow.from(installation);
         String owner = Owners.column(installation.owner());
-        int updated = sql.update("UPDATE installations i SET settings = ?::jsonb, enabled = ?, execution_count = ?, "
-                        + "last_executed_at = ?, last_error = ?, updated_at = ?, version = i.version + 1 FROM plugins p "
-                        + "WHERE p.id = i.plugin_id AND i.id = ? AND i." + owner + " = ? AND p.name = ? AND i.version = ?",
-                row.settings(), row.enabled(), row.executionCount(), row.lastExecutedAt(), row.lastError(),
-                row.updatedAt(), row.id(), installation.owner().id(), row.plugin(), row.version());
-        if (updated == 0) {
+        // The execution counters are not written here: recordExecution owns them, so an owner's
+        // edit never rolls back counts that runs recorded meanwhile.
+        Optional<Installation> updated = sql.one("UPDATE installations i SET settings = ?::jsonb, enabled = ?, updated_at = ?, "
+                        + "version = i.version + 1 FROM plugins p "
+                        + "WHERE p.id = i.plugin_id AND i.id = ? AND i." + owner + " = ? AND p.name = ? AND i.version = ? "
+                        + "RETURNING i.execution_count, i.last_executed_at, i.last_error",
+                result -> Installation.reconstitute(installation.id(), installation.owner(), installation.plugin(),
+                        installation.settings(), installation.isEnabled(), result.getLong("execution_count"),
+                        Sql.instant(result, "last_executed_at"), result.getString("last_error"), installation.version() + 1,
+                        installation.createdAt(), installation.updatedAt()),
+                row.settings(), row.enabled(), row.updatedAt(), row.id(), installation.owner().id(), row.plugin(), row.version());
+        if (updated.isEmpty()) {
             boolean exists = sql.one("SELECT 1" + FROM + " WHERE i.id = ? AND i." + owner + " = ? AND p.name = ?",
                     result -> true, row.id(), installation.owner().id(), row.plugin()).isPresent();
             if (!exists) {
@@ -93,7 +100,15 @@ public final class JdbcInstallationRepository implements InstallationRepository 
             throw new ConcurrencyConflictException("installation", installation.owner() + "/" + row.plugin(),
                     installation.version());
         }
-        return withVersion(installation, installation.version() + 1);
+        return updated.get();
+    }
+
+    @Override
+    public void recordExecution(Owner owner, PluginName plugin, Instant at, Optional<String> error) {
+        String lastError = error.map(e -> e.length() > 2000 ? e.substring(0, 2000) : e).orElse(null);
+        sql.update("UPDATE installations i SET execution_count = i.execution_count + 1, last_executed_at = ?, last_error = ? "
+                        + "FROM plugins p WHERE p.id = i.plugin_id AND i." + Owners.column(owner) + " = ? AND p.name = ?",
+                at, lastError, owner.id(), plugin.value());
     }
 
     @Override

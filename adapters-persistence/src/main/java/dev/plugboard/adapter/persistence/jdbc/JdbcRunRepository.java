@@ -7,6 +7,7 @@ import dev.plugboard.application.port.out.RunRepository;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginNotFoundException;
+import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.run.RunId;
@@ -18,12 +19,14 @@ import java.util.Optional;
 
 /**
  * The run ledger in PostgreSQL, always queried through the owner, newest first with keyset paging.
- * Every update also keeps the attempt history in {@code plugin_run_attempts}.
+ * Every update also keeps the attempt history in {@code plugin_run_attempts}, and writes the run's
+ * execution state (lease, available-at) along with the rest. {@link JdbcRunQueue} reads the same
+ * table across owners.
  */
 @Singleton
 public final class JdbcRunRepository implements RunRepository {
 
-    private static final String SELECT = "SELECT " + RunRow.COLUMNS
+    static final String SELECT = "SELECT " + RunRow.COLUMNS
             + " FROM plugin_runs r JOIN plugins p ON p.id = r.plugin_id";
 
     private final Sql sql;
@@ -81,11 +84,13 @@ public final class JdbcRunRepository implements RunRepository {
         try {
             inserted = sql.update("INSERT INTO plugin_runs (id, user_id, organization_id, plugin_id, trigger, status, input, "
                             + "output, error_code, error_message, attempt, idempotency_key, created_at, started_at, "
-                            + "completed_at, version) SELECT ?, ?, ?, p.id, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 0 "
+                            + "completed_at, version, lease_holder, lease_expires_at, available_at) "
+                            + "SELECT ?, ?, ?, p.id, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? "
                             + "FROM plugins p WHERE p.name = ?",
                     row.id(), row.userId(), row.organizationId(), row.trigger(), row.status(), row.input(), row.output(),
                     row.errorCode(), row.errorMessage(), row.attempt(), row.idempotencyKey(), row.createdAt(),
-                    row.startedAt(), row.completedAt(), row.plugin());
+                    row.startedAt(), row.completedAt(), row.leaseHolder(), row.leaseExpiresAt(), row.availableAt(),
+                    row.plugin());
         } catch (UniqueViolation e) {
             // Two requests with one idempotency key raced; the loser retries and then finds the winner's run.
             if (e.constraint().endsWith("_idempotency_key")) {
@@ -104,10 +109,11 @@ public final class JdbcRunRepository implements RunRepository {
     public PluginRun update(PluginRun run) {
         RunRow row = RunRow.from(run);
         int updated = sql.update("UPDATE plugin_runs SET status = ?, output = ?::jsonb, error_code = ?, error_message = ?, "
-                        + "attempt = ?, started_at = ?, completed_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND " + Owners.column(run.owner()) + " = ? AND version = ?",
+                        + "attempt = ?, started_at = ?, completed_at = ?, lease_holder = ?, lease_expires_at = ?, available_at = ?, "
+                        + "version = version + 1 WHERE id = ? AND " + Owners.column(run.owner()) + " = ? AND version = ?",
                 row.status(), row.output(), row.errorCode(), row.errorMessage(), row.attempt(), row.startedAt(),
-                row.completedAt(), row.id(), run.owner().id(), row.version());
+                row.completedAt(), row.leaseHolder(), row.leaseExpiresAt(), row.availableAt(), row.id(),
+                run.owner().id(), row.version());
         if (updated == 0) {
             throw new ConcurrencyConflictException("run", run.id().toString(), run.version());
         }
@@ -128,7 +134,8 @@ public final class JdbcRunRepository implements RunRepository {
         String code = run.error().map(RunError::code).orElse(null);
         String message = run.error().map(RunError::message).orElse(null);
         switch (run.status()) {
-            case PROCESSING -> attempts.open(run.id().value(), run.attempt(), run.startedAt().orElse(run.createdAt()));
+            case PROCESSING -> attempts.open(run.id().value(), run.attempt(), run.startedAt().orElse(run.createdAt()),
+                    run.lease().map(Lease::holder).orElse(null));
             case COMPLETED -> close(run, "completed", null, null);
             case FAILED -> close(run, "failed", code, message);
             case CANCELLED -> close(run, "cancelled", code, message);
@@ -144,6 +151,7 @@ public final class JdbcRunRepository implements RunRepository {
     private static PluginRun withVersion(PluginRun r, long version) {
         return PluginRun.reconstitute(r.id(), r.owner(), r.plugin(), r.trigger(), r.status(), r.input(),
                 r.output().orElse(null), r.error().orElse(null), r.attempt(), r.idempotencyKey().orElse(null),
-                r.createdAt(), r.startedAt().orElse(null), r.completedAt().orElse(null), version);
+                r.createdAt(), r.startedAt().orElse(null), r.completedAt().orElse(null), version,
+                r.lease().orElse(null), r.availableAt());
     }
 }

@@ -14,10 +14,13 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface RunAttemptRepository extends GenericRepository<RunAttemptRow, Long> {
 
-    /** Opens attempt {@code attempt}; opening it again (the same update replayed) changes nothing. */
-    @Query("INSERT INTO plugin_run_attempts (run_id, attempt, status, started_at) "
-            + "VALUES (:runId, :attempt, 'processing', :startedAt) ON CONFLICT (run_id, attempt) DO NOTHING")
-    void open(UUID runId, int attempt, Instant startedAt);
+    /**
+     * Opens attempt {@code attempt} run by {@code worker}; opening it again (the same update
+     * replayed, a lease renewed) changes nothing.
+     */
+    @Query("INSERT INTO plugin_run_attempts (run_id, attempt, status, started_at, worker) "
+            + "VALUES (:runId, :attempt, 'processing', :startedAt, :worker) ON CONFLICT (run_id, attempt) DO NOTHING")
+    void open(UUID runId, int attempt, Instant startedAt, @Nullable String worker);
 
     /**
      * Closes the attempt if it is still open; {@code finishedAt} null means now (a retry is

@@ -13,9 +13,11 @@ import java.util.UUID;
  * attempt, closed (finished, with its outcome) when the run leaves {@code processing}.
  *
  * @param status processing, completed, failed (also when a retry follows) or cancelled
+ * @param worker the lease holder (executor instance or external worker) that ran the attempt; null
+ *               when the run was started without a lease
  */
 @MappedEntity("plugin_run_attempts")
 public record RunAttemptRow(@Id @GeneratedValue @Nullable Long id, UUID runId, int attempt, String status,
                             Instant startedAt, @Nullable Instant finishedAt, @Nullable String errorCode,
-                            @Nullable String errorMessage) {
+                            @Nullable String errorMessage, @Nullable String worker) {
 }

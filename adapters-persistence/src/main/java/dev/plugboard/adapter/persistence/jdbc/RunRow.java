@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.persistence.jdbc;
 
 import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.run.RunId;
@@ -13,22 +14,28 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One row of {@code plugin_runs}, with its plugin's name in place of the plugin's row id. */
+/**
+ * One row of {@code plugin_runs}, with its plugin's name in place of the plugin's row id. The lease
+ * is both {@code leaseHolder} and {@code leaseExpiresAt} or neither.
+ */
 record RunRow(UUID id, String userId, String organizationId, String plugin, String trigger, String status,
               String input, String output, String errorCode, String errorMessage, int attempt, String idempotencyKey,
-              Instant createdAt, Instant startedAt, Instant completedAt, long version) {
+              Instant createdAt, Instant startedAt, Instant completedAt, long version, String leaseHolder,
+              Instant leaseExpiresAt, Instant availableAt) {
 
     /** The columns {@link #read} reads: a run {@code r} joined to its plugin {@code p}. */
     static final String COLUMNS = "r.id, r.user_id, r.organization_id, p.name AS plugin, r.trigger, r.status, r.input, "
             + "r.output, r.error_code, r.error_message, r.attempt, r.idempotency_key, r.created_at, r.started_at, "
-            + "r.completed_at, r.version";
+            + "r.completed_at, r.version, r.lease_holder, r.lease_expires_at, r.available_at";
 
     static RunRow from(PluginRun run) {
         return new RunRow(run.id().value(), Owners.userId(run.owner()), Owners.organizationId(run.owner()),
                 run.plugin().value(), run.trigger().wireName(), run.status().wireName(), run.input().toJson(),
                 run.output().map(JsonDocument::toJson).orElse(null), run.error().map(RunError::code).orElse(null),
                 run.error().map(RunError::message).orElse(null), run.attempt(), run.idempotencyKey().orElse(null),
-                run.createdAt(), run.startedAt().orElse(null), run.completedAt().orElse(null), run.version());
+                run.createdAt(), run.startedAt().orElse(null), run.completedAt().orElse(null), run.version(),
+                run.lease().map(Lease::holder).orElse(null), run.lease().map(Lease::expiresAt).orElse(null),
+                run.availableAt());
     }
 
     static RunRow read(ResultSet row) throws SQLException {
@@ -36,7 +43,8 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 row.getString("plugin"), row.getString("trigger"), row.getString("status"), row.getString("input"),
                 row.getString("output"), row.getString("error_code"), row.getString("error_message"),
                 row.getInt("attempt"), row.getString("idempotency_key"), Sql.instant(row, "created_at"),
-                Sql.instant(row, "started_at"), Sql.instant(row, "completed_at"), row.getLong("version"));
+                Sql.instant(row, "started_at"), Sql.instant(row, "completed_at"), row.getLong("version"),
+                row.getString("lease_holder"), Sql.instant(row, "lease_expires_at"), Sql.instant(row, "available_at"));
     }
 
     PluginRun toDomain() {
@@ -44,6 +52,7 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 RunTrigger.fromWire(trigger), RunStatus.fromWire(status), JsonDocument.parse(input),
                 output == null ? null : JsonDocument.parse(output),
                 errorCode == null ? null : new RunError(errorCode, errorMessage), attempt, idempotencyKey, createdAt,
-                startedAt, completedAt, version);
+                startedAt, completedAt, version, leaseHolder == null ? null : new Lease(leaseHolder, leaseExpiresAt),
+                availableAt);
     }
 }

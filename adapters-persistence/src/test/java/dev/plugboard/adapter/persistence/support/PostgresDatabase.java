@@ -1,6 +1,8 @@
 package dev.plugboard.adapter.persistence.support;
 
+import dev.plugboard.adapter.persistence.PostgresExecutionStorage;
 import dev.plugboard.adapter.persistence.PostgresStorage;
+import dev.plugboard.application.port.out.contract.ExecutionStorage;
 import dev.plugboard.application.port.out.contract.Storage;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -23,8 +25,8 @@ import java.util.UUID;
  */
 public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
 
-    private static final String TABLES = "plugin_run_attempts, plugin_runs, installations, plugins, users, organizations, "
-            + "audit_entries";
+    private static final String TABLES = "plugin_run_attempts, plugin_runs, installation_store, installations, circuits, "
+            + "event_log, plugins, users, organizations, audit_entries";
 
     private String name;
     private ApplicationContext context;
@@ -66,6 +68,14 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
         PostgresStorage storage = context.getBean(PostgresStorage.class);
         return new Storage(storage.plugins(), storage.installations(), storage.runs(), storage.owners(), storage.audit(),
                 storage.transactions());
+    }
+
+    /** Every storage port and the execution ports, over tables emptied just now. */
+    public ExecutionStorage freshExecutionStorage() {
+        Storage storage = freshStorage();
+        PostgresExecutionStorage execution = context.getBean(PostgresExecutionStorage.class);
+        return new ExecutionStorage(storage, execution.queue(), execution.circuits(), execution.store(),
+                execution.events());
     }
 
     public void truncateAll() {

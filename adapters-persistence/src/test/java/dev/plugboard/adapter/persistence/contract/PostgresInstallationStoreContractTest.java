@@ -1,0 +1,18 @@
+package dev.plugboard.adapter.persistence.contract;
+
+import dev.plugboard.adapter.persistence.support.PostgresDatabase;
+import dev.plugboard.application.port.out.contract.ExecutionStorage;
+import dev.plugboard.application.port.out.contract.InstallationStoreContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Runs the InstallationStore contract against PostgreSQL: it must behave as the in-memory reference does. */
+class PostgresInstallationStoreContractTest extends InstallationStoreContract {
+
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
+
+    @Override
+    protected ExecutionStorage newExecutionStorage() {
+        return DB.freshExecutionStorage();
+    }
+}
