@@ -1,7 +1,9 @@
 package dev.plugboard.adapter.cli;
 
 import dev.plugboard.adapter.cli.audit.AuditCommand;
+import dev.plugboard.adapter.cli.circuits.CircuitsCommand;
 import dev.plugboard.adapter.cli.db.DbCommand;
+import dev.plugboard.adapter.cli.events.EventsCommand;
 import dev.plugboard.adapter.cli.installs.InstallsCommand;
 import dev.plugboard.adapter.cli.plugins.PluginsCommand;
 import dev.plugboard.adapter.cli.runs.RunsCommand;
@@ -23,9 +25,10 @@ import picocli.CommandLine.ScopeType;
 @Prototype
 @Command(name = "plugboard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         modelTransformer = CliConventions.class,
-        description = {"Plugboard, the plugin control plane: administer the plugin catalog, installations, runs and"
-                + " the audit trail directly in the database, or run the server."},
-        subcommands = {PluginsCommand.class, InstallsCommand.class, RunsCommand.class, AuditCommand.class,
+        description = {"Plugboard, the plugin control plane: administer the plugin catalog, installations, runs,"
+                + " circuit breakers, events and the audit trail directly in the database, or run the server."},
+        subcommands = {PluginsCommand.class, InstallsCommand.class, RunsCommand.class, CircuitsCommand.class,
+                EventsCommand.class, AuditCommand.class,
                 DbCommand.class, TokenCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"%nExamples:", "  plugboard plugins list", "  plugboard plugins disable analytics",
                 "  plugboard installs add webhook --user alice --settings webhook.json", "  plugboard serve",

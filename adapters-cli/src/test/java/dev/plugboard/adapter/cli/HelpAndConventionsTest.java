@@ -30,7 +30,8 @@ class HelpAndConventionsTest {
         assertThat(commands()).contains(
                 "plugins list", "plugins show", "plugins enable", "plugins disable", "plugins sync", "plugins register",
                 "installs list", "installs add", "installs remove", "installs configure", "installs validate",
-                "runs list", "runs show", "runs cancel", "audit list", "db migrate", "db info", "token", "serve", "completion");
+                "runs list", "runs show", "runs cancel", "circuits list", "circuits open", "circuits close",
+                "events publish", "audit list", "db migrate", "db info", "token", "serve", "completion");
     }
 
     @Test

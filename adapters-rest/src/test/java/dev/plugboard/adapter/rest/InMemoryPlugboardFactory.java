@@ -7,6 +7,9 @@ import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
+import dev.plugboard.application.port.in.execution.CircuitsUseCase;
+import dev.plugboard.application.port.in.execution.PublishEventUseCase;
+import dev.plugboard.application.port.in.execution.WorkerRunsUseCase;
 import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
@@ -105,5 +108,20 @@ class InMemoryPlugboardFactory {
     @Singleton
     ReadAuditTrailUseCase readAuditTrail(Plugboard plugboard) {
         return plugboard.audit();
+    }
+
+    @Singleton
+    WorkerRunsUseCase workerRuns(Plugboard plugboard) {
+        return plugboard.workers();
+    }
+
+    @Singleton
+    PublishEventUseCase publishEvent(Plugboard plugboard) {
+        return plugboard.events();
+    }
+
+    @Singleton
+    CircuitsUseCase circuits(Plugboard plugboard) {
+        return plugboard.circuits();
     }
 }

@@ -2,6 +2,7 @@ package dev.plugboard.adapter.cli.runs;
 
 import dev.plugboard.adapter.cli.support.Json;
 import dev.plugboard.adapter.cli.support.Table;
+import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 
@@ -11,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /** How runs are shown: a table and a detail page for people, stable JSON objects for scripts. */
-final class RunOutput {
+public final class RunOutput {
 
     private RunOutput() {
     }
 
-    static Map<String, Object> json(PluginRun run) {
+    public static Map<String, Object> json(PluginRun run) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", run.id().toString());
         json.put("owner", run.owner().toString());
@@ -31,6 +32,15 @@ final class RunOutput {
         json.put("createdAt", Json.time(run.createdAt()));
         json.put("startedAt", Json.time(run.startedAt()));
         json.put("completedAt", Json.time(run.completedAt()));
+        json.put("availableAt", Json.time(run.availableAt()));
+        json.put("lease", run.lease().map(RunOutput::lease).orElse(null));
+        return json;
+    }
+
+    private static Map<String, Object> lease(Lease lease) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("holder", lease.holder());
+        json.put("expiresAt", Json.time(lease.expiresAt()));
         return json;
     }
 
@@ -38,7 +48,7 @@ final class RunOutput {
         return Map.of("code", error.code(), "message", error.message());
     }
 
-    static void table(List<PluginRun> runs, PrintWriter out) {
+    public static void table(List<PluginRun> runs, PrintWriter out) {
         Table table = new Table("ID", "PLUGIN", "STATUS", "TRIGGER", "ATTEMPT", "CREATED", "ERROR");
         runs.forEach(run -> table.row(run.id(), run.plugin(), run.status().wireName(), run.trigger().wireName(),
                 run.attempt(), run.createdAt(), run.error().map(RunError::code)));
@@ -55,6 +65,8 @@ final class RunOutput {
                 .row("Created:", run.createdAt())
                 .row("Started:", run.startedAt())
                 .row("Completed:", run.completedAt())
+                .row("Available at:", run.availableAt())
+                .row("Lease:", run.lease().map(lease -> lease.holder() + " until " + lease.expiresAt()))
                 .row("Error:", run.error())
                 .row("Idempotency key:", run.idempotencyKey())
                 .row("Input:", run.input().toJson())

@@ -5,6 +5,8 @@ import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
+import dev.plugboard.application.port.in.execution.CircuitsUseCase;
+import dev.plugboard.application.port.in.execution.PublishEventUseCase;
 import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
@@ -86,5 +88,15 @@ public class TestBeans {
     @Prototype
     ReadAuditTrailUseCase audit(TestPlugboard p) {
         return p.use().audit();
+    }
+
+    @Prototype
+    CircuitsUseCase circuits(TestPlugboard p) {
+        return p.use().circuits();
+    }
+
+    @Prototype
+    PublishEventUseCase publishEvent(TestPlugboard p) {
+        return p.use().events();
     }
 }

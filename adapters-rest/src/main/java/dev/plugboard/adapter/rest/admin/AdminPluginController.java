@@ -2,6 +2,7 @@ package dev.plugboard.adapter.rest.admin;
 
 import dev.plugboard.adapter.rest.catalog.PluginDetailsResponse;
 import dev.plugboard.adapter.rest.security.Callers;
+import dev.plugboard.adapter.rest.security.Roles;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase.RegisterPluginCommand;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase.Registration;
@@ -39,7 +40,7 @@ import java.util.Optional;
 @Tag(name = "admin")
 public class AdminPluginController {
 
-    static final String ADMIN = "admin";
+    static final String ADMIN = Roles.ADMIN;
 
     private final RegisterPluginUseCase registering;
     private final SyncCatalogUseCase syncing;

@@ -6,8 +6,9 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.Map;
 
 /**
- * The one place that reads a verified token's claims: {@code sub} is the user, an {@code org}
- * claim makes the caller act for that organization, {@code plan} picks the plan limits.
+ * The one place that reads a verified token's claims: {@code sub} is the user (or, for the
+ * {@code worker} role, the worker), an {@code org} claim makes the caller act for that
+ * organization, {@code plan} picks the plan limits, {@code roles} grants {@link Roles}.
  */
 public final class Callers {
 
@@ -24,6 +25,15 @@ public final class Callers {
         return organization == null
                 ? Caller.user(authentication.getName(), plan)
                 : Caller.member(authentication.getName(), organization, plan);
+    }
+
+    /** The external worker a {@link Roles#WORKER} token stands for: its {@code sub}, which names its leases. */
+    public static String worker(Authentication authentication) {
+        return authentication.getName();
+    }
+
+    public static boolean isAdmin(Authentication authentication) {
+        return authentication.getRoles().contains(Roles.ADMIN);
     }
 
     private static String text(Object claim) {

@@ -21,10 +21,14 @@ public abstract class AuthorizationMatrixContract extends ApiContract {
     /** The columns of the matrix. */
     enum Caller { ANONYMOUS, ANOTHER_USER, ANOTHER_ORGANIZATION, WORKER, ADMIN, OWNER }
 
-    /** A fresh owner with an installation and a pending run, a plugin to switch, and the other callers. */
+    /**
+     * A fresh owner with an installation and a pending run, a plugin to switch (also the external
+     * plugin workers claim and circuits are forced for), and the other callers.
+     */
     private record World(Map<Caller, Who> callers, String runId, String switchable) {
         String path(String template) {
-            return template.replace("{run}", runId).replace("{switchable}", switchable);
+            return template == null ? null : template.replace("{run}", runId).replace("{switchable}", switchable)
+                    .replace("{owner}", callers.get(Caller.OWNER).owner());
         }
     }
 
@@ -64,6 +68,19 @@ public abstract class AuthorizationMatrixContract extends ApiContract {
             row("POST", "/api/admin/plugins/{switchable}/disable", null, 401, 403, 403, 403, 200, 403),
             row("POST", "/api/admin/plugins/{switchable}/enable", null, 401, 403, 403, 403, 200, 403),
             row("GET", "/api/admin/audit", null, 401, 403, 403, 403, 200, 403),
+            // Workers claim across owners, so only the worker role may; a run it never claimed is a lost lease.
+            row("POST", "/api/worker/runs/claim", "{\"plugins\": [\"{switchable}\"], \"max\": 1, \"leaseSeconds\": 30}",
+                    401, 403, 403, 200, 403, 403),
+            row("POST", "/api/worker/runs/{run}/heartbeat", "{\"leaseSeconds\": 30}", 401, 403, 403, 409, 403, 403),
+            row("POST", "/api/worker/runs/{run}/complete", "{\"output\": {}}", 401, 403, 403, 409, 403, 403),
+            row("POST", "/api/worker/runs/{run}/fail", "{\"code\": \"BOOM\"}", 401, 403, 403, 409, 403, 403),
+            // Anyone publishes for their own owner; only an admin names another one.
+            row("POST", "/api/events", "{\"type\": \"contract.matrix\", \"data\": {}}", 401, 202, 202, 202, 202, 202),
+            row("POST", "/api/events", "{\"type\": \"contract.matrix\", \"user\": \"someone-else\"}",
+                    401, 403, 403, 403, 202, 403),
+            row("GET", "/api/user/plugins/circuits", null, 401, 200, 200, 200, 200, 200),
+            row("POST", "/api/admin/circuits/{owner}/{switchable}/open?duration=PT1M", null, 401, 403, 403, 403, 200, 403),
+            row("POST", "/api/admin/circuits/{owner}/{switchable}/close", null, 401, 403, 403, 403, 200, 403),
             row("GET", "/health", null, 200, 200, 200, 200, 200, 200),
             row("GET", "/metrics", null, 200, 200, 200, 200, 200, 200),
             row("GET", "/swagger/plugboard.yml", null, 200, 200, 200, 200, 200, 200));
@@ -87,18 +104,20 @@ public abstract class AuthorizationMatrixContract extends ApiContract {
 
     @TestFactory
     Stream<DynamicTest> everyEndpointAgainstEveryCaller() {
-        return MATRIX.stream().map(row -> DynamicTest.dynamicTest(row.method() + " " + row.path(), () -> {
+        return MATRIX.stream().map(row -> DynamicTest.dynamicTest(row.method() + " " + row.path()
+                + (row.body() == null ? "" : " " + row.body()), () -> {
             World world = newWorld();
             Map<Caller, Integer> actual = new LinkedHashMap<>();
             for (Caller caller : Caller.values()) {
                 ApiResponse response = api().send(row.method(), world.path(row.path()), world.callers().get(caller),
-                        row.body(), Map.of());
+                        world.path(row.body()), Map.of());
                 actual.put(caller, response.status());
                 if (response.status() >= 400) {
                     problem(response, response.status());
                 }
             }
-            assertThat(actual).as(row.method() + " " + row.path()).isEqualTo(row.expected());
+            assertThat(actual).as(row.method() + " " + row.path() + (row.body() == null ? "" : " " + row.body()))
+                    .isEqualTo(row.expected());
         }));
     }
 }

@@ -108,6 +108,29 @@ public final class ContractPlugins {
                  "dependencies": {"%s": "^1.0.0"}, "execution": {"mode": "external"}}""".formatted(name, dependency);
     }
 
+    /**
+     * A plugin of its own for one test of execution, so that claims see only that test's runs: run
+     * by external workers, with a secret {@code apiKey} setting, subscribing to {@code eventType},
+     * tried at most twice with a 2 s backoff, {@code BAD_PAYLOAD} never retried.
+     */
+    public static String external(String name, String eventType) {
+        return """
+                {"name": "%s", "version": "1.0.0", "category": "contract-execution", "tags": ["contract"],
+                 "capabilities": ["event:%s"],
+                 "settingsSchema": {"type": "object", "properties": {
+                   "endpoint": {"type": "string"}, "apiKey": {"type": "string", "writeOnly": true}}},
+                 "execution": {"mode": "external", "retry": {"maxAttempts": 2, "initialBackoff": "2s",
+                   "maxBackoff": "2s", "multiplier": 1, "nonRetryableCodes": ["BAD_PAYLOAD"]}}}"""
+                .formatted(name, eventType);
+    }
+
+    /** A plugin whose runs the server executes itself: workers cannot claim them. */
+    public static String inProcess(String name) {
+        return """
+                {"name": "%s", "version": "1.0.0", "category": "contract-execution", "tags": ["contract"],
+                 "execution": {"mode": "in-process"}}""".formatted(name);
+    }
+
     private static String paged(String name, String tags, String capabilities, String description) {
         return """
                 {"name": "%s", "version": "1.0.0", "category": "%s", "tags": %s, "capabilities": %s,

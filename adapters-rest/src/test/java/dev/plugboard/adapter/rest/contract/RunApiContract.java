@@ -41,6 +41,9 @@ public abstract class RunApiContract extends ApiContract {
         assertThat(run.path("trigger").asText()).isEqualTo("manual");
         assertThat(run.path("input").path("text").asText()).isEqualTo("hello");
         assertThat(run.path("createdAt").asText()).endsWith("Z");
+        assertThat(run.path("availableAt").asText()).as("a new run may be taken at once").isEqualTo(run.path("createdAt").asText());
+        assertThat(run.has("lease")).isTrue();
+        assertThat(run.path("lease").isNull()).as("nobody holds a pending run").isTrue();
         assertThat(response.header("Location")).endsWith("/api/user/runs/" + run.path("id").asText());
     }
 

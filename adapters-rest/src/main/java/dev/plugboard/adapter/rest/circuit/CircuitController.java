@@ -1,0 +1,45 @@
+package dev.plugboard.adapter.rest.circuit;
+
+import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.adapter.rest.security.Callers;
+import dev.plugboard.application.port.in.execution.CircuitsUseCase;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.Comparator;
+
+/** The caller's circuit breakers: one per plugin, shared by every server instance. */
+@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Controller("/api/user/plugins/circuits")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "circuits")
+public class CircuitController {
+
+    private final CircuitsUseCase circuits;
+
+    public CircuitController(CircuitsUseCase circuits) {
+        this.circuits = circuits;
+    }
+
+    /**
+     * The circuit breakers of the caller's owner (the user, or the organization of the token's
+     * {@code org} claim), by plugin name.
+     *
+     * @return state and counts of each
+     */
+    @Get
+    public CircuitListResponse listCircuits(Authentication authentication) {
+        return new CircuitListResponse(circuits.circuits(Callers.of(authentication).owner()).stream()
+                .map(CircuitResponse::from)
+                .sorted(Comparator.comparing(CircuitResponse::plugin))
+                .toList());
+    }
+}

@@ -1,0 +1,14 @@
+package dev.plugboard.adapter.rest.security;
+
+/** The roles a token's {@code roles} claim may carry, as {@code @Secured} and the controllers name them. */
+public final class Roles {
+
+    /** Shapes the catalog, reads the audit trail, forces circuits, publishes events for any owner. */
+    public static final String ADMIN = "admin";
+
+    /** An external worker: claims runs of {@code execution: external} plugins, secrets included, and reports on them. */
+    public static final String WORKER = "worker";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,16 @@
+package dev.plugboard.adapter.rest.worker;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * A run whose attempt failed.
+ *
+ * @param code      a stable UPPER_SNAKE_CASE code, such as {@code UPSTREAM_TIMEOUT}
+ * @param message   for people; defaults to the code
+ * @param retryable false ends the run now; true (the default) lets the plugin's retry policy decide
+ *                  (attempts left, codes never retried)
+ */
+@Serdeable
+public record FailRequest(@Nullable String code, @Nullable String message, @Nullable Boolean retryable) {
+}

@@ -1,0 +1,13 @@
+package dev.plugboard.adapter.rest.worker;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * A worker still at work on a run.
+ *
+ * @param leaseSeconds the lease runs this long from now, 5 to 3600 (default 30)
+ */
+@Serdeable
+public record HeartbeatRequest(@Nullable Integer leaseSeconds) {
+}
