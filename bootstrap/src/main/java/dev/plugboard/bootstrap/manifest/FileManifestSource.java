@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +27,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Finds manifests: the builtin ones shipped on the classpath and {@code <dir>/<name>/plugin.yaml}
- * (with {@code settings.schema.json} beside it) in the plugins directory. A manifest that cannot
- * be read is reported with its file and the reason; it never stops the others.
+ * Finds the manifests of the plugins directory: {@code <dir>/<name>/plugin.yaml} (with
+ * {@code settings.schema.json} beside it). Builtin plugins describe themselves through their
+ * handlers. A manifest that cannot be read is reported with its file and the reason; it never
+ * stops the others.
  */
 @Singleton
 public final class FileManifestSource implements ManifestSource {
 
-    static final String BUILTIN_INDEX = "plugboard/builtin/index.txt";
     static final String SCHEMA_FILE = "settings.schema.json";
     private static final List<String> MANIFEST_FILES = List.of("plugin.yaml", "plugin.yml", "plugin.json");
     private static final ObjectMapper YAML = new YAMLMapper();
@@ -58,7 +57,6 @@ public final class FileManifestSource implements ManifestSource {
     public ManifestDiscovery discover(Optional<Path> directory) {
         List<PluginManifest> manifests = new ArrayList<>();
         List<ManifestDiscovery.Problem> problems = new ArrayList<>();
-        builtins(manifests, problems);
         Path scanned = directory.map(d -> d.toAbsolutePath().normalize()).orElse(pluginsDirectory);
         if (Files.isDirectory(scanned)) {
             scan(scanned, manifests, problems);
@@ -110,20 +108,6 @@ public final class FileManifestSource implements ManifestSource {
         }
     }
 
-    private static void builtins(List<PluginManifest> manifests, List<ManifestDiscovery.Problem> problems) {
-        for (String name : classpathText(BUILTIN_INDEX).orElse("").lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList()) {
-            String location = "classpath:plugboard/builtin/" + name + "/plugin.yaml";
-            try {
-                String manifest = classpathText("plugboard/builtin/" + name + "/plugin.yaml")
-                        .orElseThrow(() -> new InvalidValueException("builtin manifest", location, "is missing from the jar"));
-                manifests.add(parse(manifest, classpathText("plugboard/builtin/" + name + "/" + SCHEMA_FILE), PluginSource.BUILTIN));
-            } catch (DomainException e) {
-                problems.add(new ManifestDiscovery.Problem(location, e.getMessage()));
-            }
-        }
-    }
-
     private static PluginManifest parse(String manifestText, Optional<String> schemaText, PluginSource source) {
         Map<String, Object> fields = new LinkedHashMap<>(yamlObject(manifestText, "the manifest"));
         if (schemaText.isPresent()) {
@@ -148,14 +132,6 @@ public final class FileManifestSource implements ManifestSource {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new InvalidValueException(what, "(text)", "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage());
-        }
-    }
-
-    private static Optional<String> classpathText(String resource) {
-        try (InputStream in = FileManifestSource.class.getClassLoader().getResourceAsStream(resource)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new InvalidValueException("classpath resource", resource, "cannot be read: " + e.getMessage());
         }
     }
 }

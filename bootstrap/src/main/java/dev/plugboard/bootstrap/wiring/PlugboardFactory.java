@@ -7,7 +7,12 @@ import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.installation.InstallationService;
+import dev.plugboard.application.service.execution.CircuitService;
+import dev.plugboard.application.service.execution.EventService;
+import dev.plugboard.application.service.execution.WorkerService;
 import dev.plugboard.application.service.run.RunService;
+import dev.plugboard.application.spi.HandlerRegistry;
+import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
 import dev.plugboard.domain.installation.PlanLimits;
 import dev.plugboard.domain.settings.SettingsPolicy;
 import io.micronaut.context.annotation.Factory;
@@ -39,11 +44,19 @@ final class PlugboardFactory {
      * enabled state.
      */
     @Singleton
-    Plugboard plugboard(PostgresStorage storage, ManifestSource manifests, SettingsPolicy policy, Environment environment) {
+    ExecutionConfiguration executionConfiguration(Environment environment) {
+        return ExecutionConfiguration.from(environment);
+    }
+
+    @Singleton
+    Plugboard plugboard(PostgresStorage storage, ManifestSource manifests, SettingsPolicy policy, Environment environment,
+                        ExecutionConfiguration execution) {
         Plugboard plugboard = storage.applyTo(Plugboard.builder())
                 .manifestSource(manifests)
                 .settingsPolicy(policy)
                 .planLimits(planLimits(environment))
+                .handlers(HandlerRegistry.fromClasspath())
+                .executionSettings(execution.settings())
                 .build();
         SyncReport report = plugboard.syncCatalog();
         LOG.info("Catalog synced with the manifests: {}", report.summary());
@@ -82,5 +95,20 @@ final class PlugboardFactory {
     @Singleton
     AuditQueryService audit(Plugboard plugboard) {
         return plugboard.audit();
+    }
+
+    @Singleton
+    WorkerService workers(Plugboard plugboard) {
+        return plugboard.workers();
+    }
+
+    @Singleton
+    EventService events(Plugboard plugboard) {
+        return plugboard.events();
+    }
+
+    @Singleton
+    CircuitService circuits(Plugboard plugboard) {
+        return plugboard.circuits();
     }
 }

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.persistence.PostgresStorage;
+import dev.plugboard.plugins.builtin.AnalyticsPlugin;
 import dev.plugboard.adapter.cli.archfixture.CliUsingBootstrap;
 import dev.plugboard.adapter.rest.ProblemStatus;
 import dev.plugboard.adapter.rest.archfixture.RestUsingCli;
@@ -81,13 +82,13 @@ class ArchitectureRulesCanFailTest {
     @Test
     void rings_failOnAdaptersDependingOnEachOther() {
         failsOn(ArchitectureRules.RINGS, RestUsingCli.class, ExitCode.class, PostgresStorage.class, Plugboard.class,
-                PluginName.class);
+                PluginName.class, AnalyticsPlugin.class);
     }
 
     @Test
     void rings_failOnTheApplicationReachingAnAdapter() {
         failsOn(ArchitectureRules.RINGS, ApplicationUsingRestAdapter.class, ProblemStatus.class, ExitCode.class,
-                PostgresStorage.class, PluginName.class);
+                PostgresStorage.class, PluginName.class, AnalyticsPlugin.class);
     }
 
     @Test
@@ -98,7 +99,7 @@ class ArchitectureRulesCanFailTest {
     @Test
     void rings_passOnCleanClassesOfEveryRing() {
         assertThatCode(() -> ArchitectureRules.RINGS.check(of(ProblemStatus.class, ExitCode.class, PostgresStorage.class,
-                Plugboard.class, PluginName.class))).doesNotThrowAnyException();
+                Plugboard.class, PluginName.class, AnalyticsPlugin.class))).doesNotThrowAnyException();
     }
 
     @Test

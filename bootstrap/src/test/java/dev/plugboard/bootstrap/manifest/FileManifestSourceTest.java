@@ -29,21 +29,18 @@ class FileManifestSourceTest {
     }
 
     @Test
-    void givenTheRepositoryPluginsFolder_discover_readsTheBuiltinAndEveryExampleAndEachIsRegistrable() {
+    void givenTheRepositoryPluginsFolder_discover_readsEveryExampleAndEachIsRegistrable() {
         FileManifestSource source = new FileManifestSource(Path.of("../plugins").toString());
 
         ManifestDiscovery discovery = source.discover(Optional.empty());
 
         assertThat(discovery.problems()).isEmpty();
-        assertThat(discovery.manifests()).extracting(m -> m.name().value()).containsExactly("analytics", "summarizer", "webhook");
-        assertThat(discovery.manifests().get(0).source()).isEqualTo(PluginSource.BUILTIN);
-        PluginManifest webhook = discovery.manifests().get(2);
-        assertThat(webhook.source()).isEqualTo(PluginSource.MANIFEST_DIRECTORY);
-        assertThat(webhook.settingsSchema().at("/required/0")).contains("url");
-        assertThat(webhook.execution().retry().maxAttempts()).isEqualTo(5);
-        assertThat(discovery.manifests().get(1).execution().mode()).isEqualTo(ExecutionMode.EXTERNAL);
-        SettingsPolicy policy = new SettingsPolicy();
-        discovery.manifests().forEach(m -> assertThat(policy.problemsOf(m.settingsSpec())).as(m.name().value()).isEmpty());
+        assertThat(discovery.manifests()).extracting(m -> m.name().value()).containsExactly("summarizer");
+        PluginManifest summarizer = discovery.manifests().get(0);
+        assertThat(summarizer.source()).isEqualTo(PluginSource.MANIFEST_DIRECTORY);
+        assertThat(summarizer.execution().mode()).isEqualTo(ExecutionMode.EXTERNAL);
+        assertThat(summarizer.settingsSchema().at("/required/0")).contains("apiKey");
+        assertThat(new SettingsPolicy().problemsOf(summarizer.settingsSpec())).isEmpty();
     }
 
     @Test
@@ -101,7 +98,7 @@ class FileManifestSourceTest {
 
         assertThat(discovery.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("is not a directory"));
-        assertThat(discovery.manifests()).extracting(m -> m.name().value()).containsExactly("analytics");
+        assertThat(discovery.manifests()).isEmpty();
     }
 
     @Test
