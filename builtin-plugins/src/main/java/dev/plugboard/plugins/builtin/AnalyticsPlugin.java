@@ -180,19 +180,22 @@ public final class AnalyticsPlugin implements PluginHandler {
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate oldestKept = today.minusDays(config.retentionDays() - 1L);
         Request request = Request.of(input, now);
-        KeyValueStore store = context.store();
-
-        Stats stats = Stats.read(store.get(STATS_KEY));
-        boolean changed = stats.pruneBefore(oldestKept);
         if (request instanceof Request.Event event) {
-            record(event, config, oldestKept, stats, store);
-            changed = true;
-            context.logger().log(System.Logger.Level.DEBUG, () -> "counted " + event.type() + " of " + event.day());
+            context.logger().log(System.Logger.Level.DEBUG, () -> "counting " + event.type() + " of " + event.day());
         }
-        if (changed) {
-            store.put(STATS_KEY, stats.toDocument());
-        }
-        return stats.toOutput();
+        // Atomically: runs of one installation count concurrently without losing each other's counts.
+        return context.store().atomically(store -> {
+            Stats stats = Stats.read(store.get(STATS_KEY));
+            boolean changed = stats.pruneBefore(oldestKept);
+            if (request instanceof Request.Event event) {
+                record(event, config, oldestKept, stats, store);
+                changed = true;
+            }
+            if (changed) {
+                store.put(STATS_KEY, stats.toDocument());
+            }
+            return stats.toOutput();
+        });
     }
 
     /**

@@ -258,8 +258,8 @@ public final class RunExecutor implements AutoCloseable {
     private Void record(PluginRun claimed, Attempt attempt, BufferedStore buffered) {
         PluginRun current = stillOurs(claimed);
         if (attempt instanceof Attempt.Succeeded success) {
+            outcomes.succeeded(current, success.output()); // locks the installation row first
             buffered.commit();
-            outcomes.succeeded(current, success.output());
         } else if (attempt instanceof Attempt.Failed failed) {
             outcomes.failed(current, failed.error(), failed.retryable());
         }
