@@ -12,7 +12,7 @@ public interface HandlerContext {
 
     int attempt();
 
-    /** A logger named after the plugin; messages carry the run id. */
+    /** A logger named {@code dev.plugboard.plugin.<name>}; include {@link #runId()} in messages that need it. */
     System.Logger logger();
 
     /** The installation's own key-value store, kept between runs. */

@@ -151,6 +151,7 @@ public final class RunExecutor implements AutoCloseable {
             attempt = invoke(claimed, ready.get(), buffered);
         } finally {
             heartbeat.cancel(false);
+            awaitRenewalInFlight();
         }
         if (attempt instanceof Attempt.Abandoned) {
             return;
@@ -212,6 +213,20 @@ public final class RunExecutor implements AutoCloseable {
             result.cancel(true);
             Thread.currentThread().interrupt();
             return new Attempt.Abandoned();
+        }
+    }
+
+    /**
+     * The lease scheduler has one thread: once a no-op queued now has run, no renewal of this run
+     * is still writing, so recording the result cannot race one (and fail its version check).
+     */
+    private void awaitRenewalInFlight() {
+        try {
+            heartbeats.submit(() -> { }).get(settings.lease().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not wait for a lease renewal: " + e);
         }
     }
 
