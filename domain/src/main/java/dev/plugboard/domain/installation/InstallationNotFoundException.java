@@ -1,30 +1,15 @@
 package dev.plugboard.domain.installation;
 
-import dev.plugboard.domain.error.DomainException;
 import dev.plugboard.domain.error.ErrorKind;
 import dev.plugboard.domain.owner.Owner;
 
-import java.util.Map;
-
 /** The owner has not installed this plugin (another owner's installation is reported the same way). */
-public final class InstallationNotFoundException extends DomainException {
+public final class InstallationNotFoundException extends InstallationException {
 
     private static final long serialVersionUID = 1L;
-    private final Owner owner;
-    private final String plugin;
 
     public InstallationNotFoundException(Owner owner, String plugin) {
-        super("plugin '" + plugin + "' is not installed for " + owner + "; install it first");
-        this.owner = owner;
-        this.plugin = plugin;
-    }
-
-    public Owner owner() {
-        return owner;
-    }
-
-    public String plugin() {
-        return plugin;
+        super("plugin '" + plugin + "' is not installed for " + owner + "; install it first", owner, plugin);
     }
 
     @Override
@@ -35,10 +20,5 @@ public final class InstallationNotFoundException extends DomainException {
     @Override
     public String code() {
         return "installation_not_found";
-    }
-
-    @Override
-    public Map<String, Object> details() {
-        return Map.of("owner", owner.toString(), "plugin", plugin);
     }
 }

@@ -1,30 +1,15 @@
 package dev.plugboard.domain.installation;
 
-import dev.plugboard.domain.error.DomainException;
 import dev.plugboard.domain.error.ErrorKind;
 import dev.plugboard.domain.owner.Owner;
 
-import java.util.Map;
-
 /** The owner already has this plugin installed; installations are unique per owner and plugin. */
-public final class PluginAlreadyInstalledException extends DomainException {
+public final class PluginAlreadyInstalledException extends InstallationException {
 
     private static final long serialVersionUID = 1L;
-    private final Owner owner;
-    private final String plugin;
 
     public PluginAlreadyInstalledException(Owner owner, String plugin) {
-        super("plugin '" + plugin + "' is already installed for " + owner + "; configure or toggle it instead");
-        this.owner = owner;
-        this.plugin = plugin;
-    }
-
-    public Owner owner() {
-        return owner;
-    }
-
-    public String plugin() {
-        return plugin;
+        super("plugin '" + plugin + "' is already installed for " + owner + "; configure or toggle it instead", owner, plugin);
     }
 
     @Override
@@ -35,10 +20,5 @@ public final class PluginAlreadyInstalledException extends DomainException {
     @Override
     public String code() {
         return "plugin_already_installed";
-    }
-
-    @Override
-    public Map<String, Object> details() {
-        return Map.of("owner", owner.toString(), "plugin", plugin);
     }
 }
