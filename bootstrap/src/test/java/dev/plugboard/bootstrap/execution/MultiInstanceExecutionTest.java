@@ -125,7 +125,7 @@ class MultiInstanceExecutionTest {
     }
 
     @Test
-    void givenInstanceDyingMidRun_itsRunIsReapedAndFinishedByTheOther() throws Exception {
+    void givenInstanceShuttingDownMidRun_itsRunIsReapedAndFinishedByTheOther() throws Exception {
         Caller victim = install("victim");
         Plugboard shortLease = instances.instance(true, "instance-dying", HANDLER_A,
                 new ExecutionSettings("x", 2, Duration.ofSeconds(1), SETTINGS.circuit(), SETTINGS.idleCircuit()));
@@ -134,7 +134,7 @@ class MultiInstanceExecutionTest {
         RunExecutor dying = shortLease.newExecutor();
         dying.poll();
         await(() -> HANDLER_A.executions.containsKey(run.id()), Duration.ofSeconds(10), () -> { });
-        dying.close(); // the instance dies: its lease is never released, only left to expire
+        dying.close(); // shutting down interrupts the handler; its lease is left to expire (KilledInstanceTest does kill -9)
 
         try (RunExecutor survivor = b.newExecutor()) {
             await(() -> a.runs().get(victim.owner(), run.id()).status() == RunStatus.COMPLETED, Duration.ofSeconds(30), () -> {

@@ -43,6 +43,10 @@ final class TwoInstances implements AutoCloseable {
         return plugboard;
     }
 
+    ApplicationContext context(boolean first) {
+        return first ? contextA : contextB;
+    }
+
     @Override
     public void close() {
         contextA.close();
