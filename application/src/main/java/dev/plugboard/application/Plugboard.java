@@ -15,6 +15,7 @@ import dev.plugboard.application.service.execution.LeaseReaper;
 import dev.plugboard.application.service.execution.RunExecutor;
 import dev.plugboard.application.service.execution.RunOutcomes;
 import dev.plugboard.application.service.execution.WorkerService;
+import dev.plugboard.application.service.owner.OwnerService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -67,6 +68,7 @@ public final class Plugboard {
     private final LeaseReaper reaper;
     private final Builder wiring;
     private final RunOutcomes outcomes;
+    private final OwnerService owners;
 
     private Plugboard(Builder b) {
         this.wiring = b;
@@ -85,6 +87,7 @@ public final class Plugboard {
                 b.settingsPolicy);
         this.events = new EventService(b.plugins, b.installations, b.runs, b.events, runs, b.transactions, b.clock, trail);
         this.circuits = new CircuitService(b.circuits, b.plugins, trail, b.transactions, b.clock);
+        this.owners = new OwnerService(b.owners, b.transactions, b.clock);
         this.reaper = new LeaseReaper(b.queue, b.circuits, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
     }
@@ -97,6 +100,11 @@ public final class Plugboard {
     /** Publish events to subscribing installations. */
     public EventService events() {
         return events;
+    }
+
+    /** Provisions users and organizations on first sight. */
+    public OwnerService owners() {
+        return owners;
     }
 
     /** Circuit breaker stats and overrides. */

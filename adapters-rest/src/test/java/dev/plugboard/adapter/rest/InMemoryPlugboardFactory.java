@@ -1,6 +1,14 @@
 package dev.plugboard.adapter.rest;
 
 import dev.plugboard.application.Plugboard;
+import dev.plugboard.application.inmemory.InMemoryAuditLog;
+import dev.plugboard.application.inmemory.InMemoryInstallationRepository;
+import dev.plugboard.application.inmemory.InMemoryOwnerDirectory;
+import dev.plugboard.application.inmemory.InMemoryPluginRepository;
+import dev.plugboard.application.inmemory.InMemoryRunRepository;
+import dev.plugboard.application.inmemory.InMemoryTransactionBoundary;
+import dev.plugboard.application.port.in.owner.ProvisionOwnerUseCase;
+import java.util.List;
 import dev.plugboard.application.fixtures.TestPlugins;
 import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
@@ -28,9 +36,26 @@ import jakarta.inject.Singleton;
 @Requires(env = InMemoryTarget.ENVIRONMENT)
 class InMemoryPlugboardFactory {
 
+    /** Exposed so tests can see who was provisioned. */
     @Singleton
-    Plugboard plugboard() {
+    InMemoryOwnerDirectory ownerDirectory() {
+        return new InMemoryOwnerDirectory();
+    }
+
+    @Singleton
+    ProvisionOwnerUseCase provisioning(Plugboard plugboard) {
+        return plugboard.owners();
+    }
+
+    @Singleton
+    Plugboard plugboard(InMemoryOwnerDirectory owners) {
+        InMemoryPluginRepository plugins = new InMemoryPluginRepository();
+        InMemoryInstallationRepository installations = new InMemoryInstallationRepository();
+        InMemoryRunRepository runs = new InMemoryRunRepository();
+        InMemoryAuditLog audit = new InMemoryAuditLog();
         Plugboard plugboard = Plugboard.builder()
+                .storage(plugins, installations, runs, owners, audit,
+                        new InMemoryTransactionBoundary(List.of(plugins, installations, runs, owners, audit)))
                 .manifest(TestPlugins.webhook())
                 .manifest(TestPlugins.analytics())
                 .manifest(TestPlugins.chat())

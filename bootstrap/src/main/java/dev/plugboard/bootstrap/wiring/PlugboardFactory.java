@@ -10,6 +10,7 @@ import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.execution.CircuitService;
 import dev.plugboard.application.service.execution.EventService;
 import dev.plugboard.application.service.execution.WorkerService;
+import dev.plugboard.application.service.owner.OwnerService;
 import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
@@ -110,5 +111,10 @@ final class PlugboardFactory {
     @Singleton
     CircuitService circuits(Plugboard plugboard) {
         return plugboard.circuits();
+    }
+
+    @Singleton
+    OwnerService owners(Plugboard plugboard) {
+        return plugboard.owners();
     }
 }
