@@ -10,6 +10,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -206,6 +211,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Connections to this server from other processes (each names itself with its pid). */
+    private int otherProcessesConnected() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+                     + " AND pid <> pg_backend_pid() AND application_name <> '" + LocalServer.APPLICATION_NAME + "'")) {
+            result.next();
+            return result.getInt(1);
+        } catch (SQLException e) {
+            return 0; // cannot tell: stop as before
+        }
+    }
+
     /** The JDBC URL of Plugboard's database, e.g. {@code jdbc:postgresql://localhost:5433/plugboard}. */
     public String jdbcUrl() {
         return LocalServer.url(port, database);
@@ -260,6 +278,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (closed || startedHere == null) {
+            return;
+        }
+        int others = otherProcessesConnected();
+        if (others > 0) {
+            // The server (or another CLI) joined the database this process started: stopping it
+            // now would pull it from under them. It stays up; the next process to start reuses it.
+            LOG.info("Leaving the PostgreSQL of {} running: {} connection(s) of other processes use it", folder, others);
             return;
         }
         closed = true;

@@ -63,7 +63,10 @@ final class LocalServer {
         return DriverManager.getConnection(url(port, database), SUPERUSER, "");
     }
 
+    /** Names this process on its connections, so a server can tell its own clients from other processes'. */
+    static final String APPLICATION_NAME = "plugboard-" + ProcessHandle.current().pid();
+
     static String url(int port, String database) {
-        return "jdbc:postgresql://localhost:" + port + "/" + database;
+        return "jdbc:postgresql://localhost:" + port + "/" + database + "?ApplicationName=" + APPLICATION_NAME;
     }
 }

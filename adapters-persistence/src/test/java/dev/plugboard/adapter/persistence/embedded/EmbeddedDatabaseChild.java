@@ -21,7 +21,10 @@ public final class EmbeddedDatabaseChild {
             statement.execute("CREATE TABLE IF NOT EXISTS notes (text text NOT NULL)");
             statement.execute("INSERT INTO notes VALUES ('written by the child')");
         }
-        System.out.println("READY " + database.port() + " " + database.startedHere());
+        // "hold": keep a connection open, like a server that joined the database.
+        Connection held = args.length > 1 && args[1].equals("hold")
+                ? DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password()) : null;
+        System.out.println("READY " + database.port() + " " + database.startedHere() + (held == null ? "" : " holding"));
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }

@@ -53,7 +53,7 @@ class EmbeddedDatabaseTest {
     void givenDataWritten_stopAndStartAgain_keepsIt() throws Exception {
         EmbeddedDatabase first = open();
         assertThat(first.startedHere()).isTrue();
-        assertThat(first.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + first.port() + "/plugboard");
+        assertThat(first.jdbcUrl()).startsWith("jdbc:postgresql://localhost:" + first.port() + "/plugboard" + "?");
         write(first, "before the restart");
         first.close();
         assertThat(folder.resolve("pgdata").resolve("postmaster.pid")).doesNotExist();
@@ -126,6 +126,30 @@ class EmbeddedDatabaseTest {
         assertThat(afterCrash.startedHere()).isFalse();
         assertThat(ready).startsWith("READY " + afterCrash.port() + " ");
         assertThat(notes(afterCrash)).containsExactly("written by the child");
+    }
+
+    @Test
+    void givenAnotherProcessStillConnected_closeByTheStarter_leavesTheServerUpUntilItIsGone() throws Exception {
+        EmbeddedDatabase starter = open();
+        assertThat(starter.startedHere()).isTrue();
+        child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EmbeddedDatabaseChild.class.getName(), folder.toString(), "hold")
+                .redirectErrorStream(true).start();
+        assertThat(awaitReady(child)).endsWith(" false holding");
+
+        starter.close();
+
+        assertThat(notes(starter)).containsExactly("written by the child");
+        child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        waitUntil(() -> {
+            try {
+                starter.close();
+                connect(starter).close();
+                return false;
+            } catch (SQLException stopped) {
+                return true;
+            }
+        }, Duration.ofSeconds(30));
     }
 
     @Test
