@@ -6,9 +6,7 @@ import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.out.AuditFilter;
 import dev.plugboard.application.port.out.AuditLog;
 import dev.plugboard.domain.audit.AuditEntry;
-import dev.plugboard.domain.error.InvalidValueException;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,26 +28,14 @@ public final class InMemoryAuditLog implements AuditLog, Snapshotting {
 
     @Override
     public synchronized Page<AuditEntry> search(AuditFilter filter, PageRequest page) {
-        Optional<List<String>> after = page.after().map(cursor -> Cursor.decode(cursor, 2));
-        Optional<Instant> afterAt = after.map(parts -> parseInstant(parts.get(0), page.after().get()));
+        Optional<Cursor.TimeAndId> after = page.after().map(Cursor.TimeAndId::decode);
         List<AuditEntry> matching = entries.stream()
                 .filter(filter::matches)
                 .sorted(NEWEST_FIRST)
-                .filter(entry -> after.map(parts -> {
-                    int byTime = entry.at().compareTo(afterAt.get());
-                    return byTime < 0 || byTime == 0 && entry.id().toString().compareTo(parts.get(1)) < 0;
-                }).orElse(true))
+                .filter(entry -> after.map(cursor -> cursor.isFollowedBy(entry.at(), entry.id())).orElse(true))
                 .limit(page.limit() + 1L)
                 .toList();
-        return Pages.of(matching, page.limit(), entry -> Cursor.encode(entry.at().toString(), entry.id().toString()));
-    }
-
-    private static Instant parseInstant(String text, String cursor) {
-        try {
-            return Instant.parse(text);
-        } catch (RuntimeException e) {
-            throw new InvalidValueException("cursor", cursor, "is not a cursor this list handed out; start again without 'after'");
-        }
+        return Page.fromOverfetched(matching, page.limit(), entry -> Cursor.TimeAndId.encode(entry.at(), entry.id()));
     }
 
     /** Every entry, oldest first. */

@@ -35,7 +35,7 @@ public final class InMemoryPluginRepository implements PluginRepository, Snapsho
                 .filter(filter::matches)
                 .limit(page.limit() + 1L)
                 .toList();
-        return Pages.of(matching, page.limit(), plugin -> Cursor.encode(plugin.name().value()));
+        return Page.fromOverfetched(matching, page.limit(), plugin -> Cursor.encode(plugin.name().value()));
     }
 
     @Override

@@ -34,29 +34,6 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
             .thenComparing(run -> run.id().value().toString())
             .reversed();
 
-    /** The keyset position of the last run of a page. */
-    private record RunCursor(Instant createdAt, String id) {
-        static RunCursor decode(String cursor) {
-            List<String> parts = Cursor.decode(cursor, 2);
-            try {
-                return new RunCursor(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1)).toString());
-            } catch (RuntimeException e) {
-                throw new dev.plugboard.domain.error.InvalidValueException("cursor", cursor,
-                        "is not a cursor this list handed out; start again without 'after'");
-            }
-        }
-
-        static String encode(PluginRun run) {
-            return Cursor.encode(run.createdAt().toString(), run.id().toString());
-        }
-
-        /** Whether {@code run} comes after this position in newest-first order. */
-        boolean isBefore(PluginRun run) {
-            int byTime = run.createdAt().compareTo(createdAt);
-            return byTime < 0 || byTime == 0 && run.id().value().toString().compareTo(id) < 0;
-        }
-    }
-
     private Map<RunId, PluginRun> runs = new LinkedHashMap<>();
 
     @Override
@@ -73,15 +50,15 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
 
     @Override
     public synchronized Page<PluginRun> search(Owner owner, RunFilter filter, PageRequest page) {
-        Optional<RunCursor> after = page.after().map(RunCursor::decode);
+        Optional<Cursor.TimeAndId> after = page.after().map(Cursor.TimeAndId::decode);
         List<PluginRun> matching = runs.values().stream()
                 .filter(run -> run.owner().equals(owner))
                 .filter(filter::matches)
                 .sorted(NEWEST_FIRST)
-                .filter(run -> after.map(cursor -> cursor.isBefore(run)).orElse(true))
+                .filter(run -> after.map(cursor -> cursor.isFollowedBy(run.createdAt(), run.id().value())).orElse(true))
                 .limit(page.limit() + 1L)
                 .toList();
-        return Pages.of(matching, page.limit(), RunCursor::encode);
+        return Page.fromOverfetched(matching, page.limit(), run -> Cursor.TimeAndId.encode(run.createdAt(), run.id().value()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.persistence.jdbc;
 
+import dev.plugboard.application.port.Cursor;
 import dev.plugboard.application.port.Page;
 import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.out.AuditFilter;
@@ -55,7 +56,7 @@ public final class JdbcAuditLog implements AuditLog {
             conditions.add("target = ?");
             params.add(target);
         });
-        page.after().map(Pages.TimeAndId::decode).ifPresent(after -> {
+        page.after().map(Cursor.TimeAndId::decode).ifPresent(after -> {
             conditions.add("(at, id) < (?, ?)");
             params.add(after.at());
             params.add(after.id());
@@ -65,7 +66,7 @@ public final class JdbcAuditLog implements AuditLog {
         List<AuditEntry> fetched = sql.list("SELECT " + AuditEntryRow.COLUMNS + " FROM audit_entries" + where
                         + " ORDER BY at DESC, id DESC LIMIT ?", AuditEntryRow::read, params.toArray())
                 .stream().map(AuditEntryRow::toDomain).toList();
-        return Pages.of(fetched, page.limit(), entry -> Pages.TimeAndId.encode(entry.at(), entry.id()));
+        return Page.fromOverfetched(fetched, page.limit(), entry -> Cursor.TimeAndId.encode(entry.at(), entry.id()));
     }
 
     /** Whether {@code text} is how {@link Actor#toString()} writes an actor type. */

@@ -77,7 +77,7 @@ public final class JdbcPluginRepository implements PluginRepository {
         params.add(page.limit() + 1);
         List<Plugin> fetched = sql.list(SELECT + where + " ORDER BY name LIMIT ?", PluginRow::read, params.toArray())
                 .stream().map(PluginRow::toDomain).toList();
-        return Pages.of(fetched, page.limit(), plugin -> Cursor.encode(plugin.name().value()));
+        return Page.fromOverfetched(fetched, page.limit(), plugin -> Cursor.encode(plugin.name().value()));
     }
 
     /** Makes {@code %}, {@code _} and the escape character itself match literally in ILIKE. */

@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.persistence.jdbc;
 
+import dev.plugboard.application.port.Cursor;
 import dev.plugboard.application.port.Page;
 import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.out.RunFilter;
@@ -63,7 +64,7 @@ public final class JdbcRunRepository implements RunRepository {
             conditions.add("r.plugin_id = (SELECT id FROM plugins WHERE name = ?)");
             params.add(plugin.value());
         });
-        page.after().map(Pages.TimeAndId::decode).ifPresent(after -> {
+        page.after().map(Cursor.TimeAndId::decode).ifPresent(after -> {
             conditions.add("(r.created_at, r.id) < (?, ?)");
             params.add(after.at());
             params.add(after.id());
@@ -72,7 +73,7 @@ public final class JdbcRunRepository implements RunRepository {
         List<PluginRun> fetched = sql.list(SELECT + " WHERE " + String.join(" AND ", conditions)
                         + " ORDER BY r.created_at DESC, r.id DESC LIMIT ?", RunRow::read, params.toArray())
                 .stream().map(RunRow::toDomain).toList();
-        return Pages.of(fetched, page.limit(), run -> Pages.TimeAndId.encode(run.createdAt(), run.id().value()));
+        return Page.fromOverfetched(fetched, page.limit(), run -> Cursor.TimeAndId.encode(run.createdAt(), run.id().value()));
     }
 
     @Override
