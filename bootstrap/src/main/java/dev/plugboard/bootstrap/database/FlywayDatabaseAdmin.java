@@ -1,6 +1,7 @@
 package dev.plugboard.bootstrap.database;
 
 import dev.plugboard.adapter.cli.DatabaseAdmin;
+import dev.plugboard.bootstrap.launch.DatabaseReachability;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
@@ -73,9 +74,7 @@ final class FlywayDatabaseAdmin implements DatabaseAdmin {
         return Optional.ofNullable(info.current()).map(m -> m.getVersion().getVersion());
     }
 
-    /** The URL without its query string, where a password may hide. */
     private String safeUrl() {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
+        return DatabaseReachability.safe(url);
     }
 }

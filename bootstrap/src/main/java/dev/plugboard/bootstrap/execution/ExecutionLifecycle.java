@@ -33,7 +33,10 @@ final class ExecutionLifecycle {
     }
 
     synchronized void start() {
-        if (!configuration.enabled() || scheduler != null) {
+        if (scheduler != null) {
+            return;
+        }
+        if (!configuration.enabled()) {
             LOG.info("Execution is switched off in this instance (plugboard.execution.enabled=false)");
             return;
         }

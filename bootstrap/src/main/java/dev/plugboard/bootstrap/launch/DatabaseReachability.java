@@ -9,7 +9,7 @@ import java.util.Properties;
  * Checks a configured database answers before anything else starts, so an operator reads one
  * clear line naming the URL (never the password) instead of a connection-pool stack trace.
  */
-final class DatabaseReachability {
+public final class DatabaseReachability {
 
     private static final int TIMEOUT_SECONDS = 10;
 
@@ -36,8 +36,8 @@ final class DatabaseReachability {
         }
     }
 
-    /** The URL without its query string, where a password may hide. */
-    static String safe(String url) {
+    /** The URL without its query string, where a password may hide: safe to show and log. */
+    public static String safe(String url) {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query);
     }

@@ -9,7 +9,6 @@ import dev.plugboard.bootstrap.launch.LaunchConfiguration;
 import io.micronaut.context.ApplicationContext;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,9 +51,5 @@ final class TwoInstances implements AutoCloseable {
         contextA.close();
         contextB.close();
         launch.close();
-    }
-
-    static Map<String, Object> none() {
-        return new HashMap<>();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -244,13 +243,5 @@ public final class JsonDocument {
             return copy;
         }
         return value;
-    }
-
-    static Object requireJson(Object value) {
-        return normalise(value, "");
-    }
-
-    static boolean sameJson(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }
