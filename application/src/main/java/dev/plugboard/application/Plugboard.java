@@ -23,6 +23,7 @@ import dev.plugboard.application.inmemory.InMemoryInstallationRepository;
 import dev.plugboard.application.inmemory.InMemoryOwnerDirectory;
 import dev.plugboard.application.inmemory.InMemoryPluginRepository;
 import dev.plugboard.application.inmemory.InMemoryRunRepository;
+import dev.plugboard.application.inmemory.InMemorySecretCipher;
 import dev.plugboard.application.inmemory.InMemoryTransactionBoundary;
 import dev.plugboard.application.inmemory.StaticManifestSource;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
@@ -33,6 +34,7 @@ import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.OwnerDirectory;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.application.port.out.SecretCipher;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.application.service.AuditTrail;
@@ -40,6 +42,8 @@ import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.run.RunService;
+import dev.plugboard.application.service.secret.SecretKeysService;
+import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.installation.PlanLimits;
 import dev.plugboard.domain.plugin.PluginManifest;
@@ -69,22 +73,26 @@ public final class Plugboard {
     private final Builder wiring;
     private final RunOutcomes outcomes;
     private final OwnerService owners;
+    private final SettingsVault vault;
+    private final SecretKeysService secretKeys;
 
     private Plugboard(Builder b) {
         this.wiring = b;
         this.settingsPolicy = b.settingsPolicy;
+        this.vault = new SettingsVault(b.secretCipher);
         AuditTrail trail = new AuditTrail(b.auditLog, b.transactions, b.clock, b.ids);
         this.outcomes = new RunOutcomes(b.runs, b.installations, b.plugins, b.circuits, b.executionSettings.circuit(),
                 b.clock, () -> ThreadLocalRandom.current().nextDouble());
         ManifestSource manifests = new WithHandlerManifests(b.manifests, b.handlers);
         this.catalog = new CatalogService(b.plugins, manifests, b.settingsPolicy, trail, b.clock);
-        this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy,
+        this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy, vault,
                 b.planLimits, trail, b.clock, b.ids);
+        this.secretKeys = new SecretKeysService(b.installations, b.plugins, b.settingsPolicy, vault, b.transactions, trail);
         this.runs = new RunService(b.plugins, b.installations, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids,
                 outcomes);
         this.audit = new AuditQueryService(b.auditLog);
         this.workers = new WorkerService(b.queue, b.runs, b.plugins, b.installations, outcomes, b.transactions, b.clock,
-                b.settingsPolicy);
+                b.settingsPolicy, vault);
         this.events = new EventService(b.plugins, b.installations, b.runs, b.events, runs, b.transactions, b.clock, trail);
         this.circuits = new CircuitService(b.circuits, b.plugins, trail, b.transactions, b.clock);
         this.owners = new OwnerService(b.owners, b.transactions, b.clock);
@@ -129,7 +137,7 @@ public final class Plugboard {
     public RunExecutor newExecutor() {
         Builder b = wiring;
         return new RunExecutor(b.queue, b.runs, b.installations, b.plugins, b.store, outcomes, b.handlers, b.settingsPolicy,
-                b.transactions, b.clock, b.executionSettings);
+                vault, b.transactions, b.clock, b.executionSettings);
     }
 
     /** A builder whose every port defaults to its in-memory adapter. */
@@ -150,6 +158,11 @@ public final class Plugboard {
     /** Start, read and cancel runs. */
     public RunService runs() {
         return runs;
+    }
+
+    /** Rotate the secrets key, re-encrypt, seal plain-text secrets of older versions. */
+    public SecretKeysService secretKeys() {
+        return secretKeys;
     }
 
     /** Read the audit trail. */
@@ -179,6 +192,7 @@ public final class Plugboard {
         private TimeSource clock = TimeSource.system();
         private IdSource ids = IdSource.random();
         private SettingsPolicy settingsPolicy = new SettingsPolicy();
+        private SecretCipher secretCipher;
         private PlanLimits planLimits = PlanLimits.DEFAULT;
         private RunQueue queue;
         private CircuitRepository circuits;
@@ -236,6 +250,15 @@ public final class Plugboard {
             return this;
         }
 
+        /**
+         * How secret settings are encrypted. By default they are held in this process's memory only
+         * ({@link InMemorySecretCipher}); with storage of your own, pass a real cipher.
+         */
+        public Builder secretCipher(SecretCipher cipher) {
+            this.secretCipher = Objects.requireNonNull(cipher, "secretCipher");
+            return this;
+        }
+
         public Builder settingsPolicy(SettingsPolicy policy) {
             this.settingsPolicy = Objects.requireNonNull(policy, "settingsPolicy");
             return this;
@@ -279,6 +302,9 @@ public final class Plugboard {
                 }
                 // In-memory storage handed in through storage(...): its run repository is also the queue.
                 executionStorage(runQueue, new InMemoryCircuitRepository(), new InMemoryInstallationStore(), new InMemoryEventLog());
+            }
+            if (secretCipher == null) {
+                secretCipher = new InMemorySecretCipher();
             }
             if (handlers == null) {
                 handlers = HandlerRegistry.fromClasspath();

@@ -9,10 +9,12 @@ import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Installations in memory, unique per owner and plugin, with optimistic locking like the database. */
 public final class InMemoryInstallationRepository implements InstallationRepository, Snapshotting {
@@ -63,7 +65,7 @@ public final class InMemoryInstallationRepository implements InstallationReposit
                     installation.version());
         }
         Installation stored = Installation.reconstitute(installation.id(), installation.owner(), installation.plugin(),
-                installation.settings(), installation.isEnabled(), current.executionCount(),
+                installation.settings(), installation.secrets(), installation.isEnabled(), current.executionCount(),
                 current.lastExecutedAt().orElse(null), current.lastError().orElse(null), installation.version() + 1,
                 installation.createdAt(), installation.updatedAt());
         installations.put(key, stored);
@@ -85,8 +87,29 @@ public final class InMemoryInstallationRepository implements InstallationReposit
         return installations.remove(new Key(owner, plugin)) != null;
     }
 
+    @Override
+    public synchronized List<Installation> findBatch(Optional<UUID> after, int limit) {
+        return installations.values().stream()
+                .filter(installation -> after.map(id -> installation.id().compareTo(id) > 0).orElse(true))
+                .sorted(Comparator.comparing(Installation::id))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean reseal(Installation read, Installation resealed) {
+        Key key = new Key(read.owner(), read.plugin());
+        Installation current = installations.get(key);
+        if (current == null || !current.id().equals(read.id()) || !current.settings().equals(read.settings())
+                || !current.secrets().equals(read.secrets())) {
+            return false;
+        }
+        installations.put(key, current.resealed(resealed.settings(), resealed.secrets()));
+        return true;
+    }
+
     private static Installation withVersion(Installation i, long version) {
-        return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.isEnabled(), i.executionCount(),
+        return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.secrets(), i.isEnabled(), i.executionCount(),
                 i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt());
     }
 

@@ -5,6 +5,9 @@ import dev.plugboard.domain.error.Require;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.SealedSecrets;
+import dev.plugboard.domain.settings.SealedSettings;
+import dev.plugboard.domain.settings.SecretSealer;
 import dev.plugboard.domain.settings.ValidatedSettings;
 
 import java.time.Instant;
@@ -14,6 +17,8 @@ import java.util.UUID;
 
 /**
  * One owner's use of one plugin: its settings, its own on/off switch and its execution record.
+ * Its settings are held as stored: secrets read {@code (set)} in {@link #settings()} and are kept
+ * sealed in {@link #secrets()}; only {@link #settingsInClear} opens them, for a run.
  * Immutable; {@code version} is the optimistic-locking version the stored copy had when loaded.
  */
 public final class Installation {
@@ -24,6 +29,7 @@ public final class Installation {
     private final Owner owner;
     private final PluginName plugin;
     private final JsonDocument settings;
+    private final SealedSecrets secrets;
     private final boolean enabled;
     private final long executionCount;
     private final Instant lastExecutedAt;
@@ -32,13 +38,14 @@ public final class Installation {
     private final Instant createdAt;
     private final Instant updatedAt;
 
-    private Installation(UUID id, Owner owner, PluginName plugin, JsonDocument settings, boolean enabled,
-                         long executionCount, Instant lastExecutedAt, String lastError, long version,
+    private Installation(UUID id, Owner owner, PluginName plugin, JsonDocument settings, SealedSecrets secrets,
+                         boolean enabled, long executionCount, Instant lastExecutedAt, String lastError, long version,
                          Instant createdAt, Instant updatedAt) {
         this.id = Require.present("installation id", id);
         this.owner = Require.present("owner", owner);
         this.plugin = Require.present("plugin", plugin);
         this.settings = Require.present("settings", settings);
+        this.secrets = Require.present("secrets", secrets);
         this.enabled = enabled;
         this.executionCount = Require.notNegative("execution count", executionCount);
         this.lastExecutedAt = lastExecutedAt;
@@ -48,44 +55,83 @@ public final class Installation {
         this.updatedAt = Require.present("updated at", updatedAt);
     }
 
-    /** A new installation; its settings must have passed the plugin's schema. */
+    /** A new installation; its settings must have passed the plugin's schema, secrets sealed. */
+    public static Installation install(UUID id, Owner owner, PluginName plugin, SealedSettings settings,
+                                       boolean enabled, Instant now) {
+        Require.present("settings", settings);
+        requireFor(plugin, settings.plugin());
+        return new Installation(id, owner, plugin, settings.visible(), settings.secrets(), enabled, 0, null, null, 0,
+                now, now);
+    }
+
+    /** A new installation whose validated settings hold no secret. */
     public static Installation install(UUID id, Owner owner, PluginName plugin, ValidatedSettings settings,
                                        boolean enabled, Instant now) {
-        requireFor(plugin, settings);
-        return new Installation(id, owner, plugin, settings.value(), enabled, 0, null, null, 0, now, now);
+        Require.present("settings", settings);
+        return install(id, owner, plugin, settings.seal(java.util.Set.of(), null), enabled, now);
     }
 
     /** Rebuilds an installation from storage. */
     public static Installation reconstitute(UUID id, Owner owner, PluginName plugin, JsonDocument settings,
-                                            boolean enabled, long executionCount, Instant lastExecutedAt,
-                                            String lastError, long version, Instant createdAt, Instant updatedAt) {
-        return new Installation(id, owner, plugin, settings, enabled, executionCount, lastExecutedAt, lastError,
-                version, createdAt, updatedAt);
+                                            SealedSecrets secrets, boolean enabled, long executionCount,
+                                            Instant lastExecutedAt, String lastError, long version,
+                                            Instant createdAt, Instant updatedAt) {
+        return new Installation(id, owner, plugin, settings, secrets, enabled, executionCount, lastExecutedAt,
+                lastError, version, createdAt, updatedAt);
     }
 
-    private static void requireFor(PluginName plugin, ValidatedSettings settings) {
-        Require.present("settings", settings);
-        if (!settings.plugin().equals(plugin.value())) {
-            throw new InvalidValueException("settings", settings.plugin(), "were validated for another plugin than " + plugin);
+    /** Rebuilds an installation without secrets from storage. */
+    public static Installation reconstitute(UUID id, Owner owner, PluginName plugin, JsonDocument settings,
+                                            boolean enabled, long executionCount, Instant lastExecutedAt,
+                                            String lastError, long version, Instant createdAt, Instant updatedAt) {
+        return reconstitute(id, owner, plugin, settings, SealedSecrets.none(), enabled, executionCount,
+                lastExecutedAt, lastError, version, createdAt, updatedAt);
+    }
+
+    private static void requireFor(PluginName plugin, String validatedFor) {
+        if (!validatedFor.equals(plugin.value())) {
+            throw new InvalidValueException("settings", validatedFor, "were validated for another plugin than " + plugin);
         }
     }
 
-    /** Replaces the settings with newly validated ones. */
+    /** Replaces the settings with newly validated and sealed ones. */
+    public Installation configure(SealedSettings newSettings, Instant now) {
+        Require.present("settings", newSettings);
+        requireFor(plugin, newSettings.plugin());
+        return new Installation(id, owner, plugin, newSettings.visible(), newSettings.secrets(), enabled,
+                executionCount, lastExecutedAt, lastError, version, createdAt, now);
+    }
+
+    /** Replaces validated settings that hold no secret. */
     public Installation configure(ValidatedSettings newSettings, Instant now) {
-        requireFor(plugin, newSettings);
-        return new Installation(id, owner, plugin, newSettings.value(), enabled, executionCount, lastExecutedAt,
-                lastError, version, createdAt, now);
+        Require.present("settings", newSettings);
+        return configure(newSettings.seal(java.util.Set.of(), null), now);
+    }
+
+    /**
+     * The same settings sealed anew (a rotated key, or plain-text secrets of an older version sealed):
+     * not a change of the owner's, so neither the version nor the update time moves.
+     */
+    public Installation resealed(JsonDocument visibleSettings, SealedSecrets newSecrets) {
+        return new Installation(id, owner, plugin, Require.present("settings", visibleSettings),
+                Require.present("secrets", newSecrets), enabled, executionCount, lastExecutedAt, lastError, version,
+                createdAt, updatedAt);
+    }
+
+    /** The settings with every secret opened: only for handing to the plugin that runs. */
+    public JsonDocument settingsInClear(SecretSealer sealer) {
+        return SealedSettings.open(settings, secrets, sealer);
     }
 
     /** The owner's own switch; it does not override an administrator's global switch. */
     public Installation toggle(boolean on, Instant now) {
-        return on == enabled ? this : new Installation(id, owner, plugin, settings, on, executionCount,
+        return on == enabled ? this : new Installation(id, owner, plugin, settings, secrets, on, executionCount,
                 lastExecutedAt, lastError, version, createdAt, now);
     }
 
     /** Counts a finished execution; a success clears the last error. */
     public Installation recordSuccess(Instant now) {
-        return new Installation(id, owner, plugin, settings, enabled, executionCount + 1, now, null, version,
+        return new Installation(id, owner, plugin, settings, secrets, enabled, executionCount + 1, now, null, version,
                 createdAt, now);
     }
 
@@ -95,7 +141,7 @@ public final class Installation {
         if (trimmed.length() > MAX_ERROR_LENGTH) {
             trimmed = trimmed.substring(0, MAX_ERROR_LENGTH);
         }
-        return new Installation(id, owner, plugin, settings, enabled, executionCount + 1, now, trimmed, version,
+        return new Installation(id, owner, plugin, settings, secrets, enabled, executionCount + 1, now, trimmed, version,
                 createdAt, now);
     }
 
@@ -118,8 +164,13 @@ public final class Installation {
         return plugin;
     }
 
+    /** The stored settings: each secret reads {@code (set)}. */
     public JsonDocument settings() {
         return settings;
+    }
+
+    public SealedSecrets secrets() {
+        return secrets;
     }
 
     public boolean isEnabled() {
@@ -154,7 +205,7 @@ public final class Installation {
     public boolean equals(Object other) {
         return other instanceof Installation that && id.equals(that.id) && version == that.version
                 && enabled == that.enabled && executionCount == that.executionCount
-                && settings.equals(that.settings) && Objects.equals(lastError, that.lastError)
+                && settings.equals(that.settings) && secrets.equals(that.secrets) && Objects.equals(lastError, that.lastError)
                 && Objects.equals(lastExecutedAt, that.lastExecutedAt);
     }
 

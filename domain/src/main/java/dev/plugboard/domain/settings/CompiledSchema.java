@@ -2,8 +2,6 @@ package dev.plugboard.domain.settings;
 
 import com.networknt.schema.JsonSchema;
 
-import java.util.Set;
-
-/** A schema compiled once, with the secret fields it declares. */
-record CompiledSchema(JsonDocument source, SchemaDraft draft, JsonSchema schema, Set<String> secretPointers) {
+/** A schema compiled once, with the resolver of the secret fields it declares. */
+record CompiledSchema(JsonDocument source, SchemaDraft draft, JsonSchema schema, SecretFieldResolver secrets) {
 }

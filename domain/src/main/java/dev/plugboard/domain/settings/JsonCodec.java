@@ -69,6 +69,26 @@ final class JsonCodec {
         }
     }
 
+    /** JSON text of one value of a document (a string, number, object, ...). */
+    static String writeValue(Object value) {
+        try {
+            return MAPPER.writeValueAsString(toNodeValue(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON value always serialises", e);
+        }
+    }
+
+    /** The value {@link #writeValue} wrote, normalised as a document holds it. */
+    static Object readValue(String json) {
+        try {
+            Map<String, Object> holder = new LinkedHashMap<>();
+            holder.put("value", toJava(MAPPER.readTree(json)));
+            return JsonDocument.of(holder).asMap().get("value");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON value", e);
+        }
+    }
+
     static JsonDocument fromNode(JsonNode node) {
         if (!node.isObject()) {
             throw new InvalidValueException("JSON", node.getNodeType(), "expected a JSON object");

@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a schema document into a {@link CompiledSchema}, after checking it against its draft's
@@ -75,7 +73,7 @@ final class SchemaCompiler {
         try {
             JsonSchema schema = factories.get(draft).getSchema(node, CONFIG);
             schema.initializeValidators();
-            return new CompiledSchema(source, draft, schema, secretPointers(node));
+            return new CompiledSchema(source, draft, schema, new SecretFieldResolver(node));
         } catch (JsonSchemaException | IllegalArgumentException e) {
             throw new SchemaProblems(List.of("cannot compile: " + e.getMessage()));
         }
@@ -111,28 +109,6 @@ final class SchemaCompiler {
                 remoteReferences(node.get(i), pointer + "/" + i, problems);
             }
         }
-    }
-
-    /** Pointers of every property declared {@code writeOnly: true}, following nested objects. */
-    private static Set<String> secretPointers(JsonNode schema) {
-        Set<String> pointers = new LinkedHashSet<>();
-        collectSecrets(schema, "", pointers);
-        return Set.copyOf(pointers);
-    }
-
-    private static void collectSecrets(JsonNode schema, String pointer, Set<String> pointers) {
-        JsonNode properties = schema.get("properties");
-        if (properties == null || !properties.isObject()) {
-            return;
-        }
-        properties.fields().forEachRemaining(property -> {
-            String child = JsonPointers.child(pointer, property.getKey());
-            JsonNode definition = property.getValue();
-            if (definition.path("writeOnly").asBoolean(false)) {
-                pointers.add(child);
-            }
-            collectSecrets(definition, child, pointers);
-        });
     }
 
     static List<Violation> violations(Collection<ValidationMessage> messages) {

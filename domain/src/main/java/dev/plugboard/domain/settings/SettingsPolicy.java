@@ -28,14 +28,28 @@ public final class SettingsPolicy {
     private record CacheKey(String plugin, String version, String purpose) {
     }
 
-    /** Validates settings against the plugin's settings schema, defaults applied. */
+    /**
+     * Validates settings against the plugin's settings schema, defaults applied. A violation at a
+     * secret field never repeats the secret's value.
+     */
     public SettingsValidation validate(SettingsSpec spec, JsonDocument settings) {
+        return validate(spec, settings, Set.of());
+    }
+
+    /**
+     * Validates as {@link #validate(SettingsSpec, JsonDocument)}, treating the values at
+     * {@code storedSecrets} as secret too: values stored as secret stay secret whatever the schema says now.
+     */
+    public SettingsValidation validate(SettingsSpec spec, JsonDocument settings, Set<String> storedSecrets) {
         Objects.requireNonNull(settings, "settings");
         CompiledSchema compiled = compiled(spec.plugin(), spec.version(), "settings", spec.schema());
         ObjectNode node = JsonCodec.toNode(spec.defaults().mergedWith(settings));
         ValidationResult result = compiled.schema().walk(node, true);
-        return new SettingsValidation(spec.plugin(), JsonCodec.fromNode(node),
-                SchemaCompiler.violations(result.getValidationMessages()), compiled.secretPointers());
+        JsonDocument effective = JsonCodec.fromNode(node);
+        Set<String> secrets = new java.util.TreeSet<>(compiled.secrets().secretsIn(node));
+        storedSecrets.stream().filter(pointer -> effective.at(pointer).isPresent()).forEach(secrets::add);
+        return new SettingsValidation(spec.plugin(), effective,
+                SecretMasking.mask(SchemaCompiler.violations(result.getValidationMessages()), effective, secrets), secrets);
     }
 
     /** Valid settings, or an {@link InvalidSettingsException} with every violation. */
@@ -79,51 +93,22 @@ public final class SettingsPolicy {
         return SchemaCompiler.violations(compiled.schema().validate(JsonCodec.toNode(document)));
     }
 
-    /** Pointers of the secret fields the plugin's settings schema declares. */
-    public Set<String> secretPointers(SettingsSpec spec) {
-        return compiled(spec.plugin(), spec.version(), "settings", spec.schema()).secretPointers();
+    /**
+     * Pointers of the secret values in {@code settings}: every value a {@code writeOnly} schema
+     * applies to, however deep ({@code $ref}, arrays, combinators, pattern and additional properties).
+     */
+    public Set<String> secretPointers(SettingsSpec spec, JsonDocument settings) {
+        return compiled(spec.plugin(), spec.version(), "settings", spec.schema()).secrets()
+                .secretsIn(JsonCodec.toNode(settings));
     }
 
     /** A copy safe to show or log: every secret that is set reads {@value #REDACTED}. */
     public JsonDocument redact(SettingsSpec spec, JsonDocument settings) {
         JsonDocument redacted = settings;
-        for (String pointer : secretPointers(spec)) {
-            if (settings.at(pointer).isPresent()) {
-                redacted = redacted.replaceAt(pointer, REDACTED);
-            }
+        for (String pointer : secretPointers(spec, settings)) {
+            redacted = redacted.replaceAt(pointer, REDACTED);
         }
         return redacted;
-    }
-
-    /**
-     * Keeps stored secrets a caller never saw: a secret absent from {@code next}, or sent back as
-     * {@value #REDACTED}, keeps its value from {@code previous}. A {@value #REDACTED} placeholder
-     * for a secret that was never stored is dropped, so it is never saved as the secret itself.
-     */
-    public JsonDocument keepUnchangedSecrets(SettingsSpec spec, JsonDocument previous, JsonDocument next) {
-        JsonDocument merged = next;
-        for (String pointer : secretPointers(spec)) {
-            Object sent = next.at(pointer).orElse(null);
-            Object stored = previous.at(pointer).orElse(null);
-            if (stored != null && (sent == null || REDACTED.equals(sent))) {
-                merged = merged.mergedWith(nest(JsonPointers.tokens(pointer), stored));
-            } else if (stored == null && REDACTED.equals(sent)) {
-                merged = merged.removeAt(pointer);
-            }
-        }
-        return merged;
-    }
-
-    private static JsonDocument nest(List<String> tokens, Object value) {
-        Object nested = value;
-        for (int i = tokens.size() - 1; i >= 0; i--) {
-            java.util.Map<String, Object> level = new java.util.LinkedHashMap<>();
-            level.put(tokens.get(i), nested);
-            nested = level;
-        }
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> root = (java.util.Map<String, Object>) nested;
-        return JsonDocument.of(root);
     }
 
     private CompiledSchema compiled(String plugin, String version, String purpose, JsonDocument schema) {

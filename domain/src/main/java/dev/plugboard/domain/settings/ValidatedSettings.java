@@ -22,6 +22,11 @@ public final class ValidatedSettings {
         return value;
     }
 
+    /** The form to store: the values at {@code secretPointers} sealed, the rest visible. */
+    public SealedSettings seal(java.util.Set<String> secretPointers, SecretSealer sealer) {
+        return SealedSettings.seal(plugin, value, secretPointers, sealer);
+    }
+
     @Override
     public String toString() {
         return "ValidatedSettings[" + plugin + "]";

@@ -74,7 +74,7 @@ class InstallationTest {
 
     @Test
     void givenNoSettings_install_refusesIt() {
-        assertThatThrownBy(() -> Installation.install(ID, ALICE, WEATHER, null, true, T0))
+        assertThatThrownBy(() -> Installation.install(ID, ALICE, WEATHER, (ValidatedSettings) null, true, T0))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                     assertThat(e.field()).isEqualTo("settings");
                     assertThat(e.rule()).isEqualTo("is required");

@@ -31,7 +31,7 @@ class SettingsPolicyCacheTest {
         policy.validate(spec("1.0.0", SCHEMA), JsonDocument.empty());
         CompiledSchema first = policy.cachedFor("weather", "1.0.0");
 
-        policy.secretPointers(spec("1.0.0", SCHEMA));
+        policy.secretPointers(spec("1.0.0", SCHEMA), json("{\"a\": 1}"));
         policy.redact(spec("1.0.0", SCHEMA), json("{\"a\": 1}"));
         policy.problemsOf(spec("1.0.0", SCHEMA));
 

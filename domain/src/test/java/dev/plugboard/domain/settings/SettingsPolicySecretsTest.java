@@ -28,20 +28,44 @@ class SettingsPolicySecretsTest {
 
     private final SettingsPolicy policy = new SettingsPolicy();
 
+    private static final JsonDocument ALL_SET = json("""
+            {"name": "home", "apiKey": "sk-123", "auth": {"user": "bob", "token": "t-456"}, "flag": true}
+            """);
+
     @Test
     void givenWriteOnlyFieldsAtTopLevelAndNested_secretPointers_listsBoth() {
-        assertThat(policy.secretPointers(SPEC)).containsExactlyInAnyOrder("/apiKey", "/auth/token");
+        assertThat(policy.secretPointers(SPEC, ALL_SET)).containsExactlyInAnyOrder("/apiKey", "/auth/token");
+    }
+
+    @Test
+    void givenSecretsNotSet_secretPointers_listsOnlyThoseSet() {
+        assertThat(policy.secretPointers(SPEC, json("{\"auth\": {\"token\": \"t\"}}"))).containsExactly("/auth/token");
     }
 
     @Test
     void givenSchemaWithoutSecrets_secretPointers_isEmpty() {
-        assertThat(policy.secretPointers(spec("{\"properties\": {\"a\": {\"type\": \"string\"}}}"))).isEmpty();
+        assertThat(policy.secretPointers(spec("{\"properties\": {\"a\": {\"type\": \"string\"}}}"), json("{\"a\": \"x\"}")))
+                .isEmpty();
     }
 
     @Test
-    void givenValidation_validate_reportsTheSecretPointers() {
-        assertThat(policy.validate(SPEC, JsonDocument.empty()).secretPointers())
-                .containsExactlyInAnyOrder("/apiKey", "/auth/token");
+    void givenValidation_validate_reportsTheSecretPointersOfTheEffectiveSettings() {
+        assertThat(policy.validate(SPEC, ALL_SET).secretPointers()).containsExactlyInAnyOrder("/apiKey", "/auth/token");
+        assertThat(policy.validate(SPEC, JsonDocument.empty()).secretPointers()).isEmpty();
+    }
+
+    @Test
+    void givenViolationAtASecret_validate_neverEchoesItsValue() {
+        SettingsSpec spec = spec("""
+                {"properties": {"key": {"type": "string", "writeOnly": true, "enum": ["a-long-allowed-value"]},
+                                "pin": {"type": "string", "writeOnly": true, "const": "0000"}}}
+                """);
+
+        SettingsValidation validation = policy.validate(spec, json("{\"key\": \"hunter2-secret\", \"pin\": \"9876\"}"));
+
+        assertThat(validation.violations()).hasSize(2);
+        assertThat(validation.violations().toString()).doesNotContain("hunter2-secret").doesNotContain("9876");
+        assertThat(validation.summary().orElseThrow()).doesNotContain("hunter2-secret");
     }
 
     @Test
@@ -66,45 +90,5 @@ class SettingsPolicySecretsTest {
         assertThat(redacted).isEqualTo(json("{\"name\": \"home\", \"auth\": {\"user\": \"bob\"}}"));
         assertThat(redacted.has("apiKey")).isFalse();
         assertThat(redacted.at("/auth/token")).isEmpty();
-    }
-
-    @Test
-    void givenSecretsOmittedOrSentBackRedacted_keepUnchangedSecrets_restoresTheStoredValues() {
-        JsonDocument previous = json("""
-                {"name": "old", "apiKey": "sk-123", "auth": {"user": "bob", "token": "t-456"}}
-                """);
-        JsonDocument next = json("""
-                {"name": "new", "apiKey": "(set)", "auth": {"user": "alice"}}
-                """);
-
-        JsonDocument kept = policy.keepUnchangedSecrets(SPEC, previous, next);
-
-        assertThat(kept).isEqualTo(json("""
-                {"name": "new", "apiKey": "sk-123", "auth": {"user": "alice", "token": "t-456"}}
-                """));
-    }
-
-    @Test
-    void givenNewSecretValues_keepUnchangedSecrets_takesTheNewValues() {
-        JsonDocument previous = json("{\"apiKey\": \"sk-old\", \"auth\": {\"token\": \"t-old\"}}");
-        JsonDocument next = json("{\"apiKey\": \"sk-new\", \"auth\": {\"token\": \"t-new\"}}");
-
-        assertThat(policy.keepUnchangedSecrets(SPEC, previous, next)).isEqualTo(next);
-    }
-
-    @Test
-    void givenNoStoredSecrets_keepUnchangedSecrets_returnsTheNewSettingsAsSent() {
-        JsonDocument next = json("{\"name\": \"new\"}");
-
-        assertThat(policy.keepUnchangedSecrets(SPEC, JsonDocument.empty(), next)).isEqualTo(next);
-    }
-
-    @Test
-    void givenPlaceholderForASecretNeverStored_keepUnchangedSecrets_dropsItInsteadOfSavingIt() {
-        JsonDocument next = json("{\"name\": \"n\", \"apiKey\": \"(set)\", \"auth\": {\"user\": \"u\", \"token\": \"(set)\"}}");
-
-        JsonDocument kept = policy.keepUnchangedSecrets(SPEC, JsonDocument.empty(), next);
-
-        assertThat(kept).isEqualTo(json("{\"name\": \"n\", \"auth\": {\"user\": \"u\"}}"));
     }
 }

@@ -10,6 +10,7 @@ import dev.plugboard.domain.plugin.PluginName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Installations, always looked up through their owner: no method can reach another owner's. */
 public interface InstallationRepository {
@@ -44,6 +45,19 @@ public interface InstallationRepository {
      * never make an owner's edit look stale; and {@link #update} never writes these counters.
      */
     void recordExecution(Owner owner, PluginName plugin, Instant at, Optional<String> error);
+
+    /**
+     * Installations of every owner in id order, after {@code after}: for maintenance that visits
+     * them all (sealing plain-text secrets, key rotation), in batches.
+     */
+    List<Installation> findBatch(Optional<UUID> after, int limit);
+
+    /**
+     * Stores {@code resealed}'s settings and secrets (the same values sealed anew) if the stored
+     * ones are still those of {@code read}; false, changing nothing, when someone wrote in between.
+     * The version, the update time and the counters stay: this is no change of the owner's.
+     */
+    boolean reseal(Installation read, Installation resealed);
 
     /** Removes the owner's installation of the plugin; false when there was none. */
     boolean remove(Owner owner, PluginName plugin);

@@ -6,6 +6,7 @@ import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.RunQueue;
 import dev.plugboard.application.port.out.RunRepository;
 import dev.plugboard.application.port.out.TimeSource;
+import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.HandlerRegistry;
@@ -22,6 +23,7 @@ import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.run.RunId;
 import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.SecretUnreadableException;
 import dev.plugboard.domain.settings.SettingsPolicy;
 import dev.plugboard.domain.settings.Violation;
 
@@ -60,6 +62,7 @@ public final class RunExecutor implements AutoCloseable {
     private final RunOutcomes outcomes;
     private final HandlerRegistry handlers;
     private final SettingsPolicy settingsPolicy;
+    private final SettingsVault vault;
     private final TransactionBoundary transactions;
     private final TimeSource clock;
     private final ExecutionSettings settings;
@@ -71,8 +74,8 @@ public final class RunExecutor implements AutoCloseable {
 
     public RunExecutor(RunQueue queue, RunRepository runs, InstallationRepository installations, PluginRepository plugins,
                        InstallationStore store, RunOutcomes outcomes, HandlerRegistry handlers,
-                       SettingsPolicy settingsPolicy, TransactionBoundary transactions, TimeSource clock,
-                       ExecutionSettings settings) {
+                       SettingsPolicy settingsPolicy, SettingsVault vault, TransactionBoundary transactions,
+                       TimeSource clock, ExecutionSettings settings) {
         this.queue = queue;
         this.runs = runs;
         this.installations = installations;
@@ -81,6 +84,7 @@ public final class RunExecutor implements AutoCloseable {
         this.outcomes = outcomes;
         this.handlers = handlers;
         this.settingsPolicy = settingsPolicy;
+        this.vault = vault;
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
@@ -181,7 +185,14 @@ public final class RunExecutor implements AutoCloseable {
         if (outcomes.refusedByCircuit(run).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new Ready(handler, plugin.get().manifest(), installation.get(), installation.get().settings()));
+        JsonDocument settingsInClear;
+        try {
+            settingsInClear = vault.inClear(installation.get());
+        } catch (SecretUnreadableException e) {
+            outcomes.impossible(run, new RunError("SECRET_UNREADABLE", e.getMessage()));
+            return Optional.empty();
+        }
+        return Optional.of(new Ready(handler, plugin.get().manifest(), installation.get(), settingsInClear));
     }
 
     private Attempt invoke(PluginRun run, Ready ready, KeyValueStore buffered) {

@@ -6,6 +6,7 @@ import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.RunQueue;
 import dev.plugboard.application.port.out.RunRepository;
 import dev.plugboard.application.port.out.TimeSource;
+import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.installation.Installation;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.plugboard.domain.settings.SecretUnreadableException;
 import dev.plugboard.domain.settings.SettingsPolicy;
 import dev.plugboard.domain.settings.Violation;
 
@@ -39,10 +41,11 @@ public final class WorkerService implements WorkerRunsUseCase {
     private final TransactionBoundary transactions;
     private final TimeSource clock;
     private final SettingsPolicy settingsPolicy;
+    private final SettingsVault vault;
 
     public WorkerService(RunQueue queue, RunRepository runs, PluginRepository plugins, InstallationRepository installations,
                          RunOutcomes outcomes, TransactionBoundary transactions, TimeSource clock,
-                         SettingsPolicy settingsPolicy) {
+                         SettingsPolicy settingsPolicy, SettingsVault vault) {
         this.queue = queue;
         this.runs = runs;
         this.plugins = plugins;
@@ -51,6 +54,7 @@ public final class WorkerService implements WorkerRunsUseCase {
         this.transactions = transactions;
         this.clock = clock;
         this.settingsPolicy = settingsPolicy;
+        this.vault = vault;
     }
 
     @Override
@@ -75,7 +79,12 @@ public final class WorkerService implements WorkerRunsUseCase {
                     outcomes.impossible(run, new RunError("INSTALLATION_DISABLED",
                             "plugin " + run.plugin() + " was switched off or uninstalled before the run started"));
                 } else if (outcomes.refusedByCircuit(run).isEmpty()) {
-                    claimed.add(new ClaimedRun(run, installation.get().settings()));
+                    try {
+                        // The one place settings leave Plugboard in clear: to the worker that runs the plugin.
+                        claimed.add(new ClaimedRun(run, vault.inClear(installation.get())));
+                    } catch (SecretUnreadableException e) {
+                        outcomes.impossible(run, new RunError("SECRET_UNREADABLE", e.getMessage()));
+                    }
                 }
             }
             return claimed;

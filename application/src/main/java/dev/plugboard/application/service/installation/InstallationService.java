@@ -13,6 +13,7 @@ import dev.plugboard.application.port.out.OwnerDirectory;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.service.AuditTrail;
+import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
@@ -26,14 +27,14 @@ import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginNotFoundException;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.SettingsPolicy;
-import dev.plugboard.domain.settings.SettingsSpec;
+import dev.plugboard.domain.settings.SealedSettings;
 import dev.plugboard.domain.settings.SettingsValidation;
-import dev.plugboard.domain.settings.ValidatedSettings;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Installations: an owner's plugins, their settings and their switch. */
@@ -48,10 +49,12 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
     private final AuditTrail audit;
     private final TimeSource clock;
     private final IdSource ids;
+    private final SettingsVault vault;
+    private final SettingsChange changes;
 
     public InstallationService(PluginRepository plugins, InstallationRepository installations, OwnerDirectory owners,
-                               SettingsPolicy settingsPolicy, PlanLimits planLimits, AuditTrail audit,
-                               TimeSource clock, IdSource ids) {
+                               SettingsPolicy settingsPolicy, SettingsVault vault, PlanLimits planLimits,
+                               AuditTrail audit, TimeSource clock, IdSource ids) {
         this.plugins = plugins;
         this.installations = installations;
         this.owners = owners;
@@ -60,6 +63,8 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
+        this.vault = vault;
+        this.changes = new SettingsChange(settingsPolicy, vault);
     }
 
     @Override
@@ -73,13 +78,12 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
                 throw new PluginAlreadyInstalledException(owner, plugin.name().value());
             }
             planLimits.requireRoomForOneMore(owner, command.caller().plan().orElse(null), installations.countByOwner(owner));
-            SettingsSpec spec = plugin.manifest().settingsSpec();
-            // A "(set)" placeholder copied from a view is not a secret: drop it rather than store it.
-            JsonDocument sent = settingsPolicy.keepUnchangedSecrets(spec, JsonDocument.empty(),
+            SettingsChange.Proposal proposal = changes.propose(plugin.manifest().settingsSpec(), Optional.empty(),
                     command.settings().orElse(JsonDocument.empty()));
-            ValidatedSettings settings = settingsPolicy.require(spec, sent);
+            UUID id = ids.newId();
+            SealedSettings settings = proposal.sealFor(id, vault);
             owners.ensureExists(owner, clock.now());
-            Installation installed = installations.add(Installation.install(ids.newId(), owner, plugin.name(), settings,
+            Installation installed = installations.add(Installation.install(id, owner, plugin.name(), settings,
                     command.enabled().orElse(true), clock.now()));
             audit.success(command.caller().actor(), AuditAction.INSTALL, target, null, state(plugin, installed), "");
             return view(plugin, installed);
@@ -110,9 +114,10 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
                         command.expectedVersion().getAsLong());
             }
             Plugin plugin = plugin(command.plugin());
-            SettingsSpec spec = plugin.manifest().settingsSpec();
-            JsonDocument merged = settingsPolicy.keepUnchangedSecrets(spec, current.settings(), command.settings());
-            Installation configured = installations.update(current.configure(settingsPolicy.require(spec, merged), clock.now()));
+            SettingsChange.Proposal proposal = changes.propose(plugin.manifest().settingsSpec(), Optional.of(current),
+                    command.settings());
+            Installation configured = installations.update(current.configure(proposal.sealFor(current.id(), vault),
+                    clock.now()));
             audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, state(plugin, current),
                     state(plugin, configured), "");
             return view(plugin, configured);
@@ -152,13 +157,17 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         return view(plugin(name), installation(owner, name));
     }
 
+    /**
+     * The dry run: for an owner who has the plugin installed, the settings are merged over the
+     * stored ones exactly as {@link #configure} does; otherwise checked as {@link #install} would.
+     */
     @Override
     public ValidationReport validate(ValidateSettingsCommand command) {
         Plugin plugin = plugin(command.plugin());
-        SettingsSpec spec = plugin.manifest().settingsSpec();
-        SettingsValidation result = settingsPolicy.validate(spec, command.settings());
-        return new ValidationReport(result.isValid(), result.violations(), result.summary(),
-                settingsPolicy.redact(spec, result.effectiveSettings()));
+        Optional<Installation> current = command.owner().flatMap(owner -> installations.find(owner, plugin.name()));
+        SettingsChange.Proposal proposal = changes.propose(plugin.manifest().settingsSpec(), current, command.settings());
+        SettingsValidation result = proposal.validation();
+        return new ValidationReport(result.isValid(), result.violations(), result.summary(), changes.shown(proposal));
     }
 
     private Plugin plugin(PluginName name) {
@@ -169,20 +178,17 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         return installations.find(owner, plugin).orElseThrow(() -> new InstallationNotFoundException(owner, plugin.value()));
     }
 
+    /** Stored settings hold no secret in clear: secrets are sealed apart, and read (set) here. */
     private InstallationView view(Plugin plugin, Installation installation) {
-        SettingsSpec spec = plugin.manifest().settingsSpec();
-        Set<String> secretsSet = settingsPolicy.secretPointers(spec).stream()
-                .filter(pointer -> installation.settings().at(pointer).isPresent())
-                .collect(Collectors.toSet());
-        return InstallationView.of(installation, settingsPolicy.redact(spec, installation.settings()), secretsSet,
+        return InstallationView.of(installation, installation.settings(), installation.secrets().pointers(),
                 plugin.isEnabled());
     }
 
-    /** The audited state of an installation: never a secret in clear. */
+    /** The audited state of an installation: never a secret in clear, nor a ciphertext. */
     private JsonDocument state(Plugin plugin, Installation installation) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("enabled", installation.isEnabled());
-        state.put("settings", settingsPolicy.redact(plugin.manifest().settingsSpec(), installation.settings()).asMap());
+        state.put("settings", installation.settings().asMap());
         return JsonDocument.of(state);
     }
 }

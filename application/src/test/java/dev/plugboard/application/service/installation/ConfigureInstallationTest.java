@@ -63,20 +63,21 @@ class ConfigureInstallationTest {
                 JsonDocument.parse(settings), expectedVersion));
     }
 
+    /** The secret as a run would see it; the stored settings themselves only ever say (set). */
     private Object storedSecret(String plugin, String pointer) {
-        return storage.installations.find(ALICE_OWNER, PluginName.of(plugin)).orElseThrow()
-                .settings().at(pointer).orElse(null);
+        assertThat(storage.installations.find(ALICE_OWNER, PluginName.of(plugin)).orElseThrow().settings().at(pointer))
+                .contains("(set)");
+        return storage.secretInClear(ALICE_OWNER, plugin, pointer);
     }
 
     @Test
-    void givenNewSettings_configure_replacesTheOldOnesKeepingTheOmittedSecretAndBumpsTheVersion() {
+    void givenNewSettings_configure_mergesThemOverTheStoredOnesKeepingOmittedFieldsAndBumpsTheVersion() {
         Instant later = clock.advanceSeconds(30);
 
         InstallationView view = configure("webhook", "{\"url\": \"https://example.test/new\"}");
 
         assertThat(view.settings()).isEqualTo(JsonDocument.parse(
-                "{\"url\": \"https://example.test/new\", \"token\": \"(set)\", \"method\": \"POST\"}"));
-        assertThat(view.settings().has("retries")).isFalse();
+                "{\"url\": \"https://example.test/new\", \"retries\": 3, \"token\": \"(set)\", \"method\": \"POST\"}"));
         assertThat(view.secretsSet()).containsExactly("/token");
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.createdAt()).isEqualTo(TestClock.START);
@@ -135,6 +136,29 @@ class ConfigureInstallationTest {
                         .containsExactly(tuple("/apiKey", "dependentRequired")));
 
         assertThat(plugboard.installations().getInstallation(ALICE_OWNER, "chat").settings()).isEqualTo(JsonDocument.empty());
+    }
+
+    @Test
+    void givenExplicitNulls_configure_removesThoseFieldsSecretsIncluded() {
+        InstallationView view = configure("webhook", "{\"retries\": null, \"token\": null}");
+
+        assertThat(view.settings()).isEqualTo(JsonDocument.parse(
+                "{\"url\": \"https://example.test/hook\", \"method\": \"POST\"}"));
+        assertThat(view.secretsSet()).isEmpty();
+        assertThat(storage.installations.find(ALICE_OWNER, PluginName.of("webhook")).orElseThrow().secrets().isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenSchemaThatNoLongerMarksTheFieldWriteOnly_configure_keepsTheStoredValueSecret() {
+        storage.plugins.save(storage.plugins.find(PluginName.of("webhook")).orElseThrow()
+                .withManifest(TestPlugins.webhookWithoutSecrets(), plugboard.settingsPolicy(), TestClock.START));
+
+        InstallationView view = configure("webhook", "{\"url\": \"https://example.test/new\"}");
+
+        assertThat(view.settings().at("/token")).contains("(set)");
+        assertThat(view.secretsSet()).containsExactly("/token");
+        assertThat(storedSecret("webhook", "/token")).isEqualTo("s3cr3t");
+        assertThat(plugboard.installations().getInstallation(ALICE_OWNER, "webhook").toString()).doesNotContain("s3cr3t");
     }
 
     @Test

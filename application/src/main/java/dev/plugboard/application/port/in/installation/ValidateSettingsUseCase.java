@@ -1,6 +1,7 @@
 package dev.plugboard.application.port.in.installation;
 
 import dev.plugboard.domain.error.Require;
+import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.Violation;
@@ -8,13 +9,23 @@ import dev.plugboard.domain.settings.Violation;
 import java.util.List;
 import java.util.Optional;
 
-/** A dry run: checks settings against a plugin's schema and saves nothing. */
+/** A dry run: checks a settings change exactly as install or update would, and saves nothing. */
 public interface ValidateSettingsUseCase {
 
-    record ValidateSettingsCommand(PluginName plugin, JsonDocument settings) {
+    /**
+     * @param owner whose stored settings the change is merged over, as the real update would;
+     *              empty (or not installed) checks the settings as an install would
+     */
+    record ValidateSettingsCommand(PluginName plugin, JsonDocument settings, Optional<Owner> owner) {
         public ValidateSettingsCommand {
             Require.present("plugin", plugin);
             Require.present("settings", settings);
+            Require.present("owner", owner);
+        }
+
+        /** Checks settings as an install would. */
+        public ValidateSettingsCommand(PluginName plugin, JsonDocument settings) {
+            this(plugin, settings, Optional.empty());
         }
     }
 

@@ -1,0 +1,58 @@
+package dev.plugboard.application.service.installation;
+
+import dev.plugboard.application.service.secret.SettingsVault;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.SealedSettings;
+import dev.plugboard.domain.settings.SettingsPolicy;
+import dev.plugboard.domain.settings.SettingsSpec;
+import dev.plugboard.domain.settings.SettingsUpdate;
+import dev.plugboard.domain.settings.SettingsValidation;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One owner's settings change worked out the same way for install, update and the dry run: the
+ * patch merged over what is stored (stored secrets opened for the check, never shown), defaults
+ * applied, validated; and which values are to be sealed. Because the dry run is this very code
+ * without the save, the two cannot disagree.
+ */
+final class SettingsChange {
+
+    private final SettingsPolicy policy;
+    private final SettingsVault vault;
+
+    SettingsChange(SettingsPolicy policy, SettingsVault vault) {
+        this.policy = policy;
+        this.vault = vault;
+    }
+
+    /** The outcome of checking a change, and what would be stored. */
+    record Proposal(SettingsSpec spec, SettingsValidation validation, Set<String> secretPointers) {
+
+        /** The settings sealed for storage; only for a valid proposal. */
+        SealedSettings sealFor(UUID installation, SettingsVault vault) {
+            return validation.orThrow().seal(secretPointers, vault.sealerFor(installation));
+        }
+    }
+
+    Proposal propose(SettingsSpec spec, Optional<Installation> current, JsonDocument patch) {
+        JsonDocument stored = current.map(vault::inClear).orElse(JsonDocument.empty());
+        Set<String> storedSecrets = current.map(installation -> installation.secrets().pointers()).orElse(Set.of());
+        JsonDocument proposed = SettingsUpdate.propose(policy, spec, stored, storedSecrets, patch);
+        // A value stored as secret stays secret, even if the schema no longer says writeOnly.
+        SettingsValidation validation = policy.validate(spec, proposed, storedSecrets);
+        return new Proposal(spec, validation, validation.secretPointers());
+    }
+
+    /** The effective settings of a proposal as they may be shown: every secret reads (set). */
+    JsonDocument shown(Proposal proposal) {
+        JsonDocument shown = proposal.validation().effectiveSettings();
+        for (String pointer : proposal.secretPointers()) {
+            shown = shown.replaceAt(pointer, SettingsPolicy.REDACTED);
+        }
+        return shown;
+    }
+}
