@@ -20,7 +20,7 @@ public final class PlugboardMain {
 
     /** Commands and options that must answer at once, without starting a database. */
     private static final Set<String> WITHOUT_DATABASE = Set.of("-h", "--help", "help", "-V", "--version", "token",
-            "completion", "generate-completion");
+            "completion", "generate-completion", "new-key");
 
     private PlugboardMain() {
     }
@@ -53,7 +53,7 @@ public final class PlugboardMain {
 
     /** A bare group name ({@code plugboard plugins}) only prints that group's help. */
     private static boolean isGroup(String word) {
-        return Set.of("plugins", "installs", "runs", "audit", "db").contains(word);
+        return Set.of("plugins", "installs", "runs", "audit", "db", "secrets", "circuits", "events").contains(word);
     }
 
     /** The CLI keeps its output clean: INFO logs only for the server, unless PLUGBOARD_LOG_LEVEL says otherwise. */

@@ -7,6 +7,7 @@ import dev.plugboard.adapter.cli.events.EventsCommand;
 import dev.plugboard.adapter.cli.installs.InstallsCommand;
 import dev.plugboard.adapter.cli.plugins.PluginsCommand;
 import dev.plugboard.adapter.cli.runs.RunsCommand;
+import dev.plugboard.adapter.cli.secrets.SecretsCommand;
 import dev.plugboard.adapter.cli.support.CliConventions;
 import dev.plugboard.adapter.cli.support.CommandGroup;
 import dev.plugboard.adapter.cli.support.VersionProvider;
@@ -28,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Plugboard, the plugin control plane: administer the plugin catalog, installations, runs,"
                 + " circuit breakers, events and the audit trail directly in the database, or run the server."},
         subcommands = {PluginsCommand.class, InstallsCommand.class, RunsCommand.class, CircuitsCommand.class,
-                EventsCommand.class, AuditCommand.class,
+                EventsCommand.class, AuditCommand.class, SecretsCommand.class,
                 DbCommand.class, TokenCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"%nExamples:", "  plugboard plugins list", "  plugboard plugins disable analytics",
                 "  plugboard installs add webhook --user alice --settings webhook.json", "  plugboard serve",
@@ -39,6 +40,7 @@ import picocli.CommandLine.ScopeType;
                 "  PLUGBOARD_DATABASE_USER, PLUGBOARD_DATABASE_PASSWORD",
                 "  PLUGBOARD_PLUGINS_DIR     the plugins directory that plugins sync reads",
                 "  PLUGBOARD_JWT_SECRET      the HS256 secret of the REST API's tokens",
+                "  PLUGBOARD_SECRETS_KEY     the Tink keyset (file or JSON) that encrypts secret settings",
                 "  PLUGBOARD_DEBUG=1         print stack traces of unexpected errors"})
 public class PlugboardCommand extends CommandGroup {
 

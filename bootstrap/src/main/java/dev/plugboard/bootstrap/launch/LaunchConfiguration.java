@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Works out, before the application context starts, what it cannot find out for itself: where
  * the data folder is, which database to use (the configured URL, or an embedded PostgreSQL in
- * the data folder) and the JWT secret. Reads the same configuration as the context (environment
+ * the data folder), the JWT secret and the secrets key. Reads the same configuration as the context (environment
  * variables, system properties, config files), so the server and the CLI always agree.
  */
 public final class LaunchConfiguration implements AutoCloseable {
@@ -25,6 +25,7 @@ public final class LaunchConfiguration implements AutoCloseable {
     public static final String DATABASE_PASSWORD = "plugboard.database.password";
     public static final String JWT_SECRET = "plugboard.jwt.secret";
     public static final String JWT_JWKS_URL = "plugboard.jwt.jwks-url";
+    public static final String SECRETS_KEY = "plugboard.secrets.key";
     public static final String DEFAULT_DATA_DIR = "plugboard-data";
 
     private static final Logger LOG = LoggerFactory.getLogger(LaunchConfiguration.class);
@@ -59,6 +60,8 @@ public final class LaunchConfiguration implements AutoCloseable {
                     .ifPresent(url -> derived.put("micronaut.security.token.jwt.signatures.jwks.idp.url", url));
             if (withDatabase) {
                 Optional<String> url = environment.getProperty(DATABASE_URL, String.class).filter(u -> !u.isBlank());
+                derived.put(SECRETS_KEY, SecretsKey.forLaunch(environment.getProperty(SECRETS_KEY, String.class),
+                        dataFolder, url.isEmpty()));
                 if (url.isPresent()) {
                     String user = environment.getProperty(DATABASE_USER, String.class).orElse("");
                     String password = environment.getProperty(DATABASE_PASSWORD, String.class).orElse("");

@@ -1,9 +1,15 @@
 package dev.plugboard.bootstrap.wiring;
 
+import dev.plugboard.adapter.cli.secrets.KeyMaterial;
 import dev.plugboard.adapter.persistence.PostgresStorage;
+import dev.plugboard.adapter.secrets.KeysetSource;
+import dev.plugboard.adapter.secrets.SecretsKeyException;
+import dev.plugboard.adapter.secrets.TinkSecretCipher;
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
 import dev.plugboard.application.port.out.ManifestSource;
+import dev.plugboard.application.port.out.SecretCipher;
+import dev.plugboard.application.service.secret.SecretKeysService;
 import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.installation.InstallationService;
@@ -14,6 +20,7 @@ import dev.plugboard.application.service.owner.OwnerService;
 import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
+import dev.plugboard.bootstrap.launch.LaunchConfiguration;
 import dev.plugboard.domain.installation.PlanLimits;
 import dev.plugboard.domain.settings.SettingsPolicy;
 import io.micronaut.context.annotation.Factory;
@@ -22,6 +29,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -49,12 +57,27 @@ final class PlugboardFactory {
         return ExecutionConfiguration.from(environment);
     }
 
+    /** Tink, with the key that the launch settled ({@code plugboard.secrets.key}: a keyset file or inline JSON). */
+    @Singleton
+    SecretCipher secretCipher(Environment environment) {
+        String key = environment.getProperty(LaunchConfiguration.SECRETS_KEY, String.class).filter(k -> !k.isBlank())
+                .orElseThrow(() -> new SecretsKeyException("no secrets key: set PLUGBOARD_SECRETS_KEY"));
+        return new TinkSecretCipher(key.startsWith("{") ? new KeysetSource.Inline(key) : new KeysetSource.FromFile(Path.of(key)));
+    }
+
+    /** Key material for {@code plugboard secrets new-key}, which needs no database. */
+    @Singleton
+    KeyMaterial keyMaterial() {
+        return TinkSecretCipher::newKeysetJson;
+    }
+
     @Singleton
     Plugboard plugboard(PostgresStorage storage, ManifestSource manifests, SettingsPolicy policy, Environment environment,
-                        ExecutionConfiguration execution) {
+                        ExecutionConfiguration execution, SecretCipher secretCipher) {
         Plugboard plugboard = storage.applyTo(Plugboard.builder())
                 .manifestSource(manifests)
                 .settingsPolicy(policy)
+                .secretCipher(secretCipher)
                 .planLimits(planLimits(environment))
                 .handlers(HandlerRegistry.fromClasspath())
                 .executionSettings(execution.settings())
@@ -62,6 +85,12 @@ final class PlugboardFactory {
         SyncReport report = plugboard.syncCatalog();
         LOG.info("Catalog synced with the manifests: {}", report.summary());
         report.rejected().forEach(problem -> LOG.warn("Manifest rejected: {}", problem));
+        // Before anything is served: secrets an older version stored in plain text are sealed now.
+        long sealed = plugboard.secretKeys().sealPlainText();
+        if (sealed > 0) {
+            LOG.warn("Encrypted {} secret setting(s) that an older version had stored in plain text; old copies may remain"
+                    + " in PostgreSQL's files until VACUUM FULL (see docs/security.md)", sealed);
+        }
         return plugboard;
     }
 
@@ -111,6 +140,11 @@ final class PlugboardFactory {
     @Singleton
     CircuitService circuits(Plugboard plugboard) {
         return plugboard.circuits();
+    }
+
+    @Singleton
+    SecretKeysService secretKeys(Plugboard plugboard) {
+        return plugboard.secretKeys();
     }
 
     @Singleton

@@ -16,6 +16,7 @@ final class ArchitectureRules {
     static final String PERSISTENCE = "dev.plugboard.adapter.persistence..";
     static final String REST = "dev.plugboard.adapter.rest..";
     static final String CLI = "dev.plugboard.adapter.cli..";
+    static final String SECRETS = "dev.plugboard.adapter.secrets..";
     static final String PLUGINS = "dev.plugboard.plugins..";
     static final String ADAPTERS = "dev.plugboard.adapter..";
     static final String BOOTSTRAP = "dev.plugboard.bootstrap..";
@@ -67,13 +68,15 @@ final class ArchitectureRules {
             .layer("persistence").definedBy(PERSISTENCE)
             .layer("rest").definedBy(REST)
             .layer("cli").definedBy(CLI)
+            .layer("secrets").definedBy(SECRETS)
             .layer("plugins").definedBy(PLUGINS)
             .whereLayer("plugins").mayNotBeAccessedByAnyLayer()
             .whereLayer("persistence").mayNotBeAccessedByAnyLayer()
             .whereLayer("rest").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("application").mayOnlyBeAccessedByLayers("persistence", "rest", "cli", "plugins")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "rest", "cli", "plugins");
+            .whereLayer("secrets").mayNotBeAccessedByAnyLayer()
+            .whereLayer("application").mayOnlyBeAccessedByLayers("persistence", "rest", "cli", "secrets", "plugins")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "rest", "cli", "secrets", "plugins");
 
     /** Only bootstrap sees everything; nothing depends on it. */
     static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()

@@ -9,6 +9,8 @@ import dev.plugboard.plugins.builtin.AnalyticsPlugin;
 import dev.plugboard.adapter.cli.archfixture.CliUsingBootstrap;
 import dev.plugboard.adapter.rest.ProblemStatus;
 import dev.plugboard.adapter.rest.archfixture.RestUsingCli;
+import dev.plugboard.adapter.secrets.TinkSecretCipher;
+import dev.plugboard.adapter.secrets.archfixture.SecretsUsingPersistence;
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.archfixture.ApplicationUsingJdbc;
 import dev.plugboard.application.archfixture.ApplicationUsingRestAdapter;
@@ -82,13 +84,19 @@ class ArchitectureRulesCanFailTest {
     @Test
     void rings_failOnAdaptersDependingOnEachOther() {
         failsOn(ArchitectureRules.RINGS, RestUsingCli.class, ExitCode.class, PostgresStorage.class, Plugboard.class,
-                PluginName.class, AnalyticsPlugin.class);
+                PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class);
+    }
+
+    @Test
+    void rings_failOnTheSecretsAdapterReachingAnotherAdapter() {
+        failsOn(ArchitectureRules.RINGS, SecretsUsingPersistence.class, ProblemStatus.class, ExitCode.class,
+                PostgresStorage.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class);
     }
 
     @Test
     void rings_failOnTheApplicationReachingAnAdapter() {
         failsOn(ArchitectureRules.RINGS, ApplicationUsingRestAdapter.class, ProblemStatus.class, ExitCode.class,
-                PostgresStorage.class, PluginName.class, AnalyticsPlugin.class);
+                PostgresStorage.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class);
     }
 
     @Test
@@ -99,7 +107,7 @@ class ArchitectureRulesCanFailTest {
     @Test
     void rings_passOnCleanClassesOfEveryRing() {
         assertThatCode(() -> ArchitectureRules.RINGS.check(of(ProblemStatus.class, ExitCode.class, PostgresStorage.class,
-                Plugboard.class, PluginName.class, AnalyticsPlugin.class))).doesNotThrowAnyException();
+                Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class))).doesNotThrowAnyException();
     }
 
     @Test

@@ -95,7 +95,8 @@ class BuiltinManifestsTest {
     void webhookSettings() {
         PluginManifest manifest = new WebhookPlugin().manifest();
 
-        assertThat(policy.secretPointers(manifest.settingsSpec())).containsExactly("/secret");
+        assertThat(policy.secretPointers(manifest.settingsSpec(), JsonDocument.of(Map.of("url", "https://x", "secret", "0123456789abcdef"))))
+                .containsExactly("/secret");
         assertThat(policy.validate(manifest.settingsSpec(), JsonDocument.empty()).violations())
                 .extracting(violation -> violation.keyword()).containsExactly("required");
         SettingsValidation minimal = policy.validate(manifest.settingsSpec(),

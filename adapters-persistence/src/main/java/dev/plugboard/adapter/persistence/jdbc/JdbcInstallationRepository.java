@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Installations in PostgreSQL. Every statement names the owner in its WHERE clause, so no call can
@@ -59,10 +60,11 @@ public final class JdbcInstallationRepository implements InstallationRepository 
         owners.ensureExists(installation.owner(), installation.createdAt());
         int inserted;
         try {
-            inserted = sql.update("INSERT INTO installations (id, user_id, organization_id, plugin_id, settings, enabled, "
-                            + "execution_count, last_executed_at, last_error, version, created_at, updated_at) "
-                            + "SELECT ?, ?, ?, p.id, ?::jsonb, ?, ?, ?, ?, 0, ?, ? FROM plugins p WHERE p.name = ?",
-                    row.id(), row.userId(), row.organizationId(), row.settings(), row.enabled(), row.executionCount(),
+            inserted = sql.update("INSERT INTO installations (id, user_id, organization_id, plugin_id, settings, secrets, "
+                            + "enabled, execution_count, last_executed_at, last_error, version, created_at, updated_at) "
+                            + "SELECT ?, ?, ?, p.id, ?::jsonb, ?::jsonb, ?, ?, ?, ?, 0, ?, ? FROM plugins p WHERE p.name = ?",
+                    row.id(), row.userId(), row.organizationId(), row.settings(), row.secrets(), row.enabled(),
+                    row.executionCount(),
                     row.lastExecutedAt(), row.lastError(), row.createdAt(), row.updatedAt(), row.plugin());
         } catch (UniqueViolation e) {
             if (OWNER_AND_PLUGIN_KEYS.contains(e.constraint())) {
@@ -82,15 +84,16 @@ public final class JdbcInstallationRepository implements InstallationRepository 
         String owner = Owners.column(installation.owner());
         // The execution counters are not written here: recordExecution owns them, so an owner's
         // edit never rolls back counts that runs recorded meanwhile.
-        Optional<Installation> updated = sql.one("UPDATE installations i SET settings = ?::jsonb, enabled = ?, updated_at = ?, "
+        Optional<Installation> updated = sql.one("UPDATE installations i SET settings = ?::jsonb, secrets = ?::jsonb, enabled = ?, updated_at = ?, "
                         + "version = i.version + 1 FROM plugins p "
                         + "WHERE p.id = i.plugin_id AND i.id = ? AND i." + owner + " = ? AND p.name = ? AND i.version = ? "
                         + "RETURNING i.execution_count, i.last_executed_at, i.last_error",
                 result -> Installation.reconstitute(installation.id(), installation.owner(), installation.plugin(),
-                        installation.settings(), installation.isEnabled(), result.getLong("execution_count"),
+                        installation.settings(), installation.secrets(), installation.isEnabled(),
+                        result.getLong("execution_count"),
                         Sql.instant(result, "last_executed_at"), result.getString("last_error"), installation.version() + 1,
                         installation.createdAt(), installation.updatedAt()),
-                row.settings(), row.enabled(), row.updatedAt(), row.id(), installation.owner().id(), row.plugin(), row.version());
+                row.settings(), row.secrets(), row.enabled(), row.updatedAt(), row.id(), installation.owner().id(), row.plugin(), row.version());
         if (updated.isEmpty()) {
             boolean exists = sql.one("SELECT 1" + FROM + " WHERE i.id = ? AND i." + owner + " = ? AND p.name = ?",
                     result -> true, row.id(), installation.owner().id(), row.plugin()).isPresent();
@@ -112,13 +115,32 @@ public final class JdbcInstallationRepository implements InstallationRepository 
     }
 
     @Override
+    public List<Installation> findBatch(Optional<UUID> after, int limit) {
+        return after.map(id -> sql.list("SELECT " + InstallationRow.COLUMNS + FROM + " WHERE i.id > ? ORDER BY i.id LIMIT ?",
+                        InstallationRow::read, id, limit))
+                .orElseGet(() -> sql.list("SELECT " + InstallationRow.COLUMNS + FROM + " ORDER BY i.id LIMIT ?",
+                        InstallationRow::read, limit))
+                .stream().map(InstallationRow::toDomain).toList();
+    }
+
+    @Override
+    public boolean reseal(Installation read, Installation resealed) {
+        // Compare-and-set on the settings and secrets read: an owner's write in between wins, and
+        // the version is left alone, so a re-encryption never makes the owner's If-Match look stale.
+        return sql.update("UPDATE installations SET settings = ?::jsonb, secrets = ?::jsonb "
+                        + "WHERE id = ? AND settings = ?::jsonb AND secrets = ?::jsonb",
+                resealed.settings().toJson(), InstallationRow.secretsJson(resealed.secrets()), read.id(),
+                read.settings().toJson(), InstallationRow.secretsJson(read.secrets())) > 0;
+    }
+
+    @Override
     public boolean remove(Owner owner, PluginName plugin) {
         return sql.update("DELETE FROM installations i USING plugins p WHERE p.id = i.plugin_id AND i."
                 + Owners.column(owner) + " = ? AND p.name = ?", owner.id(), plugin.value()) > 0;
     }
 
     private static Installation withVersion(Installation i, long version) {
-        return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.isEnabled(), i.executionCount(),
+        return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.secrets(), i.isEnabled(), i.executionCount(),
                 i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt());
     }
 }

@@ -158,16 +158,18 @@ public class InstallationController {
     }
 
     /**
-     * Checks settings against the plugin's schema without saving anything.
+     * Checks settings without saving anything, exactly as the real change would: merged over the
+     * caller's stored settings (stored secrets included) when the plugin is installed, as an install otherwise.
      *
      * @param name the plugin's name
      * @param body the settings to check
      * @return whether they are valid, and every violation
      */
     @Post("/{name}/settings/validate")
-    public ValidationResponse validateSettings(String name, @Nullable @Body SettingsRequest body) {
+    public ValidationResponse validateSettings(Authentication authentication, String name,
+                                               @Nullable @Body SettingsRequest body) {
         return ValidationResponse.from(validating.validate(new ValidateSettingsCommand(PluginName.of(name),
-                requiredSettings(body))));
+                requiredSettings(body), Optional.of(Callers.of(authentication).owner()))));
     }
 
     private static JsonDocument requiredSettings(SettingsRequest body) {

@@ -6,8 +6,12 @@ import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.SealedSecrets;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,5 +163,69 @@ public abstract class InstallationRepositoryContract extends StorageContract {
         UUID id = installedWebhook(ACME).id();
 
         assertThat(storage.installations().find(ACME, WEBHOOK)).get().extracting(Installation::id).isEqualTo(id);
+    }
+
+    private Installation installedWithSealedToken(dev.plugboard.domain.owner.Owner owner) {
+        Installation plain = installedWebhook(owner);
+        Installation sealed = plain.resealed(plain.settings().replaceAt("/token", "(set)"),
+                SealedSecrets.of(Map.of("/token", "ciphertext-1")));
+        assertThat(storage.installations().reseal(plain, sealed)).isTrue();
+        return storage.installations().find(owner, WEBHOOK).orElseThrow();
+    }
+
+    @Test
+    void givenSealedSecrets_theyRoundTripApartFromTheVisibleSettings() {
+        Installation stored = installedWithSealedToken(ALICE);
+
+        assertThat(stored.settings().at("/token")).contains("(set)");
+        assertThat(stored.secrets().asMap()).containsExactly(Map.entry("/token", "ciphertext-1"));
+        Installation updated = storage.installations().update(stored.toggle(false, at(1)));
+        assertThat(updated.secrets()).isEqualTo(stored.secrets());
+        assertThat(storage.installations().find(ALICE, WEBHOOK).orElseThrow().secrets()).isEqualTo(stored.secrets());
+    }
+
+    @Test
+    void givenUnchangedRow_reseal_replacesSettingsAndSecretsButNotTheVersion() {
+        Installation stored = installedWithSealedToken(ALICE);
+
+        boolean done = storage.installations().reseal(stored, stored.resealed(stored.settings(),
+                SealedSecrets.of(Map.of("/token", "ciphertext-2"))));
+
+        Installation after = storage.installations().find(ALICE, WEBHOOK).orElseThrow();
+        assertThat(done).isTrue();
+        assertThat(after.secrets().asMap()).containsExactly(Map.entry("/token", "ciphertext-2"));
+        assertThat(after.version()).isEqualTo(stored.version());
+        assertThat(after.updatedAt()).isEqualTo(stored.updatedAt());
+    }
+
+    @Test
+    void givenRowWrittenSinceItWasRead_reseal_changesNothing() {
+        Installation read = installedWithSealedToken(ALICE);
+        Installation sealedByOwner = read.resealed(read.settings(), SealedSecrets.of(Map.of("/token", "owner-wrote-this")));
+        storage.installations().update(read.configure(POLICY.require(TestPlugins.webhook().settingsSpec(),
+                        JsonDocument.parse("{\"url\": \"https://example.test/x\"}")), at(2)));
+
+        boolean done = storage.installations().reseal(read, sealedByOwner);
+
+        assertThat(done).isFalse();
+        assertThat(storage.installations().find(ALICE, WEBHOOK).orElseThrow().secrets().isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenInstallationsOfSeveralOwners_findBatch_pagesThroughAllByIdOnce() {
+        installedWebhook(ALICE);
+        installedWebhook(BOB);
+        installedWebhook(ACME);
+        installed(ALICE, TestPlugins.analytics(), JsonDocument.empty());
+
+        List<Installation> first = storage.installations().findBatch(Optional.empty(), 3);
+        List<Installation> rest = storage.installations().findBatch(Optional.of(first.get(2).id()), 3);
+
+        assertThat(first).hasSize(3);
+        assertThat(rest).hasSize(1);
+        List<UUID> ids = new java.util.ArrayList<>(first.stream().map(Installation::id).toList());
+        ids.addAll(rest.stream().map(Installation::id).toList());
+        assertThat(ids).doesNotHaveDuplicates().hasSize(4);
+        assertThat(storage.installations().findBatch(Optional.of(rest.get(0).id()), 3)).isEmpty();
     }
 }

@@ -1,0 +1,44 @@
+package dev.plugboard.adapter.cli.secrets;
+
+import dev.plugboard.adapter.cli.ExitCode;
+import dev.plugboard.adapter.cli.support.CliCommand;
+import dev.plugboard.adapter.cli.support.Operator;
+import dev.plugboard.application.port.in.secret.SecretKeysUseCase;
+import dev.plugboard.application.port.in.secret.SecretKeysUseCase.RotateCommand;
+import dev.plugboard.application.port.in.secret.SecretKeysUseCase.RotationReport;
+import io.micronaut.context.annotation.Prototype;
+import jakarta.inject.Provider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code plugboard secrets rotate}: a new primary key, then every stored secret re-encrypted with it. */
+@Prototype
+@Command(name = "rotate", mixinStandardHelpOptions = true,
+        description = {"Add a new primary key to the keyset file of PLUGBOARD_SECRETS_KEY, then re-encrypt every"
+                + " stored secret with it, in batches, while servers keep running (they pick up the new key from the"
+                + " file within a second). The old keys stay in the keyset, so nothing becomes unreadable.",
+                "If it is interrupted, 'plugboard secrets reencrypt' finishes the job. Recorded in the audit trail"
+                + " (never a value). An inline key (JSON in PLUGBOARD_SECRETS_KEY) cannot be rotated here: exit 1."},
+        footer = {"%nExamples:", "  plugboard secrets rotate", "  plugboard secrets rotate --batch-size 100"})
+public class RotateSecretsCommand extends CliCommand {
+
+    private final Provider<SecretKeysUseCase> secrets;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "500",
+            description = "Installations re-encrypted per transaction (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    public RotateSecretsCommand(Provider<SecretKeysUseCase> secrets) {
+        this.secrets = secrets;
+    }
+
+    @Override
+    protected ExitCode execute() {
+        RotationReport report = secrets.get().rotate(new RotateCommand(Operator.actor(), batchSize,
+                progress -> err().printf("re-encrypting: %d installations visited, %d secrets re-encrypted%n",
+                        progress.installationsVisited(), progress.secretsReencrypted())));
+        out().printf("Rotated to key %s: %d secrets re-encrypted in %d installations (%d pass%s).%n", report.keyId(),
+                report.secretsReencrypted(), report.installationsVisited(), report.passes(), report.passes() == 1 ? "" : "es");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.plugboard.adapter.secrets;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+
+/**
+ * Where the Tink keyset of the secrets key lives: a file (which rotation rewrites, atomically and
+ * readable by its owner only) or JSON given inline (which cannot be rewritten here).
+ */
+public abstract sealed class KeysetSource {
+
+    /** Reads the keyset; the message of a failure names the source, never key material. */
+    abstract KeysetHandle load();
+
+    /** A token that changes when the keyset may have changed (a file's modification time). */
+    abstract Optional<Object> version();
+
+    /** Stores a rotated keyset. */
+    abstract void save(KeysetHandle keyset);
+
+    /** Says where the key is, for logs and errors. */
+    public abstract String describe();
+
+    static KeysetHandle parse(String json, String where) {
+        try {
+            return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new SecretsKeyException(where + " is not a Tink keyset in JSON (" + e.getClass().getSimpleName()
+                    + "); create one with 'plugboard secrets new-key > FILE'");
+        }
+    }
+
+    static String serialize(KeysetHandle keyset) {
+        try {
+            return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot serialise the keyset", e);
+        }
+    }
+
+    /** A keyset in a file. */
+    public static final class FromFile extends KeysetSource {
+        private final Path file;
+
+        public FromFile(Path file) {
+            this.file = file.toAbsolutePath().normalize();
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        @Override
+        KeysetHandle load() {
+            if (!Files.isRegularFile(file)) {
+                throw new SecretsKeyException("the secrets key file " + file + " does not exist; set PLUGBOARD_SECRETS_KEY"
+                        + " to an existing Tink keyset file, or create one with 'plugboard secrets new-key > FILE'");
+            }
+            try {
+                return parse(Files.readString(file, StandardCharsets.UTF_8), "the secrets key file " + file);
+            } catch (IOException e) {
+                throw new SecretsKeyException("cannot read the secrets key file " + file + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        Optional<Object> version() {
+            try {
+                FileTime modified = Files.getLastModifiedTime(file);
+                return Optional.of(modified.toMillis() + ":" + Files.size(file));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        void save(KeysetHandle keyset) {
+            write(file, serialize(keyset));
+        }
+
+        /** Writes {@code json} readable by its owner only, replacing the file atomically. */
+        static void write(Path file, String json) {
+            try {
+                Path dir = file.getParent();
+                Files.createDirectories(dir);
+                Path temp = Files.createTempFile(dir, ".keyset", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                try {
+                    Files.writeString(temp, json, StandardCharsets.UTF_8);
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the secrets key file " + file, e);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "the file " + file;
+        }
+    }
+
+    /** A keyset given inline, as JSON. */
+    public static final class Inline extends KeysetSource {
+        private final String json;
+
+        public Inline(String json) {
+            this.json = json;
+        }
+
+        @Override
+        KeysetHandle load() {
+            return parse(json, "PLUGBOARD_SECRETS_KEY");
+        }
+
+        @Override
+        Optional<Object> version() {
+            return Optional.of(0);
+        }
+
+        @Override
+        void save(KeysetHandle keyset) {
+            throw new SecretsKeyException("the secrets key is given inline in PLUGBOARD_SECRETS_KEY, which Plugboard cannot"
+                    + " rewrite; put the keyset in a file (0600), point PLUGBOARD_SECRETS_KEY at it, and rotate again");
+        }
+
+        @Override
+        public String describe() {
+            return "PLUGBOARD_SECRETS_KEY (inline)";
+        }
+    }
+}
