@@ -57,7 +57,7 @@ class MigrationV2Test {
         assertThat(strings("SELECT attempt || ' ' || coalesce(worker, '-') FROM plugin_run_attempts"))
                 .containsExactly("1 -");
         assertThat(strings("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
-                .containsExactly("1", "2");
+                .startsWith("1", "2");
     }
 
     private Flyway flyway(String target) {
