@@ -1,6 +1,8 @@
 package dev.plugboard.adapter.cli.testing;
 
+import dev.plugboard.adapter.cli.secrets.KeyMaterial;
 import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
+import dev.plugboard.application.port.in.secret.SecretKeysUseCase;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
@@ -98,5 +100,16 @@ public class TestBeans {
     @Prototype
     PublishEventUseCase publishEvent(TestPlugboard p) {
         return p.use().events();
+    }
+
+    @Prototype
+    SecretKeysUseCase secretKeys(TestPlugboard p) {
+        return p.use().secretKeys();
+    }
+
+    /** Stands in for Tink, which only bootstrap wires: the CLI test checks the command prints what it is given. */
+    @Prototype
+    KeyMaterial keyMaterial() {
+        return () -> "{\"primaryKeyId\": 1, \"key\": []}";
     }
 }
