@@ -15,15 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,24 +194,10 @@ class SecretsAtRestTest {
     }
 
     private static List<String> columnValues(String query) throws SQLException {
-        try (Connection connection = server.context().getBean(DataSource.class).getConnection();
-             PreparedStatement statement = connection.prepareStatement(query);
-             ResultSet rows = statement.executeQuery()) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+        return new RawSql(server.context()).strings(query);
     }
 
     private static void execute(String statement, String... parameters) throws SQLException {
-        try (Connection connection = server.context().getBean(DataSource.class).getConnection();
-             PreparedStatement prepared = connection.prepareStatement(statement)) {
-            for (int i = 0; i < parameters.length; i++) {
-                prepared.setString(i + 1, parameters[i]);
-            }
-            prepared.executeUpdate();
-        }
+        new RawSql(server.context()).execute(statement, parameters);
     }
 }

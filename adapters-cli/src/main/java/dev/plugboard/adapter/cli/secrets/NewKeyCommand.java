@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         description = {"Print a new Tink keyset (one AES-256-GCM key) as JSON on standard output, for"
                 + " PLUGBOARD_SECRETS_KEY. Needs no database. Store it readable by the server's user only, and back"
                 + " it up: secrets stored with it cannot be read without it."},
-        footer = {"%nExample:", "  (umask 077; plugboard secrets new-key > /etc/plugboard/keyset.json)",
-                "  export PLUGBOARD_SECRETS_KEY=/etc/plugboard/keyset.json"})
+        footer = {"%nExample:", "  plugboard secrets new-key > keyset.json && chmod 600 keyset.json",
+                "  export PLUGBOARD_SECRETS_KEY=$PWD/keyset.json"})
 public class NewKeyCommand extends CliCommand {
 
     private final Provider<KeyMaterial> keys;
