@@ -89,8 +89,8 @@ final class PasswordFile {
             return;
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        if (!OWNER_ONLY.containsAll(permissions)) {
-            throw new EmbeddedDatabaseException("the database password file " + file + " is readable by others ("
+        if (permissions.stream().anyMatch(permission -> !permission.name().startsWith("OWNER_"))) {
+            throw new EmbeddedDatabaseException("the database password file " + file + " is open to others ("
                     + PosixFilePermissions.toString(permissions) + "); run 'chmod 600 " + file + "' and start again");
         }
     }

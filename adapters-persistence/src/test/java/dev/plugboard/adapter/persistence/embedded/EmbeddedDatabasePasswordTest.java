@@ -118,14 +118,26 @@ class EmbeddedDatabasePasswordTest {
     }
 
     @Test
-    void givenPasswordFileLostWhileTheServerRequiresOne_start_namesTheFileAndWhatToDo() {
-        open().close();
+    void givenPasswordFileLost_start_namesTheFile_andTheDocumentedRecoverySetsANewPassword() throws Exception {
+        EmbeddedDatabase first = open();
+        String lost = first.password();
+        first.close();
         opened.clear();
-        passwordFile().toFile().delete();
+        Files.delete(passwordFile());
 
         assertThatThrownBy(this::open).isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining(passwordFile().toString()).hasMessageContaining("docs/security/database.md");
         assertThat(passwordFile()).as("no new password that the server would not accept").doesNotExist();
+
+        // docs/security/database.md, "Lost password": trust the 127.0.0.1 line for one start.
+        Path hba = folder.resolve("pgdata").resolve("pg_hba.conf");
+        Files.writeString(hba, Files.readString(hba).replaceFirst("(host\\s+all\\s+all\\s+127\\.0\\.0\\.1/32\\s+)scram-sha-256",
+                "$1trust"));
+        EmbeddedDatabase recovered = open();
+
+        assertThat(recovered.password()).isNotEqualTo(lost);
+        assertRefusedWithoutPassword(recovered);
+        assertThat(Files.readString(hba)).doesNotContain("trust");
     }
 
     @Test
