@@ -146,7 +146,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.info("Connecting to the PostgreSQL already running for {} (pid {}, port {})", folder,
                     running.get().pid(), port);
             // A server of an older version still admits anyone; the password written here serves it and its upgrade.
-            String password = PasswordFile.loadOrCreate(folder);
+            String password = ServerLauncher.password(folder);
             LocalServer server = new LocalServer(port, password);
             server.requireServes(dataDirectory);
             server.createDatabaseIfMissing(options.database());

@@ -21,7 +21,7 @@ final class LocalServer {
 
     static final String SUPERUSER = "postgres";
     /** Invalid password, as PostgreSQL reports it; the message never holds the password. */
-    private static final String INVALID_PASSWORD = "28P01";
+    static final String INVALID_PASSWORD = "28P01";
 
     private static final Duration PASSWORD_REQUIRED_WAIT = Duration.ofSeconds(10);
 

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Starts the server of a data folder so that it listens on 127.0.0.1 only and asks every client
@@ -33,12 +35,7 @@ final class ServerLauncher {
     static Launched start(Path folder, EmbeddedDatabase.Options options) throws IOException {
         Path dataDirectory = folder.resolve("pgdata");
         boolean initialised = Files.exists(dataDirectory.resolve("PG_VERSION"));
-        if (initialised && !HbaFile.admitsWithoutPassword(dataDirectory) && PasswordFile.read(folder).isEmpty()) {
-            throw new EmbeddedDatabaseException("the embedded PostgreSQL in " + dataDirectory + " requires a password, but "
-                    + PasswordFile.of(folder) + " is missing; restore that file from a backup, or see 'Lost password' in"
-                    + " docs/security/database.md to set a new one");
-        }
-        String password = PasswordFile.loadOrCreate(folder);
+        String password = password(folder);
         EmbeddedPostgres server = launch(dataDirectory, options, password);
         try {
             LocalServer local = new LocalServer(server.getPort(), password);
@@ -58,6 +55,24 @@ final class ServerLauncher {
             throw e;
         }
         return new Launched(server, password);
+    }
+
+    /**
+     * The folder's password, generated when there is none yet. A folder whose server already
+     * requires a password but whose file is gone gets no new one: the server would refuse it.
+     */
+    static String password(Path folder) throws IOException {
+        Optional<String> stored = PasswordFile.read(folder);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        Path dataDirectory = folder.resolve("pgdata");
+        if (Files.exists(dataDirectory.resolve("PG_VERSION")) && !HbaFile.admitsWithoutPassword(dataDirectory)) {
+            throw new EmbeddedDatabaseException("the embedded PostgreSQL in " + dataDirectory + " requires a password, but "
+                    + PasswordFile.of(folder) + " is missing; restore that file from a backup, or see 'Lost password' in"
+                    + " docs/security/database.md to set a new one");
+        }
+        return PasswordFile.loadOrCreate(folder);
     }
 
     private static EmbeddedPostgres launch(Path dataDirectory, EmbeddedDatabase.Options options, String password)
@@ -82,10 +97,27 @@ final class ServerLauncher {
         }
         try {
             return builder.start();
+        } catch (IOException e) {
+            if (refusedPassword(e)) {
+                throw new EmbeddedDatabaseException("the PostgreSQL of " + dataDirectory + " refuses the password in "
+                        + PasswordFile.of(dataDirectory.getParent()) + "; restore that file from a backup, or see 'Lost"
+                        + " password' in docs/security/database.md to set a new one", e);
+            }
+            throw e;
         } catch (IllegalStateException e) {
             // The library locks the data directory; another live process holding it is the usual cause.
             throw new EmbeddedDatabaseException("cannot start PostgreSQL in " + dataDirectory + ": " + e.getMessage()
                     + "; if another process uses this folder and its server crashed, restart that process", e);
         }
+    }
+
+    /** Whether the library gave up waiting because the server refused the password (SQLSTATE 28P01). */
+    private static boolean refusedPassword(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LocalServer.INVALID_PASSWORD.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

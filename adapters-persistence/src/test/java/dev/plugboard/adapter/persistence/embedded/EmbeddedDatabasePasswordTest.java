@@ -4,9 +4,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -90,7 +93,19 @@ class EmbeddedDatabasePasswordTest {
         makeOldStyle("written before passwords");
         assertThat(passwordFile()).doesNotExist();
 
-        EmbeddedDatabase upgraded = open();
+        EmbeddedDatabase upgraded;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8)); // where the tests' slf4j-simple writes
+        try {
+            upgraded = open();
+        } finally {
+            System.setErr(stderr);
+        }
+        String logged = log.toString(StandardCharsets.UTF_8);
+        stderr.print(logged);
+        assertThat(logged).containsOnlyOnce("Upgraded the embedded PostgreSQL of " + folder.toAbsolutePath().normalize())
+                .doesNotContain(upgraded.password());
 
         assertThat(upgraded.startedHere()).isTrue();
         assertThat(query(upgraded, "SELECT string_agg(text, ',') FROM notes")).isEqualTo("written before passwords");
@@ -138,6 +153,17 @@ class EmbeddedDatabasePasswordTest {
         assertThat(recovered.password()).isNotEqualTo(lost);
         assertRefusedWithoutPassword(recovered);
         assertThat(Files.readString(hba)).doesNotContain("trust");
+    }
+
+    @Test
+    void givenPasswordFileChangedWhileTheServerRuns_joining_saysWhichFileTheServerRefuses() throws Exception {
+        EmbeddedDatabase running = open();
+        Files.writeString(passwordFile(), "not-the-password-of-this-server\n");
+
+        assertThatThrownBy(this::open).isInstanceOf(EmbeddedDatabaseException.class)
+                .hasMessageContaining("refuses the password in " + passwordFile())
+                .hasMessageNotContaining("not-the-password-of-this-server")
+                .hasMessageNotContaining(running.password());
     }
 
     @Test
