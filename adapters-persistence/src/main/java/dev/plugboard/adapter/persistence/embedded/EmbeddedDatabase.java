@@ -150,6 +150,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LocalServer server = new LocalServer(port, password);
             server.requireServes(dataDirectory);
             server.createDatabaseIfMissing(options.database());
+            if (HbaFile.admitsWithoutPassword(dataDirectory)) {
+                // Upgrading it live would lock out the older processes that may still use it.
+                LOG.warn("The PostgreSQL running for {} still admits local clients without a password; stop every process"
+                        + " using it, and the next start upgrades it", folder);
+            }
             return new EmbeddedDatabase(folder, options.database(), port, password, null);
         }
         ServerLauncher.Launched launched = ServerLauncher.start(folder, options);

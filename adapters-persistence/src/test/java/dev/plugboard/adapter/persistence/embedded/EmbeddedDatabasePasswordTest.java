@@ -133,6 +133,31 @@ class EmbeddedDatabasePasswordTest {
     }
 
     @Test
+    void givenOlderServerStillRunning_joining_usesItAsItIs_andTheNextStartUpgradesIt() throws Exception {
+        EmbeddedDatabase older = open();
+        // What a server of an older version is: trusting every local client, with no password file beside it.
+        Files.writeString(folder.resolve("pgdata").resolve("pg_hba.conf"), OLD_TRUST_HBA);
+        query(older, "SELECT pg_reload_conf()::text");
+        Files.delete(passwordFile());
+
+        EmbeddedDatabase joined = open();
+
+        assertThat(joined.startedHere()).isFalse();
+        assertThat(query(joined, "SELECT 'joined'")).isEqualTo("joined");
+        assertThat(Files.readString(folder.resolve("pgdata").resolve("pg_hba.conf"))).as("not upgraded under its users")
+                .contains("trust");
+        joined.close();
+        older.close();
+        opened.clear();
+
+        EmbeddedDatabase upgraded = open();
+
+        assertThat(upgraded.startedHere()).isTrue();
+        assertThat(upgraded.password()).isEqualTo(joined.password());
+        assertRefusedWithoutPassword(upgraded);
+    }
+
+    @Test
     void givenPasswordFileLost_start_namesTheFile_andTheDocumentedRecoverySetsANewPassword() throws Exception {
         EmbeddedDatabase first = open();
         String lost = first.password();
