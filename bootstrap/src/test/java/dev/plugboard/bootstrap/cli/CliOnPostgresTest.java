@@ -70,6 +70,10 @@ class CliOnPostgresTest {
         assertThat(json.get("schemaVersion").isNull()).isFalse();
         assertThat(json.get("pending")).isEmpty();
         assertThat(run("db", "migrate").out).contains("is up to date at schema version");
+        // The embedded server asks for the password of the data folder; no output ever shows it.
+        String password = Files.readString(data.resolve("data").resolve("db-password")).strip();
+        assertThat(launch.embeddedDatabase().orElseThrow().password()).isEqualTo(password);
+        assertThat(info.out + info.err + run("db", "info").out).doesNotContain(password);
     }
 
     @Test

@@ -42,6 +42,10 @@ class LaunchConfigurationTest {
             assertThat(launch.properties()).containsEntry("plugboard.database.embedded", true)
                     .containsEntry("flyway.datasources.default.enabled", true);
             assertThat(Files.isDirectory(data.resolve("pgdata"))).isTrue();
+            // The data source signs in with the folder's password: the embedded server asks for it.
+            assertThat(launch.properties()).containsEntry("datasources.default.password",
+                    launch.embeddedDatabase().orElseThrow().password());
+            assertThat((String) launch.properties().get("datasources.default.password")).isNotBlank();
         }
     }
 }

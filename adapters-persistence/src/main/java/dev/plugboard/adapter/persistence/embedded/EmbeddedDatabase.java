@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * database of one's own. The first process to open a folder starts the server (and stops it on
  * {@link #close()}); a process that opens the folder while that server runs connects to it. Data
  * survives restarts and crashes: a server left behind by a killed process is reused, and the lock
- * file of a killed server is removed so that the next start works.
+ * file of a killed server is removed so that the next start works. The server listens on 127.0.0.1
+ * only and asks every client for the password kept in the folder (see {@link ServerLauncher}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -90,15 +91,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path folder;
     private final String database;
     private final int port;
+    private final String password;
     private final EmbeddedPostgres startedHere;
 
     private final Thread stopOnExit;
     private boolean closed;
 
-    private EmbeddedDatabase(Path folder, String database, int port, EmbeddedPostgres startedHere) {
+    private EmbeddedDatabase(Path folder, String database, int port, String password, EmbeddedPostgres startedHere) {
         this.folder = folder;
         this.database = database;
         this.port = port;
+        this.password = password;
         this.startedHere = startedHere;
         // Our own hook rather than the library's, so that a close() racing with it waits for the stop.
         this.stopOnExit = startedHere == null ? null : new Thread(this::close, "plugboard-embedded-postgres-stop");
@@ -142,19 +145,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
             int port = running.get().port();
             LOG.info("Connecting to the PostgreSQL already running for {} (pid {}, port {})", folder,
                     running.get().pid(), port);
-            LocalServer.requireServes(port, dataDirectory);
-            LocalServer.createDatabaseIfMissing(port, options.database());
-            return new EmbeddedDatabase(folder, options.database(), port, null);
+            // A server of an older version still admits anyone; the password written here serves it and its upgrade.
+            String password = ServerLauncher.password(folder);
+            LocalServer server = new LocalServer(port, password);
+            server.requireServes(dataDirectory);
+            server.createDatabaseIfMissing(options.database());
+            if (HbaFile.admitsWithoutPassword(dataDirectory)) {
+                // Upgrading it live would lock out the older processes that may still use it.
+                LOG.warn("The PostgreSQL running for {} still admits local clients without a password; stop every process"
+                        + " using it, and the next start upgrades it", folder);
+            }
+            return new EmbeddedDatabase(folder, options.database(), port, password, null);
         }
-        EmbeddedPostgres server = launch(dataDirectory, options);
-        try {
-            LocalServer.createDatabaseIfMissing(server.getPort(), options.database());
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        LOG.info("Started PostgreSQL for {} on port {}", folder, server.getPort());
-        return new EmbeddedDatabase(folder, options.database(), server.getPort(), server);
+        ServerLauncher.Launched launched = ServerLauncher.start(folder, options);
+        int port = launched.server().getPort();
+        LOG.info("Started PostgreSQL for {} on {}:{}", folder, ServerLauncher.LISTEN_ADDRESS, port);
+        return new EmbeddedDatabase(folder, options.database(), port, launched.password(), launched.server());
     }
 
     /**
@@ -187,30 +193,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres launch(Path dataDirectory, Options options) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setPort(options.port())
-                .setPGStartupWait(options.startupTimeout())
-                // Case-insensitive search and sorting the same on every machine, whatever locales it has.
-                .setLocaleConfig("locale-provider", "builtin")
-                .setLocaleConfig("builtin-locale", "C.UTF-8")
-                .setLocaleConfig("locale", "C");
-        if (options.durable()) {
-            // The library starts PostgreSQL for throw-away tests (fsync off); Plugboard's data is kept.
-            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
-        }
-        try {
-            return builder.start();
-        } catch (IllegalStateException e) {
-            // The library locks the data directory; another live process holding it is the usual cause.
-            throw new EmbeddedDatabaseException("cannot start PostgreSQL in " + dataDirectory + ": " + e.getMessage()
-                    + "; if another process uses this folder and its server crashed, restart that process", e);
-        }
-    }
-
     /** Connections to this server from other processes (each names itself with its pid). */
     private int otherProcessesConnected() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
@@ -224,7 +206,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL of Plugboard's database, e.g. {@code jdbc:postgresql://localhost:5433/plugboard}. */
+    /** The JDBC URL of Plugboard's database, e.g. {@code jdbc:postgresql://127.0.0.1:5433/plugboard}. */
     public String jdbcUrl() {
         return LocalServer.url(port, database);
     }
@@ -234,14 +216,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return LocalServer.url(port, otherDatabase);
     }
 
-    /** The server's superuser; the server only listens on localhost and trusts local connections. */
+    /** The server's superuser; the server listens on 127.0.0.1 only. */
     public String user() {
         return LocalServer.SUPERUSER;
     }
 
-    /** Empty: the embedded server needs no password (local connections only). */
+    /**
+     * The superuser's password, from the owner-only file {@code db-password} in the data folder:
+     * the server asks every client for it (scram-sha-256). Never log it.
+     */
     public String password() {
-        return "";
+        return password;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.persistence.embedded;
 
+import org.postgresql.PGConnection;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,18 +11,31 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
-/** Talks to the embedded server as its superuser over localhost: checks whose server a port is and creates databases. */
+/**
+ * Talks to the embedded server as its superuser over 127.0.0.1, with the folder's password:
+ * checks whose server a port is, creates databases and sets the password.
+ */
 final class LocalServer {
 
     static final String SUPERUSER = "postgres";
+    /** Invalid password, as PostgreSQL reports it; the message never holds the password. */
+    static final String INVALID_PASSWORD = "28P01";
 
-    private LocalServer() {
+    private static final Duration PASSWORD_REQUIRED_WAIT = Duration.ofSeconds(10);
+
+    private final int port;
+    private final String password;
+
+    LocalServer(int port, String password) {
+        this.port = port;
+        this.password = password;
     }
 
     /** Makes sure the server on {@code port} is the one of our data directory, not a stranger on a reused port. */
-    static void requireServes(int port, Path dataDirectory) {
-        try (Connection connection = connect(port, "postgres");
+    void requireServes(Path dataDirectory) {
+        try (Connection connection = connect("postgres");
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SHOW data_directory")) {
             row.next();
@@ -29,15 +44,26 @@ final class LocalServer {
                 throw new EmbeddedDatabaseException("port " + port + " is served by the PostgreSQL of " + served + ", not of "
                         + dataDirectory + "; stop that server or use another data folder");
             }
-        } catch (SQLException | IOException e) {
-            throw new EmbeddedDatabaseException("cannot reach the PostgreSQL running for " + dataDirectory + " at "
-                    + url(port, "postgres") + " (user " + SUPERUSER + "): " + e.getMessage()
-                    + "; if that server hangs, stop it and start again", e);
+        } catch (SQLException e) {
+            if (INVALID_PASSWORD.equals(e.getSQLState())) {
+                throw new EmbeddedDatabaseException("the PostgreSQL running for " + dataDirectory + " refuses the password in "
+                        + PasswordFile.of(dataDirectory.getParent()) + "; restore that file as the server's first start wrote"
+                        + " it, or stop the server and see docs/security/database.md to set a new password", e);
+            }
+            throw unreachable(dataDirectory, e);
+        } catch (IOException e) {
+            throw unreachable(dataDirectory, e);
         }
     }
 
-    static void createDatabaseIfMissing(int port, String database) {
-        try (Connection connection = connect(port, "postgres")) {
+    private EmbeddedDatabaseException unreachable(Path dataDirectory, Exception e) {
+        return new EmbeddedDatabaseException("cannot reach the PostgreSQL running for " + dataDirectory + " at "
+                + url(port, "postgres") + " (user " + SUPERUSER + "): " + e.getMessage()
+                + "; if that server hangs, stop it and start again", e);
+    }
+
+    void createDatabaseIfMissing(String database) {
+        try (Connection connection = connect("postgres")) {
             try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, database);
                 try (ResultSet row = exists.executeQuery()) {
@@ -59,14 +85,61 @@ final class LocalServer {
         }
     }
 
-    private static Connection connect(int port, String database) throws SQLException {
-        return DriverManager.getConnection(url(port, database), SUPERUSER, "");
+    /**
+     * Gives the superuser the folder's password and makes the server keep to loopback and SCRAM even
+     * when started by hand. Idempotent, so an upgrade cut short by a crash can simply run again.
+     */
+    void requirePassword() {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            // The driver sends a SCRAM verifier computed here, so the password itself never reaches the server's logs.
+            connection.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, password.toCharArray(), "scram-sha-256");
+            statement.execute("ALTER SYSTEM SET password_encryption = 'scram-sha-256'");
+            statement.execute("ALTER SYSTEM SET listen_addresses = '" + ServerLauncher.LISTEN_ADDRESS + "'");
+        } catch (SQLException e) {
+            throw new EmbeddedDatabaseException("cannot set the password of the embedded PostgreSQL at " + url(port, "postgres")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the server read pg_hba.conf again, as {@code pg_ctl reload} does. */
+    void reloadConfiguration() {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new EmbeddedDatabaseException("cannot reload the configuration of the embedded PostgreSQL at "
+                    + url(port, "postgres") + ": " + e.getMessage() + "; restart Plugboard to apply it", e);
+        }
+    }
+
+    /**
+     * Waits until the server refuses a client without a password: a reload is asynchronous, and
+     * the server must not be handed out while it still admits anyone.
+     */
+    void awaitPasswordRequired() {
+        long deadline = System.nanoTime() + PASSWORD_REQUIRED_WAIT.toNanos();
+        while (true) {
+            try (Connection ignored = DriverManager.getConnection(url(port, "postgres"), SUPERUSER, "")) {
+                if (System.nanoTime() > deadline) {
+                    throw new EmbeddedDatabaseException("the embedded PostgreSQL at " + url(port, "postgres") + " still admits"
+                            + " clients without a password after its pg_hba.conf was rewritten; stop Plugboard and start it again");
+                }
+            } catch (SQLException refused) {
+                return;
+            }
+            ServerProcesses.sleep(Duration.ofMillis(50));
+        }
+    }
+
+    private Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(port, database), SUPERUSER, password);
     }
 
     /** Names this process on its connections, so a server can tell its own clients from other processes'. */
     static final String APPLICATION_NAME = "plugboard-" + ProcessHandle.current().pid();
 
+    /** 127.0.0.1 rather than localhost: the server listens on IPv4 loopback only, and localhost may resolve to ::1. */
     static String url(int port, String database) {
-        return "jdbc:postgresql://localhost:" + port + "/" + database + "?ApplicationName=" + APPLICATION_NAME;
+        return "jdbc:postgresql://" + ServerLauncher.LISTEN_ADDRESS + ":" + port + "/" + database
+                + "?ApplicationName=" + APPLICATION_NAME;
     }
 }

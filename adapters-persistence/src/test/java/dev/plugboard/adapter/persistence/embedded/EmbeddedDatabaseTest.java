@@ -53,7 +53,7 @@ class EmbeddedDatabaseTest {
     void givenDataWritten_stopAndStartAgain_keepsIt() throws Exception {
         EmbeddedDatabase first = open();
         assertThat(first.startedHere()).isTrue();
-        assertThat(first.jdbcUrl()).startsWith("jdbc:postgresql://localhost:" + first.port() + "/plugboard" + "?");
+        assertThat(first.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:" + first.port() + "/plugboard" + "?");
         write(first, "before the restart");
         first.close();
         assertThat(folder.resolve("pgdata").resolve("postmaster.pid")).doesNotExist();
@@ -79,6 +79,7 @@ class EmbeddedDatabaseTest {
 
         assertThat(restarted.startedHere()).isTrue();
         assertThat(notes(restarted)).containsExactly("committed before the crash");
+        EmbeddedDatabasePasswordTest.assertRefusedWithoutPassword(restarted);
         assertThat(PostmasterPidFile.read(folder.resolve("pgdata")).orElseThrow().pid()).isNotEqualTo(pidFile.pid());
     }
 
