@@ -40,13 +40,18 @@ final class ConfigurationCheck {
             }
             for (String property : source) {
                 if (property.startsWith("plugboard.")) {
-                    present.putIfAbsent(property.replaceAll("\\[\\d+]$", ""), property + " (in " + source.getName() + ")");
+                    present.putIfAbsent(property.replaceAll("\\[\\d+]$", ""), property + " (in " + sourceName(source) + ")");
                 }
             }
         }
         present.forEach((property, origin) -> checkValue(property, origin,
                 // A variable's own text is what the operator wrote; a file's value may itself name a placeholder.
                 variables.containsKey(origin) ? Optional.of(variables.get(origin)) : environment.getProperty(property, String.class)));
+    }
+
+    /** A config file is named by its path; Micronaut calls the -D properties "system". */
+    private static String sourceName(PropertySource source) {
+        return "system".equals(source.getName()) ? "a -D system property" : source.getName();
     }
 
     private static String propertyOf(String variable) {
