@@ -1,5 +1,6 @@
 package dev.plugboard.bootstrap;
 
+import dev.plugboard.adapter.rest.http.ListeningAddresses;
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
 import io.micronaut.context.ApplicationContext;
@@ -8,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,7 +59,12 @@ public final class PlugboardApplication implements AutoCloseable {
             context.getBean(Plugboard.class);
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
-            LOG.info("Plugboard is listening on {} (OpenAPI at /swagger/plugboard.yml, UI at /swagger-ui)", server.getURI());
+            // The sockets' own addresses, not the configured host: what a port scan of this machine would find.
+            List<String> bound = context.findBean(ListeningAddresses.class).map(ListeningAddresses::bound).orElse(List.of());
+            LOG.info("Plugboard is listening on {} (OpenAPI at /swagger/plugboard.yml, UI at /swagger-ui){}",
+                    bound.isEmpty() ? server.getURI() : String.join(", ", bound),
+                    bound.stream().anyMatch(PlugboardApplication::allInterfaces)
+                            ? "; that is every network interface" : "");
             return new PlugboardApplication(launch, context, server, ownsLaunch);
         } catch (RuntimeException e) {
             if (ownsLaunch) {
@@ -65,6 +72,15 @@ public final class PlugboardApplication implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static boolean allInterfaces(String address) {
+        return address.startsWith("0.0.0.0:") || address.startsWith("[0:0:0:0:0:0:0:0]:") || address.startsWith("[::]:");
+    }
+
+    /** The addresses the HTTP server is really bound to, such as {@code 127.0.0.1:8080}. */
+    public List<String> boundAddresses() {
+        return context.findBean(ListeningAddresses.class).map(ListeningAddresses::bound).orElse(List.of());
     }
 
     public URI uri() {

@@ -1,6 +1,7 @@
 package dev.plugboard.bootstrap;
 
 import dev.plugboard.adapter.cli.PlugboardCommand;
+import dev.plugboard.bootstrap.launch.InvalidConfigurationException;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
@@ -35,6 +36,10 @@ public final class PlugboardMain {
         try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(), needsDatabase(args));
              ApplicationContext context = ApplicationContext.builder().properties(launch.properties()).start()) {
             return new CommandLine(PlugboardCommand.class, new MicronautFactory(context)).execute(args);
+        } catch (InvalidConfigurationException e) {
+            // A misspelled key or a malformed value: the operator's to fix, so a usage error and no stack trace.
+            System.err.println("plugboard: error: " + e.getMessage());
+            return 2;
         } catch (RuntimeException e) {
             // Only start-up failures reach here (no database, unreadable data folder): commands map their own errors.
             System.err.println("plugboard: error: " + rootMessage(e));

@@ -49,6 +49,8 @@ public final class LaunchConfiguration implements AutoCloseable {
         try (ApplicationContext probe = ApplicationContext.builder().properties(overrides).build()) {
             Environment environment = probe.getEnvironment();
             environment.start();
+            ConfigurationCheck.check(environment, System.getenv());
+            derived.putAll(CrossOrigin.properties(environment));
             Path dataFolder = Path.of(environment.getProperty(DATA_DIR, String.class).orElse(DEFAULT_DATA_DIR))
                     .toAbsolutePath().normalize();
             derived.put(DATA_DIR, dataFolder.toString());

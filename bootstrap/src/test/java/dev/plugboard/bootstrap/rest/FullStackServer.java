@@ -45,11 +45,17 @@ final class FullStackServer implements ApiTarget {
 
     /** A server of its own on {@code dataFolder}; the caller stops it with {@link #application()}. */
     static FullStackServer start(Path dataFolder) {
+        return start(dataFolder, Map.of());
+    }
+
+    /** A server of its own with {@code configuration} on top of the usual test overrides. */
+    static FullStackServer start(Path dataFolder, Map<String, Object> configuration) {
         Map<String, Object> overrides = new HashMap<>();
         overrides.put("plugboard.data-dir", dataFolder.toString());
         overrides.put("plugboard.plugins-dir", dataFolder.resolve("plugins").toString());
         overrides.put("plugboard.jwt.secret", JWT_SECRET);
         overrides.put("micronaut.server.port", -1);
+        overrides.putAll(configuration);
         return new FullStackServer(PlugboardApplication.start(overrides));
     }
 

@@ -18,12 +18,28 @@ class OperationsFullStackTest extends OperationsContract {
     }
 
     @Test
-    void givenTheDatabase_health_reportsItUp() {
-        ApiResponse response = api().get("/health", Who.newUser("operator"));
+    void givenTheDatabase_healthAndReadiness_reportItUpToAnAdmin() {
+        for (String path : new String[] {"/health", "/health/readiness"}) {
+            ApiResponse response = api().get(path, Who.newAdmin());
 
-        JsonNode jdbc = response.json().path("details").path("jdbc");
-        assertThat(jdbc.path("status").asText()).as(response.toString()).isEqualTo("UP");
-        assertThat(jdbc.toString()).contains("postgresql");
+            JsonNode jdbc = response.json().path("details").path("jdbc");
+            assertThat(jdbc.path("status").asText()).as(response.toString()).isEqualTo("UP");
+            assertThat(jdbc.toString()).contains("postgresql");
+        }
+    }
+
+    @Test
+    void givenAPlainUser_health_namesNoDatabase() {
+        ApiResponse response = api().get("/health/readiness", Who.newUser("operator"));
+
+        assertThat(response.json().path("status").asText()).as(response.toString()).isEqualTo("UP");
+        assertThat(response.body()).doesNotContain("postgresql", "jdbc", "diskSpace");
+    }
+
+    @Test
+    void givenNoHostConfigured_theServer_isBoundToLoopbackOnly() {
+        assertThat(FullStackServer.shared().application().boundAddresses()).as("bound addresses").isNotEmpty()
+                .allSatisfy(address -> assertThat(address).startsWith("127.0.0.1:"));
     }
 
     @Test

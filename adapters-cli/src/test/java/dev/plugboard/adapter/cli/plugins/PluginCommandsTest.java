@@ -221,7 +221,7 @@ class PluginCommandsTest {
         CliResult result = Cli.run("plugins", "register", file.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("plugboard: error: ").contains("colour");
+        assertThat(result.err()).startsWith("plugboard: error: ").contains("colour", "is not a manifest field", "known fields are");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.plugboard.adapter.rest.event;
 
 import dev.plugboard.adapter.rest.JsonObject;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param org            admins only: publish for this organization instead of for the caller
  */
 @Serdeable
+@JsonIgnoreProperties(ignoreUnknown = false) // an unknown field is a client's mistake: 400, not silence
 public record PublishEventRequest(@Nullable String type, @Nullable @JsonObject Map<String, Object> data,
                                   @Nullable String idempotencyKey, @Nullable String user, @Nullable String org) {
 }

@@ -3,6 +3,7 @@ package dev.plugboard.adapter.rest.installation;
 import dev.plugboard.adapter.rest.StrictBoolean;
 import dev.plugboard.adapter.rest.JsonObject;
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param enabled  whether the installation starts switched on; absent means on
  */
 @Serdeable
+@JsonIgnoreProperties(ignoreUnknown = false) // an unknown field is a client's mistake: 400, not silence
 public record InstallRequest(@Nullable @JsonObject Map<String, Object> settings,
                              @Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean enabled) {
 }

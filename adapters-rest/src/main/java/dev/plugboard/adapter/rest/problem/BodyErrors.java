@@ -38,6 +38,10 @@ final class BodyErrors {
             return Optional.empty();
         }
         String message = String.valueOf(json.getMessage());
+        Optional<String> unknown = UnknownFields.describe(message);
+        if (unknown.isPresent()) {
+            return unknown;
+        }
         StringBuilder detail = new StringBuilder("the request body is not the JSON this endpoint accepts");
         Matcher property = PROPERTY.matcher(message);
         if (property.find()) {

@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.rest.worker;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * @param leaseSeconds how long the runs are the worker's without a heartbeat, 5 to 3600 (default 30)
  */
 @Serdeable
+@JsonIgnoreProperties(ignoreUnknown = false) // an unknown field is a client's mistake: 400, not silence
 public record ClaimRequest(@Nullable List<String> plugins, @Nullable Integer max, @Nullable Integer leaseSeconds) {
 
     static final int DEFAULT_MAX = 1;

@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.rest.worker;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -12,5 +13,6 @@ import io.micronaut.serde.annotation.Serdeable;
  *                  (attempts left, codes never retried)
  */
 @Serdeable
+@JsonIgnoreProperties(ignoreUnknown = false) // an unknown field is a client's mistake: 400, not silence
 public record FailRequest(@Nullable String code, @Nullable String message, @Nullable Boolean retryable) {
 }

@@ -70,6 +70,25 @@ public abstract class ErrorContract extends ApiContract {
     }
 
     @Test
+    void givenAnUnknownField_isA400ProblemNamingItAndTheAcceptedOnes_andChangesNothing() {
+        Who alice = Who.newUser("alice");
+        install(alice, NOTES, null);
+
+        JsonNode problem = problem(api().post("/api/user/plugins/" + NOTES + "/toggle", alice,
+                "{\"enabled\": false, \"enabeld\": true}"), 400);
+        assertThat(problem.path("detail").asText()).contains("unknown field 'enabeld'").contains("accepted fields: enabled");
+        assertThat(ok(api().get("/api/user/plugins/" + NOTES, alice), 200).path("enabled").asBoolean())
+                .as("the refused request switched nothing off").isTrue();
+
+        JsonNode runProblem = problem(api().post("/api/user/plugins/" + NOTES + "/runs", alice,
+                "{\"input\": {}, \"idempotency_key\": \"k-1\"}"), 400);
+        assertThat(runProblem.path("detail").asText())
+                .contains("unknown field 'idempotency_key'").contains("input", "idempotencyKey");
+        // Free-form objects (settings, input, event data) stay free-form: their schema judges them, not this rule.
+        ok(api().put("/api/user/plugins/" + NOTES + "/config", alice, "{\"settings\": {}}", Map.of()), 200);
+    }
+
+    @Test
     void givenAnOversizedBody_isA413Problem() {
         Who alice = Who.newUser("alice");
         String huge = "{\"settings\": {\"color\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}";

@@ -17,8 +17,19 @@ public abstract class OperationsContract extends ApiContract {
     }
 
     @Test
-    void givenToken_health_showsTheDetails() {
-        ApiResponse response = api().get("/health", Who.newUser("operator"));
+    void givenPlainUser_health_showsTheStatusOnly() {
+        for (String path : new String[] {"/health", "/health/readiness", "/health/liveness"}) {
+            ApiResponse response = api().get(path, Who.newUser("operator"));
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            assertThat(response.json().path("status").asText()).as(response.toString()).isEqualTo("UP");
+            assertThat(response.json().has("details")).as("details are for admins: %s", response).isFalse();
+        }
+    }
+
+    @Test
+    void givenAdmin_health_showsTheDetails() {
+        ApiResponse response = api().get("/health", Who.newAdmin());
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().path("details").isObject()).as(response.toString()).isTrue();

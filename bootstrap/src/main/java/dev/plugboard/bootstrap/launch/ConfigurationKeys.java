@@ -1,0 +1,92 @@
+package dev.plugboard.bootstrap.launch;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every configuration key Plugboard reads under {@code plugboard.*}, with the form of its value:
+ * the one list that start-up checks configuration against. Adding a key is adding one line here.
+ */
+public final class ConfigurationKeys {
+
+    /** A key, or with {@code map} a family of keys below it ({@code plugboard.plan-limits.<plan>}). */
+    public record Key(String name, ValueType type, boolean map) {
+
+        static Key of(String name, ValueType type) {
+            return new Key(name, type, false);
+        }
+
+        static Key mapOf(String name, ValueType type) {
+            return new Key(name, type, true);
+        }
+
+        /** PLUGBOARD_DATA_DIR for plugboard.data-dir: how Micronaut maps environment variables to keys. */
+        public String variable() {
+            return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        }
+
+        boolean matches(String property) {
+            return map ? property.startsWith(name + ".") && property.length() > name.length() + 1 : property.equals(name);
+        }
+
+        boolean matchesVariable(String variable) {
+            return map ? variable.startsWith(variable() + "_") && variable.length() > variable().length() + 1
+                    : variable.equals(variable());
+        }
+    }
+
+    public static final List<Key> KEYS = List.of(
+            Key.of("plugboard.port", ValueType.PORT),
+            Key.of("plugboard.host", ValueType.HOST),
+            Key.of("plugboard.data-dir", ValueType.TEXT),
+            Key.of("plugboard.plugins-dir", ValueType.TEXT),
+            Key.of("plugboard.database.url", ValueType.TEXT),
+            Key.of("plugboard.database.user", ValueType.TEXT),
+            Key.of("plugboard.database.password", ValueType.TEXT),
+            Key.of("plugboard.database.pool-size", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.database.embedded", ValueType.BOOLEAN),
+            Key.of("plugboard.jwt.secret", ValueType.TEXT),
+            Key.of("plugboard.jwt.jwks-url", ValueType.TEXT),
+            Key.mapOf("plugboard.plan-limits", ValueType.NUMBER),
+            Key.of("plugboard.default-plan", ValueType.TEXT),
+            Key.of("plugboard.execution.enabled", ValueType.BOOLEAN),
+            Key.of("plugboard.execution.concurrency", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.execution.lease", ValueType.DURATION),
+            Key.of("plugboard.execution.poll-interval", ValueType.DURATION),
+            Key.of("plugboard.execution.reap-interval", ValueType.DURATION),
+            Key.of("plugboard.execution.instance-id", ValueType.TEXT),
+            Key.of("plugboard.execution.circuit.failure-threshold", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.execution.circuit.cooldown", ValueType.DURATION),
+            Key.of("plugboard.execution.circuit.half-open-trials", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.execution.circuit.idle", ValueType.DURATION),
+            Key.of("plugboard.cors.allowed-origins", ValueType.LIST),
+            Key.of("plugboard.rate-limit.enabled", ValueType.BOOLEAN),
+            Key.of("plugboard.rate-limit.requests", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.rate-limit.period", ValueType.DURATION),
+            Key.of("plugboard.rate-limit.burst", ValueType.POSITIVE_NUMBER),
+            // Named by issue 9 for the other parts (authentication, secrets, outbound guard).
+            Key.of("plugboard.auth.issuer", ValueType.TEXT),
+            Key.of("plugboard.auth.audience", ValueType.TEXT),
+            Key.of("plugboard.auth.roles-claim", ValueType.TEXT),
+            Key.of("plugboard.auth.trust-token-roles", ValueType.BOOLEAN),
+            Key.of("plugboard.secrets.key", ValueType.TEXT),
+            Key.of("plugboard.outbound.allow", ValueType.LIST));
+
+    /** PLUGBOARD_* variables that are not configuration keys: read by the launcher script, logging or tests. */
+    static final Set<String> OTHER_VARIABLES = Set.of("PLUGBOARD_CONFIG", "PLUGBOARD_LOG_LEVEL", "PLUGBOARD_DEBUG",
+            "PLUGBOARD_JAVA_OPTS");
+    static final String TEST_VARIABLES = "PLUGBOARD_TEST_";
+
+    private ConfigurationKeys() {
+    }
+
+    static Optional<Key> forProperty(String property) {
+        return KEYS.stream().filter(key -> key.matches(property)).findFirst();
+    }
+
+    static Optional<Key> forVariable(String variable) {
+        return KEYS.stream().filter(key -> key.matchesVariable(variable)).findFirst();
+    }
+}
