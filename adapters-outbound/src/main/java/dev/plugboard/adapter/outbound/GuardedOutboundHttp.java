@@ -52,7 +52,6 @@ public final class GuardedOutboundHttp implements OutboundHttp, AutoCloseable {
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false) // followed here, hop by hop, so that each is checked and counted
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false) // a POST is never sent twice behind the run's own retry policy
                 .connectTimeout(policy.connectTimeout())
                 .readTimeout(policy.readTimeout())
                 .writeTimeout(policy.readTimeout())
