@@ -66,7 +66,14 @@ public interface OutboundHttp {
             }
         }
 
-        /** A request with a JSON body, no redirects followed. */
+        /** Method, scheme, host and port only: the path, query and headers may carry tokens. */
+        @Override
+        public String toString() {
+            return "Request[" + method + " " + url.getScheme() + "://" + url.getHost()
+                    + (url.getPort() < 0 ? "" : ":" + url.getPort()) + "]";
+        }
+
+        /** A request with a body, no redirects followed. */
         public static Request json(String method, URI url, Map<String, String> headers, byte[] body, Duration timeout) {
             return new Request(method, url, headers, body, timeout, false);
         }
