@@ -13,14 +13,20 @@ import java.util.List;
 final class GuardedDns implements Dns {
 
     private final AddressGuard guard;
+    private final Dns resolver;
 
     GuardedDns(AddressGuard guard) {
+        this(guard, Dns.SYSTEM);
+    }
+
+    GuardedDns(AddressGuard guard, Dns resolver) {
         this.guard = guard;
+        this.resolver = resolver;
     }
 
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
-        List<InetAddress> addresses = Dns.SYSTEM.lookup(hostname);
+        List<InetAddress> addresses = resolver.lookup(hostname);
         // All or nothing: a name that also points inside is refused rather than half-trusted.
         for (InetAddress address : addresses) {
             guard.check(hostname, address);
