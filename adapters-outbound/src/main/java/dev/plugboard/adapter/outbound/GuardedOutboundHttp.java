@@ -3,6 +3,8 @@ package dev.plugboard.adapter.outbound;
 import dev.plugboard.application.spi.OutboundBlockedException;
 import dev.plugboard.application.spi.OutboundHttp;
 import dev.plugboard.application.spi.PluginFailure;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -11,7 +13,6 @@ import okhttp3.RequestBody;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.InetAddress;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -90,13 +91,13 @@ public final class GuardedOutboundHttp implements OutboundHttp, AutoCloseable {
     }
 
     /** An IP literal is judged before anything is sent, so no connection to it is even attempted. */
-    private void refuseInternalLiteral(HttpUrl url) throws OutboundBlockedException, IOException {
-        String host = url.host();
-        if (!host.contains(":") && !host.matches("[0-9.]+")) {
+    private void refuseInternalLiteral(HttpUrl url) throws OutboundBlockedException {
+        IPAddress literal = new IPAddressString(url.host()).getAddress();
+        if (literal == null) {
             return; // a name: the guarded DNS judges it
         }
         try {
-            guard.check(host, InetAddress.getByName(host)); // a literal: parsed, never looked up
+            guard.check(url.host(), literal.toInetAddress()); // parsed, never looked up
         } catch (RefusedAddressException refused) {
             throw new OutboundBlockedException(refused.getMessage());
         }
