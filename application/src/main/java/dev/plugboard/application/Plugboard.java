@@ -17,6 +17,8 @@ import dev.plugboard.application.service.execution.RunOutcomes;
 import dev.plugboard.application.service.execution.WorkerService;
 import dev.plugboard.application.service.owner.OwnerService;
 import dev.plugboard.application.spi.HandlerRegistry;
+import dev.plugboard.application.spi.OutboundHttp;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import dev.plugboard.application.inmemory.InMemoryInstallationRepository;
@@ -137,7 +139,7 @@ public final class Plugboard {
     public RunExecutor newExecutor() {
         Builder b = wiring;
         return new RunExecutor(b.queue, b.runs, b.installations, b.plugins, b.store, outcomes, b.handlers, b.settingsPolicy,
-                vault, b.transactions, b.clock, b.executionSettings);
+                vault, b.transactions, b.clock, b.executionSettings, b.outbound);
     }
 
     /** A builder whose every port defaults to its in-memory adapter. */
@@ -199,6 +201,7 @@ public final class Plugboard {
         private InstallationStore store;
         private EventLog events;
         private HandlerRegistry handlers;
+        private OutboundHttp outbound;
         private ExecutionSettings executionSettings = ExecutionSettings.defaults("plugboard-" + UUID.randomUUID().toString().substring(0, 8));
 
         private Builder() {
@@ -207,6 +210,16 @@ public final class Plugboard {
         /** The in-process handlers; by default every {@code PluginHandler} on the class path. */
         public Builder handlers(HandlerRegistry registry) {
             this.handlers = Objects.requireNonNull(registry, "handlers");
+            return this;
+        }
+
+        /**
+         * The guarded HTTP client handlers use. By default the first {@code OutboundHttp} found on
+         * the class path (plugboard-adapters-outbound provides one, configured from
+         * {@code PLUGBOARD_OUTBOUND_ALLOW}); with none, every outbound request is refused.
+         */
+        public Builder outboundHttp(OutboundHttp client) {
+            this.outbound = Objects.requireNonNull(client, "outboundHttp");
             return this;
         }
 
@@ -308,6 +321,10 @@ public final class Plugboard {
             }
             if (handlers == null) {
                 handlers = HandlerRegistry.fromClasspath();
+            }
+            if (outbound == null) {
+                // Fail closed: without a guarded client on the class path, plugins reach nothing.
+                outbound = ServiceLoader.load(OutboundHttp.class).findFirst().orElseGet(OutboundHttp::refusingAll);
             }
             if (manifests == null) {
                 manifests = new StaticManifestSource(staticManifests);

@@ -1,6 +1,7 @@
 package dev.plugboard.bootstrap.launch;
 
 import dev.plugboard.adapter.persistence.embedded.EmbeddedDatabase;
+import dev.plugboard.bootstrap.outbound.OutboundConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import org.slf4j.Logger;
@@ -54,6 +55,8 @@ public final class LaunchConfiguration implements AutoCloseable {
             Path dataFolder = Path.of(environment.getProperty(DATA_DIR, String.class).orElse(DEFAULT_DATA_DIR))
                     .toAbsolutePath().normalize();
             derived.put(DATA_DIR, dataFolder.toString());
+            // A bad outbound allow list or limit stops the start here, in one line, before any database starts.
+            OutboundConfiguration.from(environment);
             if (environment.getProperty(JWT_SECRET, String.class).filter(s -> !s.isBlank()).isEmpty()) {
                 derived.put(JWT_SECRET, JwtSecret.loadOrCreate(dataFolder));
             }

@@ -1,6 +1,8 @@
 package dev.plugboard.bootstrap.wiring;
 
 import dev.plugboard.adapter.cli.secrets.KeyMaterial;
+import dev.plugboard.adapter.outbound.GuardedOutboundHttp;
+import dev.plugboard.adapter.outbound.OutboundPolicy;
 import dev.plugboard.adapter.persistence.PostgresStorage;
 import dev.plugboard.adapter.secrets.KeysetSource;
 import dev.plugboard.adapter.secrets.SecretsKeyException;
@@ -21,6 +23,8 @@ import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
+import dev.plugboard.bootstrap.outbound.OutboundConfiguration;
+import io.micronaut.context.annotation.Bean;
 import dev.plugboard.domain.installation.PlanLimits;
 import dev.plugboard.domain.settings.SettingsPolicy;
 import io.micronaut.context.annotation.Factory;
@@ -71,9 +75,20 @@ final class PlugboardFactory {
         return TinkSecretCipher::newKeysetJson;
     }
 
+    /** The one client plugins make HTTP requests with; internal addresses only as {@code plugboard.outbound.allow} says. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    GuardedOutboundHttp outboundHttp(Environment environment) {
+        OutboundPolicy policy = OutboundConfiguration.from(environment);
+        LOG.info("Outbound requests of plugins: internal addresses refused{}",
+                policy.allow().isEmpty() ? "" : " except " + policy.allow() + " (plugboard.outbound.allow)");
+        return new GuardedOutboundHttp(policy);
+    }
+
     @Singleton
     Plugboard plugboard(PostgresStorage storage, ManifestSource manifests, SettingsPolicy policy, Environment environment,
-                        ExecutionConfiguration execution, SecretCipher secretCipher) {
+                        ExecutionConfiguration execution, SecretCipher secretCipher,
+                        GuardedOutboundHttp outbound) {
         Plugboard plugboard = storage.applyTo(Plugboard.builder())
                 .manifestSource(manifests)
                 .settingsPolicy(policy)
@@ -81,6 +96,7 @@ final class PlugboardFactory {
                 .planLimits(planLimits(environment))
                 .handlers(HandlerRegistry.fromClasspath())
                 .executionSettings(execution.settings())
+                .outboundHttp(outbound)
                 .build();
         SyncReport report = plugboard.syncCatalog();
         LOG.info("Catalog synced with the manifests: {}", report.summary());

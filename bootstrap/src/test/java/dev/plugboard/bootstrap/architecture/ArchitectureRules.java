@@ -17,6 +17,7 @@ final class ArchitectureRules {
     static final String REST = "dev.plugboard.adapter.rest..";
     static final String CLI = "dev.plugboard.adapter.cli..";
     static final String SECRETS = "dev.plugboard.adapter.secrets..";
+    static final String OUTBOUND = "dev.plugboard.adapter.outbound..";
     static final String PLUGINS = "dev.plugboard.plugins..";
     static final String ADAPTERS = "dev.plugboard.adapter..";
     static final String BOOTSTRAP = "dev.plugboard.bootstrap..";
@@ -69,14 +70,24 @@ final class ArchitectureRules {
             .layer("rest").definedBy(REST)
             .layer("cli").definedBy(CLI)
             .layer("secrets").definedBy(SECRETS)
+            .layer("outbound").definedBy(OUTBOUND)
             .layer("plugins").definedBy(PLUGINS)
             .whereLayer("plugins").mayNotBeAccessedByAnyLayer()
+            .whereLayer("outbound").mayNotBeAccessedByAnyLayer()
             .whereLayer("persistence").mayNotBeAccessedByAnyLayer()
             .whereLayer("rest").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("secrets").mayNotBeAccessedByAnyLayer()
-            .whereLayer("application").mayOnlyBeAccessedByLayers("persistence", "rest", "cli", "secrets", "plugins")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "rest", "cli", "secrets", "plugins");
+            .whereLayer("application").mayOnlyBeAccessedByLayers("persistence", "rest", "cli", "secrets", "outbound", "plugins")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "rest", "cli", "secrets", "outbound", "plugins");
+
+    /** A plugin's HTTP goes through the guarded client of its context, never around it. */
+    static final ArchRule PLUGINS_USE_THE_GUARDED_CLIENT = noClasses()
+            .that().resideInAPackage(PLUGINS)
+            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "okhttp3..", "javax.net..")
+            .orShould().dependOnClassesThat().belongToAnyOf(java.net.Socket.class, java.net.URLConnection.class,
+                    java.net.HttpURLConnection.class, java.net.URL.class, java.nio.channels.SocketChannel.class)
+            .as("plugins make HTTP requests only through HandlerContext.outbound()");
 
     /** Only bootstrap sees everything; nothing depends on it. */
     static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()

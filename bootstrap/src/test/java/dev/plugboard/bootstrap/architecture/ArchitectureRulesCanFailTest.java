@@ -4,6 +4,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.plugboard.adapter.cli.ExitCode;
+import dev.plugboard.adapter.outbound.GuardedOutboundHttp;
+import dev.plugboard.adapter.outbound.archfixture.OutboundUsingPersistence;
+import dev.plugboard.plugins.archfixture.PluginWithASocket;
+import dev.plugboard.plugins.archfixture.PluginWithItsOwnHttpClient;
+import dev.plugboard.plugins.builtin.WebhookPlugin;
 import dev.plugboard.adapter.persistence.PostgresStorage;
 import dev.plugboard.plugins.builtin.AnalyticsPlugin;
 import dev.plugboard.adapter.cli.archfixture.CliUsingBootstrap;
@@ -84,19 +89,33 @@ class ArchitectureRulesCanFailTest {
     @Test
     void rings_failOnAdaptersDependingOnEachOther() {
         failsOn(ArchitectureRules.RINGS, RestUsingCli.class, ExitCode.class, PostgresStorage.class, Plugboard.class,
-                PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class);
+                PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class);
     }
 
     @Test
     void rings_failOnTheSecretsAdapterReachingAnotherAdapter() {
         failsOn(ArchitectureRules.RINGS, SecretsUsingPersistence.class, ProblemStatus.class, ExitCode.class,
-                PostgresStorage.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class);
+                PostgresStorage.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class, GuardedOutboundHttp.class);
     }
 
     @Test
     void rings_failOnTheApplicationReachingAnAdapter() {
         failsOn(ArchitectureRules.RINGS, ApplicationUsingRestAdapter.class, ProblemStatus.class, ExitCode.class,
-                PostgresStorage.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class);
+                PostgresStorage.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class);
+    }
+
+    @Test
+    void rings_failOnTheOutboundAdapterReachingAnotherAdapter() {
+        failsOn(ArchitectureRules.RINGS, OutboundUsingPersistence.class, PostgresStorage.class, ProblemStatus.class,
+                ExitCode.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class);
+    }
+
+    @Test
+    void pluginRule_failsOnAPluginWithItsOwnHttpClient() {
+        failsOn(ArchitectureRules.PLUGINS_USE_THE_GUARDED_CLIENT, PluginWithItsOwnHttpClient.class);
+        failsOn(ArchitectureRules.PLUGINS_USE_THE_GUARDED_CLIENT, PluginWithASocket.class);
+        assertThatCode(() -> ArchitectureRules.PLUGINS_USE_THE_GUARDED_CLIENT.check(of(WebhookPlugin.class)))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -107,7 +126,7 @@ class ArchitectureRulesCanFailTest {
     @Test
     void rings_passOnCleanClassesOfEveryRing() {
         assertThatCode(() -> ArchitectureRules.RINGS.check(of(ProblemStatus.class, ExitCode.class, PostgresStorage.class,
-                Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class))).doesNotThrowAnyException();
+                Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class))).doesNotThrowAnyException();
     }
 
     @Test

@@ -25,7 +25,7 @@ class ArchitectureTest {
     @Test
     void givenTheImport_everyModuleIsPresent_soNoRuleChecksAnEmptySet() {
         for (String module : new String[] {"domain", "domain.settings", "application", "adapter.persistence",
-                "adapter.rest", "adapter.cli", "plugins.builtin"}) {
+                "adapter.rest", "adapter.cli", "adapter.outbound", "plugins.builtin"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("dev.plugboard." + module)))
                     .as("classes of dev.plugboard.%s were imported", module)
                     .isTrue();
@@ -69,6 +69,11 @@ class ArchitectureTest {
     @Test
     void ringsDependOnlyInwardAndAdaptersNotOnEachOther() {
         ArchitectureRules.RINGS.check(production);
+    }
+
+    @Test
+    void pluginsUseTheGuardedClient() {
+        ArchitectureRules.PLUGINS_USE_THE_GUARDED_CLIENT.check(production);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.plugboard.plugins.builtin;
 
 import dev.plugboard.application.spi.HandlerContext;
+import dev.plugboard.application.spi.OutboundHttp;
 import dev.plugboard.application.spi.PluginFailure;
 import dev.plugboard.application.spi.PluginHandler;
 import dev.plugboard.domain.plugin.ExecutionMode;
@@ -12,15 +13,11 @@ import dev.plugboard.domain.settings.JsonDocument;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -29,14 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -54,9 +44,12 @@ import java.util.regex.Pattern;
  * {@code HTTP_4XX} (not retried: the endpoint refuses the request as it is), 5xx with
  * {@code HTTP_5XX} (retried), no connection or no answer in time with {@code HTTP_UNREACHABLE}
  * (retried), a redirect or other status with {@code HTTP_UNEXPECTED_STATUS} (not retried: redirects
- * are not followed), unusable settings with {@code INVALID_SETTINGS}. The secret is never logged nor
- * put in an output or error message. An interrupted handler thread aborts the request at once and
- * ends with {@link InterruptedException}.
+ * are not followed), unusable settings with {@code INVALID_SETTINGS}. The request goes through the
+ * context's guarded client, so an internal address (loopback, private, link-local such as
+ * 169.254.169.254, ...) fails with {@code OUTBOUND_BLOCKED} (not retried) unless the operator allows
+ * it, and an answer larger than the operator's limit with {@code OUTBOUND_RESPONSE_TOO_LARGE}. The
+ * secret is never logged nor put in an output or error message. An interrupted handler thread aborts
+ * the request at once and ends with {@link InterruptedException}.
  */
 public final class WebhookPlugin implements PluginHandler {
 
@@ -111,11 +104,8 @@ public final class WebhookPlugin implements PluginHandler {
             // The longest exchange the settings allow (60 s), with room to spare before the executor interrupts.
             .execution(new ExecutionPolicy(ExecutionMode.IN_PROCESS, Duration.ofSeconds(MAX_TIMEOUT_SECONDS + 5),
                     new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofMinutes(2), 2.0,
-                            Set.of("INVALID_SETTINGS", "HTTP_4XX"))))
+                            Set.of("INVALID_SETTINGS", "HTTP_4XX", "OUTBOUND_BLOCKED", "OUTBOUND_RESPONSE_TOO_LARGE"))))
             .build();
-
-    /** One client per connect timeout (at most 60), shared by all installations and threads. */
-    private final ConcurrentMap<Integer, HttpClient> clients = new ConcurrentHashMap<>();
 
     @Override
     public PluginManifest manifest() {
@@ -127,38 +117,28 @@ public final class WebhookPlugin implements PluginHandler {
             throws PluginFailure, InterruptedException {
         Target target = Target.of(settings);
         byte[] body = input.toJson().getBytes(StandardCharsets.UTF_8);
-        Duration timeout = Duration.ofSeconds(target.timeoutSeconds());
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.url())
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Plugboard-Webhook/1.0")
-                .header(RUN_HEADER, context.runId().toString())
-                .method(target.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Plugboard-Webhook/1.0");
+        headers.put(RUN_HEADER, context.runId().toString());
         if (target.secret() != null) {
-            request.header(SIGNATURE_HEADER, "sha256=" + sign(target.secret(), body));
+            headers.put(SIGNATURE_HEADER, "sha256=" + sign(target.secret(), body));
         }
-        HttpClient client = clients.computeIfAbsent(target.timeoutSeconds(), seconds -> HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(seconds))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request.build(), WebhookPlugin::snippetOfErrors);
-        HttpResponse<String> response;
+        OutboundHttp.Response response;
         try {
-            // The request timeout does not cover connecting; this bounds the whole exchange.
-            response = exchange.get(target.timeoutSeconds() * 1000L + 500, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            throw e;
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
+            // Through the guarded client: internal addresses are refused (OUTBOUND_BLOCKED) unless the operator allows them.
+            response = context.outbound().send(OutboundHttp.Request.json(target.method(), target.url(), headers, body,
+                    Duration.ofSeconds(target.timeoutSeconds())));
+        } catch (InterruptedIOException e) {
             throw unreachable(target, "no answer within " + target.timeoutSeconds() + " s");
-        } catch (ExecutionException e) {
-            throw failureOf(target, e.getCause());
+        } catch (ConnectException e) {
+            throw unreachable(target, "connection refused or failed");
+        } catch (IOException e) {
+            throw unreachable(target, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        int status = response.statusCode();
+        int status = response.status();
         context.logger().log(System.Logger.Level.INFO, () -> target.method() + " " + target.where() + " answered "
                 + status + " in " + durationMs + " ms");
         if (status >= 200 && status < 300) {
@@ -177,20 +157,6 @@ public final class WebhookPlugin implements PluginHandler {
         throw new PluginFailure("HTTP_UNEXPECTED_STATUS", answer + " (redirects are not followed; set the final URL)", false);
     }
 
-    private static PluginFailure failureOf(Target target, Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException) {
-            return unreachable(target, "could not connect within " + target.timeoutSeconds() + " s");
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return unreachable(target, "no answer within " + target.timeoutSeconds() + " s");
-        }
-        if (cause instanceof ConnectException) {
-            return unreachable(target, "connection refused or failed");
-        }
-        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return unreachable(target, detail);
-    }
-
     private static PluginFailure unreachable(Target target, String why) {
         return new PluginFailure("HTTP_UNREACHABLE", target.method() + " " + target.where() + ": " + why, true);
     }
@@ -206,73 +172,14 @@ public final class WebhookPlugin implements PluginHandler {
         }
     }
 
-    private static String snippet(String body) {
-        String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
-        return text.isEmpty() ? "" : ": " + text;
-    }
-
-    /** A 2xx body is ignored; of any other, the first bytes are kept for the error message. */
-    private static HttpResponse.BodySubscriber<String> snippetOfErrors(HttpResponse.ResponseInfo info) {
-        if (info.statusCode() >= 200 && info.statusCode() < 300) {
-            return HttpResponse.BodySubscribers.replacing("");
+    /** The first bytes of an error body, on one line, for the error message. */
+    private static String snippet(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, SNIPPET_BYTES), StandardCharsets.UTF_8)
+                .strip().replaceAll("\\s+", " ");
+        if (text.isEmpty()) {
+            return "";
         }
-        return new Snippet(SNIPPET_BYTES);
-    }
-
-    /** Keeps at most {@code limit} bytes of a body and stops reading there. */
-    private static final class Snippet implements HttpResponse.BodySubscriber<String> {
-
-        private final int limit;
-        private final ByteBuffer kept;
-        private final CompletableFuture<String> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        Snippet(int limit) {
-            this.limit = limit;
-            this.kept = ByteBuffer.allocate(limit);
-        }
-
-        @Override
-        public CompletionStage<String> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public synchronized void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer item : items) {
-                int take = Math.min(item.remaining(), kept.remaining());
-                kept.put(item.slice().limit(take));
-            }
-            if (!kept.hasRemaining()) {
-                finish(true);
-                subscription.cancel();
-            }
-        }
-
-        @Override
-        public synchronized void onError(Throwable throwable) {
-            // Whatever arrived is enough for an error message.
-            finish(false);
-        }
-
-        @Override
-        public synchronized void onComplete() {
-            finish(false);
-        }
-
-        private void finish(boolean truncated) {
-            String text = new String(kept.array(), 0, kept.position(), StandardCharsets.UTF_8);
-            result.complete(truncated && kept.position() == limit ? text + "…" : text);
-        }
+        return ": " + text + (body.length > SNIPPET_BYTES ? "…" : "");
     }
 
     /** Checked settings; {@code secret} is null when none is set. */

@@ -86,7 +86,8 @@ class BuiltinManifestsTest {
         assertThat(retry.maxAttempts()).isEqualTo(5);
         assertThat(retry.initialBackoff()).isEqualTo(Duration.ofSeconds(2));
         assertThat(retry.maxBackoff()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(retry.nonRetryableCodes()).containsExactlyInAnyOrder("INVALID_SETTINGS", "HTTP_4XX");
+        assertThat(retry.nonRetryableCodes()).containsExactlyInAnyOrder("INVALID_SETTINGS", "HTTP_4XX", "OUTBOUND_BLOCKED",
+                "OUTBOUND_RESPONSE_TOO_LARGE");
         // The executor's timeout leaves room for the longest exchange the settings allow.
         assertThat(manifest.execution().timeout()).isGreaterThan(Duration.ofSeconds(60));
     }

@@ -2,6 +2,7 @@ package dev.plugboard.plugins.builtin;
 
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.KeyValueStore;
+import dev.plugboard.application.spi.OutboundHttp;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.run.RunId;
 import dev.plugboard.domain.settings.JsonDocument;
@@ -15,12 +16,16 @@ import java.util.ResourceBundle;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** A handler context over a map-backed store that counts writes, with a logger that keeps every message. */
+/**
+ * A handler context over a map-backed store that counts writes, with a logger that keeps every
+ * message and an outbound client of the test's choosing (by default one that refuses everything).
+ */
 final class TestContext implements HandlerContext {
 
     final MapStore store;
     final RunId runId = RunId.of(UUID.randomUUID());
     final List<String> logged = new ArrayList<>();
+    OutboundHttp outbound = OutboundHttp.refusingAll();
 
     TestContext() {
         this(new MapStore());
@@ -77,6 +82,11 @@ final class TestContext implements HandlerContext {
     @Override
     public KeyValueStore store() {
         return store;
+    }
+
+    @Override
+    public OutboundHttp outbound() {
+        return outbound;
     }
 
     /** The installation's store as a plain map; {@link #writes} counts puts and deletes. */

@@ -2,9 +2,12 @@ package dev.plugboard.plugins.builtin;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.plugboard.adapter.outbound.GuardedOutboundHttp;
+import dev.plugboard.adapter.outbound.OutboundPolicy;
 import dev.plugboard.application.spi.PluginFailure;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.SettingsPolicy;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,11 @@ class WebhookPluginTest {
         }
     }
 
+    /** The test endpoint listens on 127.0.0.1, which the guard refuses unless allowed, as a developer would. */
+    private static final GuardedOutboundHttp ALLOWING_LOOPBACK =
+            new GuardedOutboundHttp(OutboundPolicy.defaults().withAllow("127.0.0.1/32"));
+    private static final GuardedOutboundHttp GUARDED = new GuardedOutboundHttp(OutboundPolicy.defaults());
+
     private final WebhookPlugin plugin = new WebhookPlugin();
     private final TestContext context = new TestContext();
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -58,8 +66,15 @@ class WebhookPluginTest {
     private ExecutorService serverThreads;
     private HttpServer server;
 
+    @AfterAll
+    static void closeClients() {
+        ALLOWING_LOOPBACK.close();
+        GUARDED.close();
+    }
+
     @BeforeEach
     void startEndpoint() throws IOException {
+        context.outbound = ALLOWING_LOOPBACK;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         serverThreads = Executors.newCachedThreadPool();
         server.setExecutor(serverThreads);
@@ -133,6 +148,34 @@ class WebhookPluginTest {
         assertThat(new SettingsPolicy().violationsOf("webhook", "1.0.0", "output",
                 plugin.manifest().outputSchema().orElseThrow(), output)).isEmpty();
         assertNoSecretIn(context.logged.toString(), output.toJson());
+    }
+
+    @Test
+    void givenNoAllowList_aLoopbackEndpoint_isRefusedWithoutSending() {
+        context.outbound = GUARDED;
+
+        assertThatThrownBy(() -> plugin.execute(INPUT, settings("secret", SECRET), context))
+                .isInstanceOfSatisfying(PluginFailure.class, failure -> {
+                    assertThat(failure.code()).isEqualTo("OUTBOUND_BLOCKED");
+                    assertThat(failure.retryable()).isFalse();
+                    assertThat(failure.getMessage()).contains("127.0.0.1 (loopback)", "PLUGBOARD_OUTBOUND_ALLOW")
+                            .doesNotContain("t0k3n");
+                    assertNoSecretIn(failure.getMessage(), context.logged.toString());
+                });
+        assertThat(received).isEmpty();
+        assertThat(plugin.manifest().execution().retry().isRetryable("OUTBOUND_BLOCKED")).isFalse();
+    }
+
+    @Test
+    void aContextWithoutAGuardedClient_reachesNothing() {
+        context.outbound = dev.plugboard.application.spi.OutboundHttp.refusingAll();
+
+        assertThatThrownBy(() -> plugin.execute(INPUT, settings(), context))
+                .isInstanceOfSatisfying(PluginFailure.class, failure -> {
+                    assertThat(failure.code()).isEqualTo("OUTBOUND_UNAVAILABLE");
+                    assertThat(failure.retryable()).isFalse();
+                });
+        assertThat(received).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.application.spi.KeyValueStore;
+import dev.plugboard.application.spi.OutboundHttp;
 import dev.plugboard.application.spi.PluginFailure;
 import dev.plugboard.application.spi.PluginHandler;
 import dev.plugboard.domain.installation.Installation;
@@ -66,6 +67,7 @@ public final class RunExecutor implements AutoCloseable {
     private final TransactionBoundary transactions;
     private final TimeSource clock;
     private final ExecutionSettings settings;
+    private final OutboundHttp outbound;
     private final ExecutorService runners;
     private final ExecutorService handlerThreads;
     private final ScheduledExecutorService heartbeats;
@@ -75,7 +77,7 @@ public final class RunExecutor implements AutoCloseable {
     public RunExecutor(RunQueue queue, RunRepository runs, InstallationRepository installations, PluginRepository plugins,
                        InstallationStore store, RunOutcomes outcomes, HandlerRegistry handlers,
                        SettingsPolicy settingsPolicy, SettingsVault vault, TransactionBoundary transactions,
-                       TimeSource clock, ExecutionSettings settings) {
+                       TimeSource clock, ExecutionSettings settings, OutboundHttp outbound) {
         this.queue = queue;
         this.runs = runs;
         this.installations = installations;
@@ -88,6 +90,7 @@ public final class RunExecutor implements AutoCloseable {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
+        this.outbound = outbound;
         this.runners = Executors.newFixedThreadPool(settings.concurrency(), daemon("plugboard-run-"));
         // Handlers get threads of their own, so one that ignores interruption strands only its thread.
         this.handlerThreads = Executors.newCachedThreadPool(daemon("plugboard-handler-"));
@@ -198,7 +201,7 @@ public final class RunExecutor implements AutoCloseable {
     private Attempt invoke(PluginRun run, Ready ready, KeyValueStore buffered) {
         Duration timeout = ready.manifest().execution().timeout();
         Context context = new Context(run.owner(), run.id(), run.attempt(), buffered,
-                System.getLogger("dev.plugboard.plugin." + run.plugin()));
+                System.getLogger("dev.plugboard.plugin." + run.plugin()), outbound);
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
         Future<JsonDocument> result = handlerThreads.submit(() -> {
             try {
@@ -332,7 +335,7 @@ public final class RunExecutor implements AutoCloseable {
         }
     }
 
-    private record Context(Owner owner, RunId runId, int attempt, KeyValueStore store, System.Logger logger)
-            implements HandlerContext {
+    private record Context(Owner owner, RunId runId, int attempt, KeyValueStore store, System.Logger logger,
+                           OutboundHttp outbound) implements HandlerContext {
     }
 }

@@ -1,0 +1,35 @@
+package dev.plugboard.bootstrap.outbound;
+
+import dev.plugboard.adapter.outbound.OutboundPolicy;
+import dev.plugboard.domain.plugin.ManifestDocument;
+import io.micronaut.context.env.Environment;
+
+import java.time.Duration;
+
+/**
+ * The outbound guard's settings, from {@code plugboard.outbound.*} (environment variables
+ * {@code PLUGBOARD_OUTBOUND_*}): see README's configuration table and docs/security/outbound.md.
+ */
+public final class OutboundConfiguration {
+
+    public static final String ALLOW = "plugboard.outbound.allow";
+
+    private OutboundConfiguration() {
+    }
+
+    public static OutboundPolicy from(Environment environment) {
+        // A comma-separated string (the environment variable) and a YAML list both arrive as an array.
+        String allow = String.join(",", environment.getProperty(ALLOW, String[].class).orElse(new String[0]));
+        return new OutboundPolicy(allow,
+                environment.getProperty("plugboard.outbound.max-redirects", Integer.class).orElse(OutboundPolicy.DEFAULT_MAX_REDIRECTS),
+                environment.getProperty("plugboard.outbound.max-response-bytes", Long.class).orElse(OutboundPolicy.DEFAULT_MAX_RESPONSE_BYTES),
+                duration(environment, "plugboard.outbound.connect-timeout", OutboundPolicy.DEFAULT_CONNECT_TIMEOUT),
+                duration(environment, "plugboard.outbound.read-timeout", OutboundPolicy.DEFAULT_READ_TIMEOUT),
+                duration(environment, "plugboard.outbound.call-timeout", OutboundPolicy.DEFAULT_CALL_TIMEOUT));
+    }
+
+    private static Duration duration(Environment environment, String property, Duration fallback) {
+        return environment.getProperty(property, String.class).filter(text -> !text.isBlank())
+                .map(text -> ManifestDocument.duration(property, text)).orElse(fallback);
+    }
+}
