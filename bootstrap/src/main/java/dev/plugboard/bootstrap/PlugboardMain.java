@@ -1,6 +1,7 @@
 package dev.plugboard.bootstrap;
 
 import dev.plugboard.adapter.cli.PlugboardCommand;
+import dev.plugboard.bootstrap.launch.InvalidConfigurationException;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
@@ -35,6 +36,10 @@ public final class PlugboardMain {
         try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(), needsDatabase(args));
              ApplicationContext context = ApplicationContext.builder().properties(launch.properties()).start()) {
             return new CommandLine(PlugboardCommand.class, new MicronautFactory(context)).execute(args);
+        } catch (InvalidConfigurationException e) {
+            // A setting the operator must fix: one line, and the usage-error exit code.
+            System.err.println("plugboard: error: " + e.getMessage());
+            return 2;
         } catch (RuntimeException e) {
             // Only start-up failures reach here (no database, unreadable data folder): commands map their own errors.
             System.err.println("plugboard: error: " + rootMessage(e));
@@ -53,7 +58,7 @@ public final class PlugboardMain {
 
     /** A bare group name ({@code plugboard plugins}) only prints that group's help. */
     private static boolean isGroup(String word) {
-        return Set.of("plugins", "installs", "runs", "audit", "db").contains(word);
+        return Set.of("plugins", "installs", "runs", "audit", "db", "admins").contains(word);
     }
 
     /** The CLI keeps its output clean: INFO logs only for the server, unless PLUGBOARD_LOG_LEVEL says otherwise. */

@@ -1,9 +1,11 @@
 package dev.plugboard.bootstrap.wiring;
 
 import dev.plugboard.adapter.persistence.PostgresStorage;
+import dev.plugboard.adapter.persistence.jdbc.JdbcRoleGrantRepository;
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
 import dev.plugboard.application.port.out.ManifestSource;
+import dev.plugboard.application.service.access.RoleGrantService;
 import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.installation.InstallationService;
@@ -50,9 +52,10 @@ final class PlugboardFactory {
     }
 
     @Singleton
-    Plugboard plugboard(PostgresStorage storage, ManifestSource manifests, SettingsPolicy policy, Environment environment,
-                        ExecutionConfiguration execution) {
+    Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, ManifestSource manifests,
+                        SettingsPolicy policy, Environment environment, ExecutionConfiguration execution) {
         Plugboard plugboard = storage.applyTo(Plugboard.builder())
+                .roleGrants(grants)
                 .manifestSource(manifests)
                 .settingsPolicy(policy)
                 .planLimits(planLimits(environment))
@@ -111,6 +114,11 @@ final class PlugboardFactory {
     @Singleton
     CircuitService circuits(Plugboard plugboard) {
         return plugboard.circuits();
+    }
+
+    @Singleton
+    RoleGrantService grants(Plugboard plugboard) {
+        return plugboard.grants();
     }
 
     @Singleton
