@@ -45,7 +45,12 @@ final class FullStackServer implements ApiTarget {
 
     /** A server of its own on {@code dataFolder}; the caller stops it with {@link #application()}. */
     static FullStackServer start(Path dataFolder) {
-        Map<String, Object> overrides = new HashMap<>();
+        return start(dataFolder, Map.of());
+    }
+
+    /** A server of its own on {@code dataFolder} with more settings, e.g. a JWKS URL. */
+    static FullStackServer start(Path dataFolder, Map<String, Object> settings) {
+        Map<String, Object> overrides = new HashMap<>(settings);
         overrides.put("plugboard.data-dir", dataFolder.toString());
         overrides.put("plugboard.plugins-dir", dataFolder.resolve("plugins").toString());
         overrides.put("plugboard.jwt.secret", JWT_SECRET);
