@@ -3,6 +3,9 @@ package dev.plugboard.application;
 import dev.plugboard.application.inmemory.InMemoryAuditLog;
 import dev.plugboard.application.inmemory.InMemoryCircuitRepository;
 import dev.plugboard.application.inmemory.InMemoryEventLog;
+import dev.plugboard.application.inmemory.InMemoryRoleGrantRepository;
+import dev.plugboard.application.port.out.RoleGrantRepository;
+import dev.plugboard.application.service.access.RoleGrantService;
 import dev.plugboard.application.inmemory.InMemoryInstallationStore;
 import dev.plugboard.application.port.out.CircuitRepository;
 import dev.plugboard.application.port.out.EventLog;
@@ -77,6 +80,7 @@ public final class Plugboard {
     private final OwnerService owners;
     private final SettingsVault vault;
     private final SecretKeysService secretKeys;
+    private final RoleGrantService grants;
 
     private Plugboard(Builder b) {
         this.wiring = b;
@@ -98,6 +102,7 @@ public final class Plugboard {
         this.events = new EventService(b.plugins, b.installations, b.runs, b.events, runs, b.transactions, b.clock, trail);
         this.circuits = new CircuitService(b.circuits, b.plugins, trail, b.transactions, b.clock);
         this.owners = new OwnerService(b.owners, b.transactions, b.clock);
+        this.grants = new RoleGrantService(b.roleGrants, trail, b.transactions, b.clock);
         this.reaper = new LeaseReaper(b.queue, b.circuits, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
     }
@@ -115,6 +120,11 @@ public final class Plugboard {
     /** Provisions users and organizations on first sight. */
     public OwnerService owners() {
         return owners;
+    }
+
+    /** Roles granted to subjects by administrators. */
+    public RoleGrantService grants() {
+        return grants;
     }
 
     /** Circuit breaker stats and overrides. */
@@ -200,6 +210,7 @@ public final class Plugboard {
         private CircuitRepository circuits;
         private InstallationStore store;
         private EventLog events;
+        private RoleGrantRepository roleGrants;
         private HandlerRegistry handlers;
         private OutboundHttp outbound;
         private ExecutionSettings executionSettings = ExecutionSettings.defaults("plugboard-" + UUID.randomUUID().toString().substring(0, 8));
@@ -234,6 +245,12 @@ public final class Plugboard {
             this.circuits = Objects.requireNonNull(circuits, "circuits");
             this.store = Objects.requireNonNull(store, "store");
             this.events = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        /** Where role grants are kept; in memory unless set (and then outside the in-memory transactions). */
+        public Builder roleGrants(RoleGrantRepository repository) {
+            this.roleGrants = Objects.requireNonNull(repository, "roleGrants");
             return this;
         }
 
@@ -302,9 +319,13 @@ public final class Plugboard {
                 InMemoryCircuitRepository memoryCircuits = new InMemoryCircuitRepository();
                 InMemoryInstallationStore memoryStore = new InMemoryInstallationStore();
                 InMemoryEventLog memoryEvents = new InMemoryEventLog();
+                InMemoryRoleGrantRepository memoryGrants = new InMemoryRoleGrantRepository();
                 storage(memoryPlugins, memoryInstallations, memoryRuns, memoryOwners, memoryAudit,
                         new InMemoryTransactionBoundary(List.of(memoryPlugins, memoryInstallations, memoryRuns,
-                                memoryOwners, memoryAudit, memoryCircuits, memoryStore, memoryEvents)));
+                                memoryOwners, memoryAudit, memoryCircuits, memoryStore, memoryEvents, memoryGrants)));
+                if (roleGrants == null) {
+                    roleGrants = memoryGrants;
+                }
                 if (queue == null) {
                     executionStorage(memoryRuns, memoryCircuits, memoryStore, memoryEvents);
                 }
@@ -318,6 +339,9 @@ public final class Plugboard {
             }
             if (secretCipher == null) {
                 secretCipher = new InMemorySecretCipher();
+            }
+            if (roleGrants == null) {
+                roleGrants = new InMemoryRoleGrantRepository();
             }
             if (handlers == null) {
                 handlers = HandlerRegistry.fromClasspath();

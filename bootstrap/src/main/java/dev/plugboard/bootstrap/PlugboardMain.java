@@ -58,7 +58,7 @@ public final class PlugboardMain {
 
     /** A bare group name ({@code plugboard plugins}) only prints that group's help. */
     private static boolean isGroup(String word) {
-        return Set.of("plugins", "installs", "runs", "audit", "db", "secrets", "circuits", "events").contains(word);
+        return Set.of("plugins", "installs", "runs", "audit", "db", "secrets", "circuits", "events", "admins").contains(word);
     }
 
     /** The CLI keeps its output clean: INFO logs only for the server, unless PLUGBOARD_LOG_LEVEL says otherwise. */

@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.cli;
 
+import dev.plugboard.adapter.cli.admins.AdminsCommand;
 import dev.plugboard.adapter.cli.audit.AuditCommand;
 import dev.plugboard.adapter.cli.circuits.CircuitsCommand;
 import dev.plugboard.adapter.cli.db.DbCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Plugboard, the plugin control plane: administer the plugin catalog, installations, runs,"
                 + " circuit breakers, events and the audit trail directly in the database, or run the server."},
         subcommands = {PluginsCommand.class, InstallsCommand.class, RunsCommand.class, CircuitsCommand.class,
-                EventsCommand.class, AuditCommand.class, SecretsCommand.class,
+                EventsCommand.class, AuditCommand.class, SecretsCommand.class, AdminsCommand.class,
                 DbCommand.class, TokenCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"%nExamples:", "  plugboard plugins list", "  plugboard plugins disable analytics",
                 "  plugboard installs add webhook --user alice --settings webhook.json", "  plugboard serve",
@@ -41,6 +42,8 @@ import picocli.CommandLine.ScopeType;
                 "  PLUGBOARD_PLUGINS_DIR     the plugins directory that plugins sync reads",
                 "  PLUGBOARD_JWT_SECRET      the HS256 secret of the REST API's tokens",
                 "  PLUGBOARD_SECRETS_KEY     the Tink keyset (file or JSON) that encrypts secret settings",
+                "  PLUGBOARD_JWT_JWKS_URL    an identity provider's keys; then also",
+                "                            PLUGBOARD_AUTH_ISSUER, PLUGBOARD_AUTH_AUDIENCE",
                 "  PLUGBOARD_DEBUG=1         print stack traces of unexpected errors"})
 public class PlugboardCommand extends CommandGroup {
 

@@ -31,7 +31,7 @@ class HelpAndConventionsTest {
                 "plugins list", "plugins show", "plugins enable", "plugins disable", "plugins sync", "plugins register",
                 "installs list", "installs add", "installs remove", "installs configure", "installs validate",
                 "runs list", "runs show", "runs cancel", "circuits list", "circuits open", "circuits close",
-                "events publish", "audit list", "db migrate", "db info", "token", "serve", "completion");
+                "events publish", "audit list", "admins grant", "admins revoke", "admins list", "db migrate", "db info", "token", "serve", "completion");
     }
 
     @Test

@@ -56,6 +56,7 @@ class MigrationV2Test {
                 .containsExactly("pending true - -", "processing true migration-v2 true", "completed true - -");
         assertThat(strings("SELECT attempt || ' ' || coalesce(worker, '-') FROM plugin_run_attempts"))
                 .containsExactly("1 -");
+        // Later migrations (V4 role grants, ...) apply on top; V1 and V2 must come first, in order.
         assertThat(strings("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
                 .startsWith("1", "2");
     }

@@ -8,6 +8,7 @@ import dev.plugboard.application.inmemory.InMemoryPluginRepository;
 import dev.plugboard.application.inmemory.InMemoryRunRepository;
 import dev.plugboard.application.inmemory.InMemoryTransactionBoundary;
 import dev.plugboard.application.port.in.owner.ProvisionOwnerUseCase;
+import dev.plugboard.application.port.in.access.RoleGrantsUseCase;
 import java.util.List;
 import dev.plugboard.application.fixtures.TestPlugins;
 import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
@@ -143,6 +144,11 @@ class InMemoryPlugboardFactory {
     @Singleton
     PublishEventUseCase publishEvent(Plugboard plugboard) {
         return plugboard.events();
+    }
+
+    @Singleton
+    RoleGrantsUseCase roleGrants(Plugboard plugboard) {
+        return plugboard.grants();
     }
 
     @Singleton

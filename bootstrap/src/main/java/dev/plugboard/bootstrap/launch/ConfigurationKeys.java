@@ -71,8 +71,14 @@ public final class ConfigurationKeys {
             Key.of("plugboard.auth.audience", ValueType.TEXT),
             Key.of("plugboard.auth.roles-claim", ValueType.TEXT),
             Key.of("plugboard.auth.trust-token-roles", ValueType.BOOLEAN),
+            Key.of("plugboard.auth.clock-skew", ValueType.DURATION),
             Key.of("plugboard.secrets.key", ValueType.TEXT),
-            Key.of("plugboard.outbound.allow", ValueType.LIST));
+            Key.of("plugboard.outbound.allow", ValueType.LIST),
+            Key.of("plugboard.outbound.max-redirects", ValueType.NUMBER),
+            Key.of("plugboard.outbound.max-response-bytes", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.outbound.connect-timeout", ValueType.DURATION),
+            Key.of("plugboard.outbound.read-timeout", ValueType.DURATION),
+            Key.of("plugboard.outbound.call-timeout", ValueType.DURATION));
 
     /** PLUGBOARD_* variables that are not configuration keys: read by the launcher script, logging or tests. */
     static final Set<String> OTHER_VARIABLES = Set.of("PLUGBOARD_CONFIG", "PLUGBOARD_LOG_LEVEL", "PLUGBOARD_DEBUG",

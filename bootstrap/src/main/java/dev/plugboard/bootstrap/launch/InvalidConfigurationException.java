@@ -6,6 +6,8 @@ package dev.plugboard.bootstrap.launch;
  */
 public final class InvalidConfigurationException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public InvalidConfigurationException(String message) {
         super(message, null, false, false);
     }

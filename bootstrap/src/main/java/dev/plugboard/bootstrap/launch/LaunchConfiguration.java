@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Works out, before the application context starts, what it cannot find out for itself: where
  * the data folder is, which database to use (the configured URL, or an embedded PostgreSQL in
- * the data folder), the JWT secret and the secrets key. Reads the same configuration as the context (environment
+ * the data folder), the JWT secret, the secrets key and the authentication settings. Reads the same configuration as the context (environment
  * variables, system properties, config files), so the server and the CLI always agree.
  */
 public final class LaunchConfiguration implements AutoCloseable {
@@ -60,9 +60,9 @@ public final class LaunchConfiguration implements AutoCloseable {
             if (environment.getProperty(JWT_SECRET, String.class).filter(s -> !s.isBlank()).isEmpty()) {
                 derived.put(JWT_SECRET, JwtSecret.loadOrCreate(dataFolder));
             }
-            // A real identity provider's keys, besides the HS256 secret the CLI signs with.
-            environment.getProperty(JWT_JWKS_URL, String.class).filter(u -> !u.isBlank())
-                    .ifPresent(url -> derived.put("micronaut.security.token.jwt.signatures.jwks.idp.url", url));
+            // A real identity provider's keys, besides the HS256 secret the CLI signs with; checked
+            // before a database is started, so that a bad setting costs nothing.
+            derived.putAll(AuthSettings.derive(environment));
             if (withDatabase) {
                 Optional<String> url = environment.getProperty(DATABASE_URL, String.class).filter(u -> !u.isBlank());
                 derived.put(SECRETS_KEY, SecretsKey.forLaunch(environment.getProperty(SECRETS_KEY, String.class),

@@ -12,6 +12,8 @@ import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
 import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.SecretCipher;
 import dev.plugboard.application.service.secret.SecretKeysService;
+import dev.plugboard.adapter.persistence.jdbc.JdbcRoleGrantRepository;
+import dev.plugboard.application.service.access.RoleGrantService;
 import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.installation.InstallationService;
@@ -86,10 +88,11 @@ final class PlugboardFactory {
     }
 
     @Singleton
-    Plugboard plugboard(PostgresStorage storage, ManifestSource manifests, SettingsPolicy policy, Environment environment,
-                        ExecutionConfiguration execution, SecretCipher secretCipher,
-                        GuardedOutboundHttp outbound) {
+    Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, ManifestSource manifests,
+                        SettingsPolicy policy, Environment environment, ExecutionConfiguration execution,
+                        SecretCipher secretCipher, GuardedOutboundHttp outbound) {
         Plugboard plugboard = storage.applyTo(Plugboard.builder())
+                .roleGrants(grants)
                 .manifestSource(manifests)
                 .settingsPolicy(policy)
                 .secretCipher(secretCipher)
@@ -161,6 +164,11 @@ final class PlugboardFactory {
     @Singleton
     SecretKeysService secretKeys(Plugboard plugboard) {
         return plugboard.secretKeys();
+    }
+
+    @Singleton
+    RoleGrantService grants(Plugboard plugboard) {
+        return plugboard.grants();
     }
 
     @Singleton

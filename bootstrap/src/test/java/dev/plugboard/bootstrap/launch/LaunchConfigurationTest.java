@@ -26,10 +26,14 @@ class LaunchConfigurationTest {
     void givenConfiguredSecretAndJwksUrl_resolve_usesThemAndWritesNoSecretFile(@TempDir Path data) {
         try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString(),
                 LaunchConfiguration.JWT_SECRET, "a-configured-secret-of-at-least-32-chars",
-                LaunchConfiguration.JWT_JWKS_URL, "https://idp.example.test/.well-known/jwks.json"), false)) {
+                LaunchConfiguration.JWT_JWKS_URL, "https://idp.example.test/.well-known/jwks.json",
+                "plugboard.auth.issuer", "https://idp.example.test", "plugboard.auth.audience", "plugboard"), false)) {
             assertThat(launch.properties()).containsEntry(LaunchConfiguration.JWT_SECRET, "a-configured-secret-of-at-least-32-chars")
                     .containsEntry("micronaut.security.token.jwt.signatures.jwks.idp.url",
-                            "https://idp.example.test/.well-known/jwks.json");
+                            "https://idp.example.test/.well-known/jwks.json")
+                    .containsEntry("micronaut.security.token.jwt.claims-validators.issuer", "https://idp.example.test")
+                    .containsEntry("micronaut.security.token.jwt.claims-validators.audience", "plugboard")
+                    .containsEntry("plugboard.auth.trust-token-roles", false);
             assertThat(Files.exists(data.resolve(JwtSecret.FILE))).isFalse();
         }
     }

@@ -5,7 +5,8 @@ import java.util.Locale;
 /** What an operation did. */
 public enum AuditAction {
     INSTALL, UNINSTALL, CONFIGURE, ENABLE, DISABLE, REGISTER, SYNC, RUN_STARTED, RUN_CANCELLED, CIRCUIT_FORCED, EVENT_PUBLISHED,
-    SECRETS_ROTATED;
+    SECRETS_ROTATED,
+    ROLE_GRANTED, ROLE_REVOKED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -20,13 +20,18 @@ import java.util.Optional;
 @Command(name = "token", mixinStandardHelpOptions = true,
         description = {"Print a signed JWT (HS256) for the REST API, and nothing else, so that it can be captured.",
                 "It is signed with the server's secret (PLUGBOARD_JWT_SECRET, or the one generated in the data folder)"
-                        + " and carries the claims sub, org, roles, plan, iat and exp. It needs no database."},
+                        + " and carries the claims sub, org, roles (under plugboard.auth.roles-claim), plan, iat and exp, and"
+                        + " iss and aud when plugboard.auth.issuer and plugboard.auth.audience are set. It needs no database."},
         footer = {"%nExamples:", "  TOKEN=$(plugboard token --user alice)",
                 "  plugboard token --user bob --role admin --org acme --plan pro --ttl 8h",
                 "  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8080/api/plugins"})
 public class TokenCommand extends CliCommand {
 
     private final String secret;
+    private final String issuer;
+    private final String audience;
+    private final String rolesClaim;
+    private final boolean trustTokenRoles;
 
     @Option(names = "--user", paramLabel = "USER", required = true, description = "The user the token is for (claim sub).")
     private String user;
@@ -44,8 +49,16 @@ public class TokenCommand extends CliCommand {
             description = "How long the token is valid: 30m, 8h, 7d or ISO-8601 such as PT90M (default: ${DEFAULT-VALUE}).")
     private Duration ttl;
 
-    public TokenCommand(@Value("${plugboard.jwt.secret:}") String secret) {
+    public TokenCommand(@Value("${plugboard.jwt.secret:}") String secret,
+                        @Value("${plugboard.auth.issuer:}") String issuer,
+                        @Value("${plugboard.auth.audience:}") String audience,
+                        @Value("${plugboard.auth.roles-claim:roles}") String rolesClaim,
+                        @Value("${plugboard.auth.trust-token-roles:true}") boolean trustTokenRoles) {
         this.secret = secret;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.rolesClaim = rolesClaim;
+        this.trustTokenRoles = trustTokenRoles;
     }
 
     @Override
@@ -53,9 +66,18 @@ public class TokenCommand extends CliCommand {
         // The same rules as owners elsewhere, so a token never names a user the API would refuse.
         String subject = Owner.user(user).id();
         Optional<String> org = Optional.ofNullable(organization).map(o -> Owner.organization(o).id());
-        String token = new TokenSigner(secret).sign(subject, org, roles, Optional.ofNullable(plan).filter(p -> !p.isBlank()),
+        if (!roles.isEmpty() && !trustTokenRoles) {
+            err().println("plugboard: warning: plugboard.auth.trust-token-roles is false, so the server ignores the"
+                    + " roles in this token; grant them with: plugboard admins grant " + subject + " --role ROLE");
+        }
+        TokenSigner signer = new TokenSigner(secret, present(issuer), present(audience), rolesClaim);
+        String token = signer.sign(subject, org, roles, Optional.ofNullable(plan).filter(p -> !p.isBlank()),
                 Instant.now(), ttl);
         out().println(token);
         return ExitCode.OK;
+    }
+
+    private static Optional<String> present(String setting) {
+        return Optional.ofNullable(setting).map(String::strip).filter(text -> !text.isEmpty());
     }
 }

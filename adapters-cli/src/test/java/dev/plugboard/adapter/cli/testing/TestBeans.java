@@ -8,6 +8,7 @@ import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
 import dev.plugboard.application.port.in.execution.CircuitsUseCase;
+import dev.plugboard.application.port.in.access.RoleGrantsUseCase;
 import dev.plugboard.application.port.in.execution.PublishEventUseCase;
 import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
@@ -95,6 +96,11 @@ public class TestBeans {
     @Prototype
     CircuitsUseCase circuits(TestPlugboard p) {
         return p.use().circuits();
+    }
+
+    @Prototype
+    RoleGrantsUseCase roleGrants(TestPlugboard p) {
+        return p.use().grants();
     }
 
     @Prototype

@@ -111,4 +111,20 @@ class TokenCommandTest {
             assertThat(tooShort.out() + missing.out()).isEmpty();
         }
     }
+
+    @Test
+    void givenIssuerAudienceAndNestedRolesClaim_token_carriesThemWhereTheServerChecks() throws Exception {
+        try (ApplicationContext jwksMode = ApplicationContext.builder().properties(Map.of("plugboard.jwt.secret", Cli.SECRET,
+                "plugboard.auth.issuer", "https://idp.example.test", "plugboard.auth.audience", "plugboard",
+                "plugboard.auth.roles-claim", "realm_access.roles", "plugboard.auth.trust-token-roles", false)).start()) {
+            CliResult result = Cli.run(jwksMode, "token", "--user", "alice", "--role", "admin");
+
+            JWTClaimsSet claims = SignedJWT.parse(result.out().strip()).getJWTClaimsSet();
+            assertThat(claims.getIssuer()).isEqualTo("https://idp.example.test");
+            assertThat(claims.getAudience()).containsExactly("plugboard");
+            assertThat(claims.getJSONObjectClaim("realm_access")).containsEntry("roles", java.util.List.of("admin"));
+            assertThat(claims.getExpirationTime()).isNotNull();
+            assertThat(result.err()).contains("trust-token-roles is false", "plugboard admins grant alice --role ROLE");
+        }
+    }
 }

@@ -26,7 +26,7 @@ import java.util.UUID;
 public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
 
     private static final String TABLES = "plugin_run_attempts, plugin_runs, installation_store, installations, circuits, "
-            + "event_log, plugins, users, organizations, audit_entries";
+            + "event_log, plugins, users, organizations, audit_entries, role_grants";
 
     private String name;
     private ApplicationContext context;

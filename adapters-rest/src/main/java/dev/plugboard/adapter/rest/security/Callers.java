@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The one place that reads a verified token's claims: {@code sub} is the user (or, for the
  * {@code worker} role, the worker), an {@code org} claim makes the caller act for that
- * organization, {@code plan} picks the plan limits, {@code roles} grants {@link Roles}.
+ * organization, {@code plan} picks the plan limits. The caller's {@link Roles} were resolved when
+ * the token was verified, from the configured roles claim and Plugboard's grants
+ * ({@link ClaimAndGrantRolesFinder}).
  */
 public final class Callers {
 

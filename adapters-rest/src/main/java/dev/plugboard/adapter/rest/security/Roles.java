@@ -1,6 +1,9 @@
 package dev.plugboard.adapter.rest.security;
 
-/** The roles a token's {@code roles} claim may carry, as {@code @Secured} and the controllers name them. */
+/**
+ * Plugboard's roles ({@link dev.plugboard.domain.access.Role}) as {@code @Secured} and the
+ * controllers name them; a caller holds them through its token's roles claim or a grant.
+ */
 public final class Roles {
 
     /** Shapes the catalog, reads the audit trail, forces circuits, publishes events for any owner. */

@@ -68,6 +68,10 @@ public abstract class AuthorizationMatrixContract extends ApiContract {
             row("POST", "/api/admin/plugins/{switchable}/disable", null, 401, 403, 403, 403, 200, 403),
             row("POST", "/api/admin/plugins/{switchable}/enable", null, 401, 403, 403, 403, 200, 403),
             row("GET", "/api/admin/audit", null, 401, 403, 403, 403, 200, 403),
+            row("GET", "/api/admin/grants", null, 401, 403, 403, 403, 200, 403),
+            row("POST", "/api/admin/grants", "{\"subject\": \"grantee-{run}\", \"role\": \"worker\"}",
+                    401, 403, 403, 403, 201, 403),
+            row("DELETE", "/api/admin/grants/grantee-{run}/worker", null, 401, 403, 403, 403, 404, 403),
             // Workers claim across owners, so only the worker role may; a run it never claimed is a lost lease.
             row("POST", "/api/worker/runs/claim", "{\"plugins\": [\"{switchable}\"], \"max\": 1, \"leaseSeconds\": 30}",
                     401, 403, 403, 200, 403, 403),

@@ -1,0 +1,14 @@
+package dev.plugboard.adapter.rest.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * A role to grant.
+ *
+ * @param subject the token subject ({@code sub}) that gets the role; required
+ * @param role    {@code admin} or {@code worker}; required
+ */
+@Serdeable
+public record GrantRequest(@Nullable String subject, @Nullable String role) {
+}

@@ -1,0 +1,74 @@
+package dev.plugboard.bootstrap.launch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuthSettingsTest {
+
+    private static final String JWKS = "https://idp.example.test/certs";
+
+    @TempDir
+    Path data;
+
+    private LaunchConfiguration resolve(Map<String, Object> settings) {
+        Map<String, Object> overrides = new HashMap<>(settings);
+        overrides.put(LaunchConfiguration.DATA_DIR, data.toString());
+        return LaunchConfiguration.resolve(overrides, true);
+    }
+
+    @Test
+    void givenJwksWithoutIssuerOrAudience_theStartIsRefusedNamingBothSettings() {
+        assertThatThrownBy(() -> resolve(Map.of(LaunchConfiguration.JWT_JWKS_URL, JWKS)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("plugboard.auth.issuer (PLUGBOARD_AUTH_ISSUER) and plugboard.auth.audience"
+                        + " (PLUGBOARD_AUTH_AUDIENCE) are not")
+                .hasNoCause();
+        assertThat(Files.exists(data.resolve("pgdata"))).as("refused before a database was started").isFalse();
+    }
+
+    @Test
+    void givenJwksWithIssuerOnly_theMessageNamesTheAudience() {
+        assertThatThrownBy(() -> resolve(Map.of(LaunchConfiguration.JWT_JWKS_URL, JWKS, AuthSettings.ISSUER, "https://idp")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("plugboard.auth.audience (PLUGBOARD_AUTH_AUDIENCE) is not")
+                .hasMessageNotContaining("PLUGBOARD_AUTH_ISSUER");
+    }
+
+    @Test
+    void givenBadValues_theMessageNamesTheSettingAndTheValue() {
+        assertThatThrownBy(() -> resolve(Map.of(AuthSettings.CLOCK_SKEW, "a minute")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("plugboard.auth.clock-skew (PLUGBOARD_AUTH_CLOCK_SKEW) 'a minute'");
+        assertThatThrownBy(() -> resolve(Map.of(AuthSettings.CLOCK_SKEW, "1h")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("from 0s to 10m");
+        assertThatThrownBy(() -> resolve(Map.of(AuthSettings.TRUST_TOKEN_ROLES, "yes")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("plugboard.auth.trust-token-roles (PLUGBOARD_AUTH_TRUST_TOKEN_ROLES) 'yes'");
+        assertThatThrownBy(() -> resolve(Map.of(LaunchConfiguration.JWT_JWKS_URL, "idp.example.test/certs",
+                AuthSettings.ISSUER, "i", AuthSettings.AUDIENCE, "a")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("is not an http(s) URL");
+    }
+
+    @Test
+    void givenModes_tokenRolesAreTrustedByDefaultOnlyWithoutJwks() {
+        try (LaunchConfiguration hs256 = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString()), false);
+             LaunchConfiguration jwks = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString(),
+                     LaunchConfiguration.JWT_JWKS_URL, JWKS, AuthSettings.ISSUER, "https://idp", AuthSettings.AUDIENCE, "pb"), false);
+             LaunchConfiguration trusted = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString(),
+                     LaunchConfiguration.JWT_JWKS_URL, JWKS, AuthSettings.ISSUER, "https://idp", AuthSettings.AUDIENCE, "pb",
+                     AuthSettings.TRUST_TOKEN_ROLES, "true"), false)) {
+            assertThat(hs256.properties()).containsEntry(AuthSettings.TRUST_TOKEN_ROLES, true)
+                    .doesNotContainKey("micronaut.security.token.jwt.claims-validators.issuer");
+            assertThat(jwks.properties()).containsEntry(AuthSettings.TRUST_TOKEN_ROLES, false);
+            assertThat(String.valueOf(trusted.properties().get(AuthSettings.TRUST_TOKEN_ROLES))).isEqualTo("true");
+        }
+    }
+}
