@@ -58,6 +58,27 @@ class ConfigurationProcessTest {
     }
 
     @Test
+    void givenAnExternalDatabaseAndNoSecretsKey_serve_refusesInOneLineSayingWhatToSet() throws Exception {
+        Outcome outcome = new PlugboardProcess(folder, Map.of("PLUGBOARD_DATABASE_URL",
+                "jdbc:postgresql://127.0.0.1:1/plugboard")).run("serve");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(2);
+        assertThat(outcome.errorLines()).as(outcome.toString()).hasSize(1);
+        assertThat(outcome.err()).contains("PLUGBOARD_SECRETS_KEY is not set", "plugboard secrets new-key");
+    }
+
+    @Test
+    void givenAnUnreadableSecretsKeyFile_anyCommand_refusesNamingTheFile() throws Exception {
+        Path key = Files.writeString(folder.resolve("keyset.json"), "not a keyset", StandardCharsets.UTF_8);
+
+        Outcome outcome = new PlugboardProcess(folder, Map.of("PLUGBOARD_SECRETS_KEY", key.toString())).run("plugins", "list");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(2);
+        assertThat(outcome.errorLines()).as(outcome.toString()).hasSize(1);
+        assertThat(outcome.err()).contains(key.toString()).contains("not a Tink keyset");
+    }
+
+    @Test
     void givenNoHost_serve_listensOnLoopbackOnly_andSaysSo() throws Exception {
         PlugboardProcess plugboard = new PlugboardProcess(folder, Map.of("PLUGBOARD_PORT", "0",
                 "PLUGBOARD_PLUGINS_DIR", Files.createDirectories(folder.resolve("plugins")).toString()));

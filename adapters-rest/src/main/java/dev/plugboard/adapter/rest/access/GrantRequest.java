@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.rest.access;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -10,5 +11,6 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param role    {@code admin} or {@code worker}; required
  */
 @Serdeable
+@JsonIgnoreProperties(ignoreUnknown = false) // an unknown field is a client's mistake: 400, not silence
 public record GrantRequest(@Nullable String subject, @Nullable String role) {
 }
