@@ -46,12 +46,12 @@ class AuthSettingsTest {
     void givenBadValues_theMessageNamesTheSettingAndTheValue() {
         assertThatThrownBy(() -> resolve(Map.of(AuthSettings.CLOCK_SKEW, "a minute")))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("plugboard.auth.clock-skew (PLUGBOARD_AUTH_CLOCK_SKEW) 'a minute'");
+                .hasMessageContaining("plugboard.auth.clock-skew").hasMessageContaining("a minute").hasMessageContaining("duration");
         assertThatThrownBy(() -> resolve(Map.of(AuthSettings.CLOCK_SKEW, "1h")))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("from 0s to 10m");
         assertThatThrownBy(() -> resolve(Map.of(AuthSettings.TRUST_TOKEN_ROLES, "yes")))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("plugboard.auth.trust-token-roles (PLUGBOARD_AUTH_TRUST_TOKEN_ROLES) 'yes'");
+                .hasMessageContaining("plugboard.auth.trust-token-roles").hasMessageContaining("yes");
         assertThatThrownBy(() -> resolve(Map.of(LaunchConfiguration.JWT_JWKS_URL, "idp.example.test/certs",
                 AuthSettings.ISSUER, "i", AuthSettings.AUDIENCE, "a")))
                 .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("is not an http(s) URL");

@@ -105,6 +105,48 @@ public final class JsonDocument {
         return of(copy);
     }
 
+    /**
+     * A copy with each value at a pointer of {@code replacements} replaced, where that location
+     * exists; one copy of the document however many there are.
+     */
+    public JsonDocument replaceAllAt(Map<String, ?> replacements) {
+        if (replacements.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> copy = deepMutableCopy(fields);
+        replacements.forEach((pointer, replacement) -> {
+            List<String> tokens = JsonPointers.tokens(pointer);
+            if (tokens.isEmpty()) {
+                return;
+            }
+            Object parent = copy;
+            for (String token : tokens.subList(0, tokens.size() - 1)) {
+                parent = child(parent, token);
+            }
+            String last = tokens.get(tokens.size() - 1);
+            if (parent instanceof Map<?, ?> map && map.containsKey(last)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> members = (Map<String, Object>) map;
+                members.put(last, replacement);
+            } else if (parent instanceof List<?> list && JsonPointers.isIndex(last, list.size())) {
+                @SuppressWarnings("unchecked")
+                List<Object> elements = (List<Object>) list;
+                elements.set(Integer.parseInt(last), replacement);
+            }
+        });
+        return of(copy);
+    }
+
+    private static Object child(Object parent, String token) {
+        if (parent instanceof Map<?, ?> map) {
+            return map.get(token);
+        }
+        if (parent instanceof List<?> list && JsonPointers.isIndex(token, list.size())) {
+            return list.get(Integer.parseInt(token));
+        }
+        return null;
+    }
+
     /** A copy without the object member at {@code pointer}; unchanged if there is none. */
     public JsonDocument removeAt(String pointer) {
         List<String> tokens = JsonPointers.tokens(pointer);

@@ -22,16 +22,16 @@ public final class SealedSettings {
     }
 
     static SealedSettings seal(String plugin, JsonDocument settings, Set<String> secretPointers, SecretSealer sealer) {
-        JsonDocument visible = settings;
         Map<String, String> sealed = new TreeMap<>();
+        Map<String, Object> hidden = new TreeMap<>();
         for (String pointer : secretPointers) {
             Object value = settings.at(pointer).orElse(null);
             if (value != null) {
                 sealed.put(pointer, sealer.seal(pointer, JsonCodec.writeValue(value)));
-                visible = visible.replaceAt(pointer, SettingsPolicy.REDACTED);
+                hidden.put(pointer, SettingsPolicy.REDACTED);
             }
         }
-        return new SealedSettings(plugin, visible, SealedSecrets.of(sealed));
+        return new SealedSettings(plugin, settings.replaceAllAt(hidden), SealedSecrets.of(sealed));
     }
 
     /**
@@ -40,27 +40,33 @@ public final class SealedSettings {
      */
     public static SealedSettings sealPlainText(String plugin, JsonDocument visible, SealedSecrets secrets,
                                                Set<String> secretPointers, SecretSealer sealer) {
-        JsonDocument next = visible;
         Map<String, String> sealed = new TreeMap<>(secrets.asMap());
+        Map<String, Object> hidden = new TreeMap<>();
         for (String pointer : secretPointers) {
             Object value = visible.at(pointer).orElse(null);
             if (value != null && !SettingsPolicy.REDACTED.equals(value) && !sealed.containsKey(pointer)) {
                 sealed.put(pointer, sealer.seal(pointer, JsonCodec.writeValue(value)));
-                next = next.replaceAt(pointer, SettingsPolicy.REDACTED);
+                hidden.put(pointer, SettingsPolicy.REDACTED);
             }
         }
-        return new SealedSettings(plugin, next, SealedSecrets.of(sealed));
+        return new SealedSettings(plugin, visible.replaceAllAt(hidden), SealedSecrets.of(sealed));
     }
 
     /** The settings in clear: each sealed secret opened back into its place. */
     public static JsonDocument open(JsonDocument visible, SealedSecrets secrets, SecretSealer sealer) {
-        JsonDocument clear = visible;
+        return open(visible, secrets, sealer, pointer -> true);
+    }
+
+    /** The settings with the sealed secrets that {@code which} names opened; the others still read (set). */
+    public static JsonDocument open(JsonDocument visible, SealedSecrets secrets, SecretSealer sealer,
+                                    java.util.function.Predicate<String> which) {
+        Map<String, Object> opened = new TreeMap<>();
         for (Map.Entry<String, String> secret : secrets.asMap().entrySet()) {
-            if (clear.at(secret.getKey()).isPresent()) {
-                clear = clear.replaceAt(secret.getKey(), JsonCodec.readValue(sealer.open(secret.getKey(), secret.getValue())));
+            if (which.test(secret.getKey()) && visible.at(secret.getKey()).isPresent()) {
+                opened.put(secret.getKey(), JsonCodec.readValue(sealer.open(secret.getKey(), secret.getValue())));
             }
         }
-        return clear;
+        return visible.replaceAllAt(opened);
     }
 
     public String plugin() {

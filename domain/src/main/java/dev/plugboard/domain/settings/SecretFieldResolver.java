@@ -28,9 +28,11 @@ final class SecretFieldResolver {
 
     private static final List<String> IN_PLACE = List.of("allOf", "anyOf", "oneOf");
     private static final List<String> CONDITIONAL = List.of("if", "then", "else");
+    private static final List<String> REFERENCES = List.of("$ref", "$dynamicRef", "$recursiveRef");
 
     private final JsonNode root;
     private final ConcurrentMap<String, Optional<Pattern>> patterns = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Optional<JsonNode>> anchors = new ConcurrentHashMap<>();
 
     SecretFieldResolver(JsonNode root) {
         this.root = root;
@@ -65,9 +67,11 @@ final class SecretFieldResolver {
             found.add(pointer);
             return;
         }
-        JsonNode ref = schema.get("$ref");
-        if (ref != null && ref.isTextual()) {
-            walk(resolve(ref.textValue()), value, pointer, found, visited);
+        for (String keyword : REFERENCES) {
+            JsonNode ref = schema.get(keyword);
+            if (ref != null && ref.isTextual()) {
+                walk(resolve(ref.textValue()), value, pointer, found, visited);
+            }
         }
         for (String keyword : IN_PLACE) {
             JsonNode branches = schema.get(keyword);
@@ -77,13 +81,15 @@ final class SecretFieldResolver {
         }
         CONDITIONAL.forEach(keyword -> walk(schema.get(keyword), value, pointer, found, visited));
         if (value.isObject()) {
-            JsonNode dependent = schema.get("dependentSchemas");
-            if (dependent != null && dependent.isObject()) {
-                dependent.fields().forEachRemaining(entry -> {
-                    if (value.has(entry.getKey())) {
-                        walk(entry.getValue(), value, pointer, found, visited);
-                    }
-                });
+            for (String keyword : List.of("dependentSchemas", "dependencies")) { // draft-07 names it dependencies
+                JsonNode dependent = schema.get(keyword);
+                if (dependent != null && dependent.isObject()) {
+                    dependent.fields().forEachRemaining(entry -> {
+                        if (value.has(entry.getKey())) {
+                            walk(entry.getValue(), value, pointer, found, visited);
+                        }
+                    });
+                }
             }
             walkMembers(schema, value, pointer, found, visited);
         } else if (value.isArray()) {
@@ -137,6 +143,8 @@ final class SecretFieldResolver {
                 walk(rest, value.get(i), child, found, visited);
                 walk(schema.get("unevaluatedItems"), value.get(i), child, found, visited);
             }
+            // contains may match any element: each is treated as if it matched, erring towards secrecy
+            walk(schema.get("contains"), value.get(i), child, found, visited);
         }
     }
 
@@ -147,8 +155,7 @@ final class SecretFieldResolver {
         }
         if (ref.startsWith("#/")) {
             JsonNode target = root;
-            for (String token : JsonPointers.tokens(java.net.URLDecoder.decode(ref.substring(1),
-                    java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String token : JsonPointers.tokens(percentDecoded(ref).substring(1))) {
                 target = target.isArray() && token.chars().allMatch(Character::isDigit) && !token.isEmpty()
                         ? target.get(Integer.parseInt(token)) : target.get(token);
                 if (target == null) {
@@ -158,20 +165,31 @@ final class SecretFieldResolver {
             return target;
         }
         if (ref.startsWith("#")) {
-            return anchor(root, ref.substring(1), new LinkedHashSet<>());
+            return anchors.computeIfAbsent(ref.substring(1), name -> Optional.ofNullable(anchor(root, name))).orElse(null);
         }
         return null;
     }
 
-    private static JsonNode anchor(JsonNode node, String name, Set<JsonNode> seen) {
+    /** A reference with its %-escapes decoded ({@code %25} is '%'); '+' stays '+', unlike form decoding. */
+    private static String percentDecoded(String ref) {
+        try {
+            String fragment = java.net.URI.create(ref).getFragment();
+            return fragment == null ? ref : "#" + fragment;
+        } catch (IllegalArgumentException e) {
+            return ref;
+        }
+    }
+
+    private static JsonNode anchor(JsonNode node, String name) {
         if (node == null || !(node.isObject() || node.isArray())) {
             return null;
         }
-        if (node.isObject() && name.equals(node.path("$anchor").asText(null))) {
+        if (node.isObject() && (name.equals(node.path("$anchor").asText(null))
+                || name.equals(node.path("$dynamicAnchor").asText(null)))) {
             return node;
         }
         for (JsonNode child : node) {
-            JsonNode found = anchor(child, name, seen);
+            JsonNode found = anchor(child, name);
             if (found != null) {
                 return found;
             }
@@ -193,10 +211,19 @@ final class SecretFieldResolver {
     private static Set<String> outermost(Set<String> sorted) {
         Set<String> result = new LinkedHashSet<>();
         for (String pointer : sorted) {
-            if (result.stream().noneMatch(outer -> pointer.startsWith(outer + "/"))) {
+            if (!hasAncestorIn(result, pointer)) {
                 result.add(pointer);
             }
         }
         return Set.copyOf(result);
+    }
+
+    private static boolean hasAncestorIn(Set<String> pointers, String pointer) {
+        for (int slash = pointer.lastIndexOf('/'); slash > 0; slash = pointer.lastIndexOf('/', slash - 1)) {
+            if (pointers.contains(pointer.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,13 +3,14 @@ package dev.plugboard.domain.settings;
 import java.util.List;
 import java.util.Set;
 
-/** Keeps secret values out of violation messages, which reach responses, CLI output and logs. */
+/**
+ * Keeps secret values out of violation messages, which reach responses, CLI output and logs. A value
+ * is masked in the messages about its own field only: masking it everywhere would let a caller
+ * confirm a guessed secret by sending it as, say, a property name and watching it come back masked.
+ */
 final class SecretMasking {
 
     static final String MASK = "(secret)";
-
-    /** Shortest value masked anywhere in a message; shorter ones are masked only at their own field. */
-    private static final int MIN_LENGTH_ANYWHERE = 4;
 
     private SecretMasking() {
     }
@@ -19,21 +20,29 @@ final class SecretMasking {
             return violations;
         }
         return violations.stream().map(violation -> {
+            String secret = enclosingSecret(violation.pointer(), secretPointers);
+            Object value = secret == null ? null : settings.at(secret).orElse(null);
+            if (value == null) {
+                return violation;
+            }
             String message = violation.message();
-            for (String pointer : secretPointers) {
-                Object value = settings.at(pointer).orElse(null);
-                if (value == null) {
-                    continue;
-                }
-                boolean atSecret = violation.pointer().equals(pointer) || violation.pointer().startsWith(pointer + "/");
-                for (String text : List.of(String.valueOf(value), JsonCodec.writeValue(value))) {
-                    if (!text.isEmpty() && (atSecret || text.length() >= MIN_LENGTH_ANYWHERE)) {
-                        message = message.replace(text, MASK);
-                    }
+            for (String text : List.of(String.valueOf(value), JsonCodec.writeValue(value))) {
+                if (!text.isEmpty()) {
+                    message = message.replace(text, MASK);
                 }
             }
             return message.equals(violation.message()) ? violation
                     : new Violation(violation.pointer(), violation.keyword(), message);
         }).toList();
+    }
+
+    /** The secret pointer that is {@code pointer} or one of its ancestors, or null. */
+    private static String enclosingSecret(String pointer, Set<String> secretPointers) {
+        for (String candidate = pointer; !candidate.isEmpty(); candidate = candidate.substring(0, Math.max(0, candidate.lastIndexOf('/')))) {
+            if (secretPointers.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 }

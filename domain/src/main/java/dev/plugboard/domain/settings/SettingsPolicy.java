@@ -22,6 +22,9 @@ public final class SettingsPolicy {
     /** What secret values are replaced with wherever settings are shown. */
     public static final String REDACTED = "(set)";
 
+    /** Each secret is sealed on its own: a bound keeps one request from costing thousands of encryptions. */
+    public static final int MAX_SECRET_VALUES = 1000;
+
     private final SchemaCompiler compiler = new SchemaCompiler();
     private final ConcurrentMap<CacheKey, CompiledSchema> cache = new ConcurrentHashMap<>();
 
@@ -48,8 +51,30 @@ public final class SettingsPolicy {
         JsonDocument effective = JsonCodec.fromNode(node);
         Set<String> secrets = new java.util.TreeSet<>(compiled.secrets().secretsIn(node));
         storedSecrets.stream().filter(pointer -> effective.at(pointer).isPresent()).forEach(secrets::add);
+        if (secrets.size() > MAX_SECRET_VALUES) {
+            throw new InvalidValueException("settings", secrets.size() + " secret values",
+                    "hold more secret values than the " + MAX_SECRET_VALUES + " allowed in one installation");
+        }
         return new SettingsValidation(spec.plugin(), effective,
                 SecretMasking.mask(SchemaCompiler.violations(result.getValidationMessages()), effective, secrets), secrets);
+    }
+
+    /**
+     * Re-checks stored settings (a run's start: the schema may have changed since they were saved)
+     * without opening their secrets: a sealed value reads {@value #REDACTED} in {@code visible}, was
+     * checked when it was stored, and is judged by its presence only.
+     *
+     * @throws InvalidSettingsException with every violation outside the sealed values
+     */
+    public void requireStored(SettingsSpec spec, JsonDocument visible, Set<String> sealedPointers) {
+        SettingsValidation validation = validate(spec, visible, sealedPointers);
+        List<Violation> outsideSecrets = validation.violations().stream()
+                .filter(violation -> sealedPointers.stream().noneMatch(sealed -> violation.pointer().equals(sealed)
+                        || violation.pointer().startsWith(sealed + "/")))
+                .toList();
+        if (!outsideSecrets.isEmpty()) {
+            throw new InvalidSettingsException(spec.plugin(), outsideSecrets);
+        }
     }
 
     /** Valid settings, or an {@link InvalidSettingsException} with every violation. */
@@ -104,11 +129,9 @@ public final class SettingsPolicy {
 
     /** A copy safe to show or log: every secret that is set reads {@value #REDACTED}. */
     public JsonDocument redact(SettingsSpec spec, JsonDocument settings) {
-        JsonDocument redacted = settings;
-        for (String pointer : secretPointers(spec, settings)) {
-            redacted = redacted.replaceAt(pointer, REDACTED);
-        }
-        return redacted;
+        java.util.Map<String, Object> hidden = new java.util.TreeMap<>();
+        secretPointers(spec, settings).forEach(pointer -> hidden.put(pointer, REDACTED));
+        return settings.replaceAllAt(hidden);
     }
 
     private CompiledSchema compiled(String plugin, String version, String purpose, JsonDocument schema) {

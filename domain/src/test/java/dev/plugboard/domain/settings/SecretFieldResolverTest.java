@@ -105,4 +105,34 @@ class SecretFieldResolverTest {
 
         assertThat(policy.redact(spec, json("{\"list\": [\"a\", \"b\"]}"))).isEqualTo(json("{\"list\": [\"(set)\", \"(set)\"]}"));
     }
+
+    @Test
+    void givenDraft07DependenciesDynamicRefsContainsAndPlusInADefsName_secretsAreFound() {
+        assertThat(secrets("""
+                {"$schema": "http://json-schema.org/draft-07/schema#",
+                 "dependencies": {"mode": {"properties": {"key": {"writeOnly": true}}}}}
+                """, "{\"mode\": \"x\", \"key\": \"k\"}")).containsExactly("/key");
+        assertThat(secrets("""
+                {"$defs": {"s": {"$dynamicAnchor": "secret", "writeOnly": true}},
+                 "properties": {"a": {"$dynamicRef": "#secret"}}}
+                """, "{\"a\": \"x\"}")).containsExactly("/a");
+        assertThat(secrets("""
+                {"properties": {"list": {"type": "array", "contains": {"writeOnly": true}}}}
+                """, "{\"list\": [\"x\", \"y\"]}")).containsExactlyInAnyOrder("/list/0", "/list/1");
+        assertThat(secrets("""
+                {"$defs": {"api+key": {"writeOnly": true}}, "properties": {"k": {"$ref": "#/$defs/api+key"}}}
+                """, "{\"k\": \"x\"}")).containsExactly("/k");
+    }
+
+    @Test
+    void givenManySecretValues_theWalkStaysLinear_andMoreThanTheBoundAreRefused() {
+        SettingsSpec spec = spec("{\"properties\": {\"list\": {\"type\": \"array\", \"items\": {\"writeOnly\": true}}}}");
+        java.util.List<Object> many = java.util.Collections.nCopies(SettingsPolicy.MAX_SECRET_VALUES, "s");
+        java.util.List<Object> tooMany = java.util.Collections.nCopies(SettingsPolicy.MAX_SECRET_VALUES + 1, "s");
+
+        assertThat(policy.redact(spec, JsonDocument.of(java.util.Map.of("list", many))).at("/list/999")).contains("(set)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> policy.validate(spec, JsonDocument.of(java.util.Map.of("list", tooMany))))
+                .isInstanceOf(dev.plugboard.domain.error.InvalidValueException.class)
+                .hasMessageContaining(String.valueOf(SettingsPolicy.MAX_SECRET_VALUES));
+    }
 }

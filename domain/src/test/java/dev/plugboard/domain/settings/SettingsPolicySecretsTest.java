@@ -91,4 +91,29 @@ class SettingsPolicySecretsTest {
         assertThat(redacted.has("apiKey")).isFalse();
         assertThat(redacted.at("/auth/token")).isEmpty();
     }
+
+    @Test
+    void givenAGuessedSecretSentAsAnotherFieldsValue_validate_doesNotMaskItThere() {
+        SettingsSpec spec = spec("""
+                {"properties": {"key": {"type": "string", "writeOnly": true}}, "additionalProperties": false}
+                """);
+
+        SettingsValidation validation = policy.validate(spec, json("{\"key\": \"guess-me-123\", \"guess-me-123\": 1}"));
+
+        assertThat(validation.violations().toString()).contains("guess-me-123").doesNotContain("(secret)");
+    }
+
+    @Test
+    void givenStoredSettingsWhoseSecretsReadSet_requireStored_judgesSecretsByPresenceOnly() {
+        SettingsSpec spec = spec("""
+                {"required": ["key"], "properties": {"key": {"type": "string", "writeOnly": true, "minLength": 16},
+                                                     "n": {"type": "integer"}}}
+                """);
+
+        policy.requireStored(spec, json("{\"key\": \"(set)\"}"), java.util.Set.of("/key"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        policy.requireStored(spec, json("{\"key\": \"(set)\", \"n\": \"x\"}"), java.util.Set.of("/key")))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e ->
+                        assertThat(e.violations()).extracting(Violation::pointer).containsExactly("/n"));
+    }
 }

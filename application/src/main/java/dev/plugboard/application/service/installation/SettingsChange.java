@@ -3,13 +3,16 @@ package dev.plugboard.application.service.installation;
 import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.MergePatch;
 import dev.plugboard.domain.settings.SealedSettings;
 import dev.plugboard.domain.settings.SettingsPolicy;
 import dev.plugboard.domain.settings.SettingsSpec;
 import dev.plugboard.domain.settings.SettingsUpdate;
 import dev.plugboard.domain.settings.SettingsValidation;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,20 +42,28 @@ final class SettingsChange {
     }
 
     Proposal propose(SettingsSpec spec, Optional<Installation> current, JsonDocument patch) {
-        JsonDocument stored = current.map(vault::inClear).orElse(JsonDocument.empty());
         Set<String> storedSecrets = current.map(installation -> installation.secrets().pointers()).orElse(Set.of());
+        JsonDocument stored = current.map(installation -> keptInClear(installation, patch)).orElse(JsonDocument.empty());
         JsonDocument proposed = SettingsUpdate.propose(policy, spec, stored, storedSecrets, patch);
         // A value stored as secret stays secret, even if the schema no longer says writeOnly.
         SettingsValidation validation = policy.validate(spec, proposed, storedSecrets);
         return new Proposal(spec, validation, validation.secretPointers());
     }
 
+    /**
+     * The stored settings with only the secrets that {@code patch} keeps opened: one the owner
+     * replaces or removes is never decrypted, so a secret that cannot be read any more (a lost key,
+     * a copied ciphertext) can still be overwritten.
+     */
+    private JsonDocument keptInClear(Installation installation, JsonDocument patch) {
+        JsonDocument mergedVisible = MergePatch.apply(installation.settings(), patch);
+        return vault.inClear(installation, pointer -> mergedVisible.at(pointer).filter(SettingsPolicy.REDACTED::equals).isPresent());
+    }
+
     /** The effective settings of a proposal as they may be shown: every secret reads (set). */
     JsonDocument shown(Proposal proposal) {
-        JsonDocument shown = proposal.validation().effectiveSettings();
-        for (String pointer : proposal.secretPointers()) {
-            shown = shown.replaceAt(pointer, SettingsPolicy.REDACTED);
-        }
-        return shown;
+        Map<String, Object> hidden = new TreeMap<>();
+        proposal.secretPointers().forEach(pointer -> hidden.put(pointer, SettingsPolicy.REDACTED));
+        return proposal.validation().effectiveSettings().replaceAllAt(hidden);
     }
 }

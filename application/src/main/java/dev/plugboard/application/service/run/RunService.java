@@ -78,7 +78,8 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
                     .orElseThrow(() -> new InstallationNotFoundException(owner, command.plugin().value()));
             installation.requireEnabled();
             // Settings are re-checked: the plugin's schema may have changed since they were saved.
-            settingsPolicy.require(plugin.manifest().settingsSpec(), installation.settings());
+            settingsPolicy.requireStored(plugin.manifest().settingsSpec(), installation.settings(),
+                    installation.secrets().pointers());
             requireValidInput(plugin.manifest(), command.input());
             owners.ensureExists(owner, clock.now());
             PluginRun queued = runs.add(PluginRun.create(RunId.of(ids.newId()), owner, plugin.name(), command.trigger(),

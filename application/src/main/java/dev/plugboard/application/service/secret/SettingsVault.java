@@ -4,6 +4,7 @@ import dev.plugboard.application.port.out.SecretCipher;
 import dev.plugboard.application.port.out.SecretCipher.SecretScope;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.SealedSettings;
 import dev.plugboard.domain.settings.SecretSealer;
 
 import java.util.UUID;
@@ -39,6 +40,11 @@ public final class SettingsVault {
     /** The installation's settings with every secret opened. */
     public JsonDocument inClear(Installation installation) {
         return installation.settingsInClear(sealerFor(installation.id()));
+    }
+
+    /** The installation's settings with only the secrets at the pointers {@code which} accepts opened. */
+    public JsonDocument inClear(Installation installation, java.util.function.Predicate<String> which) {
+        return SealedSettings.open(installation.settings(), installation.secrets(), sealerFor(installation.id()), which);
     }
 
     public SecretCipher cipher() {
