@@ -5,15 +5,21 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the Tink keyset of the secrets key lives: a file (which rotation rewrites, atomically and
@@ -68,6 +74,7 @@ public abstract sealed class KeysetSource {
                 throw new SecretsKeyException("the secrets key file " + file + " does not exist; set PLUGBOARD_SECRETS_KEY"
                         + " to an existing Tink keyset file, or create one with 'plugboard secrets new-key > FILE'");
             }
+            requireOwnerOnly(file);
             try {
                 return parse(Files.readString(file, StandardCharsets.UTF_8), "the secrets key file " + file);
             } catch (IOException e) {
@@ -90,7 +97,7 @@ public abstract sealed class KeysetSource {
             write(file, serialize(keyset));
         }
 
-        /** Writes {@code json} readable by its owner only, replacing the file atomically. */
+        /** Writes {@code json} readable by its owner only, on disk before it replaces the file atomically. */
         static void write(Path file, String json) {
             try {
                 Path dir = file.getParent();
@@ -98,13 +105,51 @@ public abstract sealed class KeysetSource {
                 Path temp = Files.createTempFile(dir, ".keyset", ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 try {
-                    Files.writeString(temp, json, StandardCharsets.UTF_8);
+                    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                        channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
+                        channel.force(true);
+                    }
                     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+                        directory.force(true);
+                    } catch (IOException ignored) {
+                        // Not every file system lets a directory be synced; the rename itself is atomic.
+                    }
                 } finally {
                     Files.deleteIfExists(temp);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the secrets key file " + file, e);
+            }
+        }
+
+        /** Runs {@code change} holding an exclusive lock that other processes rotating the same file respect. */
+        <T> T locked(java.util.function.Supplier<T> change) {
+            Path lock = file.resolveSibling(file.getFileName() + ".lock");
+            // A file lock excludes other processes; within this one, threads queue on the path first.
+            synchronized (IN_PROCESS.computeIfAbsent(lock, path -> new Object())) {
+                try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock held = channel.lock()) {
+                    return change.get();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot lock the secrets key file " + file, e);
+                }
+            }
+        }
+
+        private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_PROCESS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static void requireOwnerOnly(Path file) {
+            try {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+                if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP")
+                        || permission.name().startsWith("OTHERS"))) {
+                    throw new SecretsKeyException("the secrets key file " + file + " can be read by others ("
+                            + PosixFilePermissions.toString(permissions) + "); run 'chmod 600 " + file + "'");
+                }
+            } catch (UnsupportedOperationException | IOException e) {
+                // No POSIX permissions here (another file system): nothing to check.
             }
         }
 

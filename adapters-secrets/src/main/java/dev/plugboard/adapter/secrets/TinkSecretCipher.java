@@ -124,18 +124,25 @@ public final class TinkSecretCipher implements SecretCipher {
 
     @Override
     public synchronized String rotateKey() {
-        Loaded now = load();
-        try {
-            KeysetHandle rotated = KeysetHandle.newBuilder(now.keyset())
-                    .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
-                            .withRandomId().makePrimary())
-                    .build();
-            source.save(rotated);
-            loaded = load();
-            return Integer.toUnsignedString(loaded.primaryKeyId());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot add a key to the keyset in " + source.describe(), e);
+        if (!(source instanceof KeysetSource.FromFile file)) {
+            source.save(null); // refuses, saying why
+            throw new IllegalStateException("unreachable");
         }
+        // Read, add and write under a lock across processes: two rotations at once must not drop a key.
+        return file.locked(() -> {
+            Loaded now = load();
+            try {
+                KeysetHandle rotated = KeysetHandle.newBuilder(now.keyset())
+                        .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                                .withRandomId().makePrimary())
+                        .build();
+                source.save(rotated);
+                loaded = load();
+                return Integer.toUnsignedString(loaded.primaryKeyId());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot add a key to the keyset in " + source.describe(), e);
+            }
+        });
     }
 
     /** The primary key's id, as {@link #rotateKey} reports it. */

@@ -86,6 +86,7 @@ class TinkSecretCipherTest {
     void givenBrokenKeyFile_theErrorNamesTheFileAndNoKeyMaterial() throws Exception {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{\"primaryKeyId\": 1, \"key\": [\"nope\"]}");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
         assertThatThrownBy(() -> new TinkSecretCipher(new KeysetSource.FromFile(file)))
                 .isInstanceOf(SecretsKeyException.class).hasMessageContaining(file.toString());
@@ -120,5 +121,35 @@ class TinkSecretCipherTest {
         String sealedByCli = cli.seal("\"fresh\"", TOKEN);
 
         assertThat(server.open(sealedByCli, TOKEN)).isEqualTo("\"fresh\"");
+    }
+
+    @Test
+    void givenAKeyFileOthersCanRead_loading_refusesSayingHowToFixIt() throws Exception {
+        Path file = dir.resolve("open.json");
+        Files.writeString(file, TinkSecretCipher.newKeysetJson());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> new TinkSecretCipher(new KeysetSource.FromFile(file)))
+                .isInstanceOf(SecretsKeyException.class).hasMessageContaining("chmod 600 " + file);
+    }
+
+    @Test
+    void givenTwoRotationsAtOnce_bothNewKeysStayInTheKeyset() throws Exception {
+        TinkSecretCipher first = cipher();
+        TinkSecretCipher second = cipher();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.Future<String> a = pool.submit(first::rotateKey);
+        java.util.concurrent.Future<String> b = pool.submit(second::rotateKey);
+        a.get();
+        b.get();
+        pool.shutdown();
+
+        com.google.crypto.tink.KeysetHandle keyset = KeysetSource.parse(
+                Files.readString(dir.resolve(SecretsKeyConfiguration.DEFAULT_FILE)), "test");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < keyset.size(); i++) {
+            ids.add(Integer.toUnsignedString(keyset.getAt(i).getId()));
+        }
+        assertThat(ids).hasSize(3).contains(a.get(), b.get());
     }
 }

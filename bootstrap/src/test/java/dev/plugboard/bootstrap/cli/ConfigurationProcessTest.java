@@ -70,6 +70,7 @@ class ConfigurationProcessTest {
     @Test
     void givenAnUnreadableSecretsKeyFile_anyCommand_refusesNamingTheFile() throws Exception {
         Path key = Files.writeString(folder.resolve("keyset.json"), "not a keyset", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
         Outcome outcome = new PlugboardProcess(folder, Map.of("PLUGBOARD_SECRETS_KEY", key.toString())).run("plugins", "list");
 

@@ -97,7 +97,7 @@ class RotationWhileServingTest {
             LaunchConfiguration cli = LaunchConfiguration.resolve(overrides, true);
             try (ApplicationContext cliContext = ApplicationContext.builder().properties(cli.properties()).start()) {
                 report = cliContext.getBean(SecretKeysUseCase.class).rotate(new RotateCommand(Actor.operator("ops"), 1,
-                        progress -> { }));
+                        progress -> { }, java.time.Duration.ofSeconds(3)));
             } finally {
                 rotating.set(false);
                 cli.close();

@@ -35,7 +35,7 @@ public class ReencryptSecretsCommand extends CliCommand {
         long sealed = secrets.get().sealPlainText();
         RotationReport report = secrets.get().reencrypt(new RotateCommand(Operator.actor(), batchSize,
                 progress -> err().printf("re-encrypting: %d installations visited, %d secrets re-encrypted%n",
-                        progress.installationsVisited(), progress.secretsReencrypted())));
+                        progress.installationsVisited(), progress.secretsReencrypted()), RotateSecretsCommand.SETTLE));
         out().printf("Re-encrypted %d secrets with the primary key in %d installations; %d plain-text secrets encrypted.%n",
                 report.secretsReencrypted(), report.installationsVisited(), sealed);
         return ExitCode.OK;

@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
         footer = {"%nExamples:", "  plugboard secrets rotate", "  plugboard secrets rotate --batch-size 100"})
 public class RotateSecretsCommand extends CliCommand {
 
+    /** Longer than the servers' keyset re-read interval (1 s) plus a write in flight. */
+    static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(3);
+
     private final Provider<SecretKeysUseCase> secrets;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "500",
@@ -36,7 +39,7 @@ public class RotateSecretsCommand extends CliCommand {
     protected ExitCode execute() {
         RotationReport report = secrets.get().rotate(new RotateCommand(Operator.actor(), batchSize,
                 progress -> err().printf("re-encrypting: %d installations visited, %d secrets re-encrypted%n",
-                        progress.installationsVisited(), progress.secretsReencrypted())));
+                        progress.installationsVisited(), progress.secretsReencrypted()), SETTLE));
         out().printf("Rotated to key %s: %d secrets re-encrypted in %d installations (%d pass%s).%n", report.keyId(),
                 report.secretsReencrypted(), report.installationsVisited(), report.passes(), report.passes() == 1 ? "" : "es");
         return ExitCode.OK;

@@ -91,6 +91,12 @@ final class ServerLauncher {
                 .setLocaleConfig("locale-provider", "builtin")
                 .setLocaleConfig("builtin-locale", "C.UTF-8")
                 .setLocaleConfig("locale", "C");
+        if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+            // A new folder: initdb sets the password and scram-only rules itself (these flags follow the
+            // library's own "-A trust"), so the server never admits a client without the password.
+            builder.setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", PasswordFile.of(dataDirectory.getParent()).toString());
+        }
         if (options.durable()) {
             // The library starts PostgreSQL for throw-away tests (fsync off); Plugboard's data is kept.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Finds the strings a claim holds, by a name that may be a dotted path into nested objects
  * ({@code realm_access.roles}). A claim whose whole name contains dots (Auth0's
- * {@code https://example.com/roles}) is found first under that name.
+ * {@code https://example.com/roles}) is found under that name only when the nested path holds
+ * nothing: a flat claim must never shadow the nested one the identity provider itself sets.
  */
 final class ClaimPath {
 
@@ -15,7 +16,8 @@ final class ClaimPath {
     }
 
     static List<String> values(Map<String, Object> claims, String path, String separator) {
-        Object value = claims.containsKey(path) ? claims.get(path) : walk(claims, path.split("\\."));
+        Object nested = walk(claims, path.split("\\."));
+        Object value = nested != null ? nested : claims.get(path);
         List<String> values = new ArrayList<>();
         if (value instanceof Iterable<?> items) {
             items.forEach(item -> {

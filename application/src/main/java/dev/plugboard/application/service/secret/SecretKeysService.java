@@ -63,6 +63,7 @@ public final class SecretKeysService implements SecretKeysUseCase {
         SecretCipher cipher = vault.cipher();
         Tally total = new Tally();
         int pass = 0;
+        boolean settled = command.settle().isZero();
         Tally thisPass;
         do {
             pass++;
@@ -80,6 +81,11 @@ public final class SecretKeysService implements SecretKeysUseCase {
                 command.progress().accept(new Progress(total.visited, total.reencrypted));
                 after = batch.isEmpty() ? after : Optional.of(batch.get(batch.size() - 1).id());
             } while (batch.size() == command.batchSize());
+            if (thisPass.reencrypted == 0 && thisPass.raced == 0 && !settled) {
+                settled = true;
+                settle(command.settle());
+                thisPass.raced = 1; // one more pass, after the wait, confirms nothing is left
+            }
         } while ((thisPass.reencrypted > 0 || thisPass.raced > 0) && pass < MAX_PASSES);
         int passes = pass;
         audit.perform(command.actor(), AuditAction.SECRETS_ROTATED, TARGET, () -> {
@@ -88,6 +94,14 @@ public final class SecretKeysService implements SecretKeysUseCase {
             return null;
         });
         return new RotationReport(keyId, total.visited, total.reencrypted, passes);
+    }
+
+    private static void settle(java.time.Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Counts of a re-encryption: installations visited, secrets re-encrypted, writes that raced it. */

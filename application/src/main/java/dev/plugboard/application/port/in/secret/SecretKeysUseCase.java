@@ -15,14 +15,22 @@ public interface SecretKeysUseCase {
     /**
      * @param batchSize installations re-encrypted per transaction
      * @param progress  told after each batch
+     * @param settle    how long to wait before the pass that confirms nothing is left: servers pick up a
+     *                  new key within about a second, and a write they began with the old one must land first
      */
-    record RotateCommand(Actor actor, int batchSize, Consumer<Progress> progress) {
+    record RotateCommand(Actor actor, int batchSize, Consumer<Progress> progress, java.time.Duration settle) {
         public RotateCommand {
             Require.present("actor", actor);
             if (batchSize < 1 || batchSize > 10_000) {
                 throw new dev.plugboard.domain.error.InvalidValueException("batch size", batchSize, "must be 1 to 10000");
             }
             Require.present("progress", progress);
+            Require.present("settle", settle);
+        }
+
+        /** No settling: for a single process (embedding, tests). */
+        public RotateCommand(Actor actor, int batchSize, Consumer<Progress> progress) {
+            this(actor, batchSize, progress, java.time.Duration.ZERO);
         }
     }
 
