@@ -31,6 +31,8 @@ final class InternalRanges {
             range("192.0.0.0/24", "IETF protocol assignments"),
             range("192.0.2.0/24", "documentation"),
             range("192.168.0.0/16", "private"),
+            range("192.88.99.0/24", "6to4 relay anycast"),
+            range("168.63.129.16/32", "cloud platform endpoint (Azure WireServer)"),
             range("198.18.0.0/15", "benchmarking"),
             range("198.51.100.0/24", "documentation"),
             range("203.0.113.0/24", "documentation"),

@@ -66,6 +66,12 @@ final class HbaFile {
         return index < fields.length ? fields[index].toLowerCase(Locale.ROOT) : "";
     }
 
+    /** Whether the file holds exactly Plugboard's rules. */
+    static boolean isScramOnly(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolve(NAME);
+        return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(SCRAM_ONLY);
+    }
+
     /** Replaces the file by {@link #SCRAM_ONLY} through a rename, so a crash leaves the old file or the new one whole. */
     static void writeScramOnly(Path dataDirectory) throws IOException {
         Path temporary = dataDirectory.resolve(NAME + ".plugboard-tmp");

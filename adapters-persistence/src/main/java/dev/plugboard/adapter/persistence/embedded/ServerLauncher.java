@@ -48,6 +48,10 @@ final class ServerLauncher {
                     LOG.info("Upgraded the embedded PostgreSQL of {} to password authentication (scram-sha-256, 127.0.0.1 only);"
                             + " the password is in {}", folder, PasswordFile.of(folder));
                 }
+            } else if (!HbaFile.isScramOnly(dataDirectory)) {
+                // initdb's own rules (a new folder) also admit ::1 and replication: keep only Plugboard's.
+                HbaFile.writeScramOnly(dataDirectory);
+                local.reloadConfiguration();
             }
             local.createDatabaseIfMissing(options.database());
         } catch (IOException | RuntimeException e) {
