@@ -152,4 +152,18 @@ class TinkSecretCipherTest {
         }
         assertThat(ids).hasSize(3).contains(a.get(), b.get());
     }
+
+    @Test
+    void givenKeyRotatedByAnotherProcess_aRunningCipherSealsWithTheNewKeyWithinASecondOrSo() throws Exception {
+        TinkSecretCipher server = cipher();
+        server.seal("\"warm\"", TOKEN);
+        TinkSecretCipher cli = cipher();
+        cli.rotateKey();
+
+        Thread.sleep(1100);
+        String sealed = server.seal("\"after\"", TOKEN);
+
+        assertThat(cli.sealedWithPrimaryKey(sealed)).isTrue();
+        assertThat(server.primaryKeyId()).isEqualTo(cli.primaryKeyId());
+    }
 }

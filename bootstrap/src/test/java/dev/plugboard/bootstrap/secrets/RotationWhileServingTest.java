@@ -109,6 +109,8 @@ class RotationWhileServingTest {
             assertThat(report.secretsReencrypted()).isGreaterThanOrEqualTo(1);
             assertThat(writes.get()).isGreaterThanOrEqualTo(OWNERS * 2);
             SecretCipher serverCipher = server.context().getBean(SecretCipher.class);
+            assertThat(((dev.plugboard.adapter.secrets.TinkSecretCipher) serverCipher).primaryKeyId())
+                    .as("the server re-read the rotated keyset").isEqualTo(report.keyId());
             List<String> sealed = new RawSql(server.context()).strings(
                     "SELECT secrets ->> '/token' FROM installations WHERE user_id LIKE 'rot%'");
             assertThat(sealed).hasSize(OWNERS).allSatisfy(ciphertext ->

@@ -2,9 +2,7 @@ package dev.plugboard.adapter.cli.secrets;
 
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.cli.support.CliCommand;
-import dev.plugboard.adapter.cli.support.Operator;
 import dev.plugboard.application.port.in.secret.SecretKeysUseCase;
-import dev.plugboard.application.port.in.secret.SecretKeysUseCase.RotateCommand;
 import dev.plugboard.application.port.in.secret.SecretKeysUseCase.RotationReport;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Provider;
@@ -33,9 +31,7 @@ public class ReencryptSecretsCommand extends CliCommand {
     @Override
     protected ExitCode execute() {
         long sealed = secrets.get().sealPlainText();
-        RotationReport report = secrets.get().reencrypt(new RotateCommand(Operator.actor(), batchSize,
-                progress -> err().printf("re-encrypting: %d installations visited, %d secrets re-encrypted%n",
-                        progress.installationsVisited(), progress.secretsReencrypted()), RotateSecretsCommand.SETTLE));
+        RotationReport report = secrets.get().reencrypt(RotateSecretsCommand.command(batchSize, err()));
         out().printf("Re-encrypted %d secrets with the primary key in %d installations; %d plain-text secrets encrypted.%n",
                 report.secretsReencrypted(), report.installationsVisited(), sealed);
         return ExitCode.OK;

@@ -31,15 +31,20 @@ public class RotateSecretsCommand extends CliCommand {
             description = "Installations re-encrypted per transaction (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
+    /** The operator's re-encryption, reporting progress after each batch on {@code err}. */
+    static RotateCommand command(int batchSize, java.io.PrintWriter err) {
+        return new RotateCommand(Operator.actor(), batchSize, progress -> err.printf(
+                "re-encrypting: %d installations visited, %d secrets re-encrypted%n",
+                progress.installationsVisited(), progress.secretsReencrypted()), SETTLE);
+    }
+
     public RotateSecretsCommand(Provider<SecretKeysUseCase> secrets) {
         this.secrets = secrets;
     }
 
     @Override
     protected ExitCode execute() {
-        RotationReport report = secrets.get().rotate(new RotateCommand(Operator.actor(), batchSize,
-                progress -> err().printf("re-encrypting: %d installations visited, %d secrets re-encrypted%n",
-                        progress.installationsVisited(), progress.secretsReencrypted()), SETTLE));
+        RotationReport report = secrets.get().rotate(command(batchSize, err()));
         out().printf("Rotated to key %s: %d secrets re-encrypted in %d installations (%d pass%s).%n", report.keyId(),
                 report.secretsReencrypted(), report.installationsVisited(), report.passes(), report.passes() == 1 ? "" : "es");
         return ExitCode.OK;
