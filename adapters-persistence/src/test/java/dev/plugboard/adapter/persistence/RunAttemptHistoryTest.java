@@ -8,6 +8,7 @@ import dev.plugboard.application.port.out.contract.Storage;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.run.RunId;
@@ -48,9 +49,9 @@ class RunAttemptHistoryTest {
     @Test
     void givenRunRetriedThenCompleted_attempts_recordsEveryAttemptWithItsOutcome() {
         PluginRun run = runs.add(newRun());
-        run = runs.update(run.start(T0.plusSeconds(1)));
-        run = runs.update(run.retryLater(new RunError("UPSTREAM_DOWN", "503 from upstream")));
-        run = runs.update(run.start(T0.plusSeconds(3)));
+        run = runs.update(run.claim(new Lease("executor-1", T0.plusSeconds(1).plusSeconds(30)), T0.plusSeconds(1)));
+        run = runs.update(run.retryLater(new RunError("UPSTREAM_DOWN", "503 from upstream"), T0.plusSeconds(2)));
+        run = runs.update(run.claim(new Lease("executor-1", T0.plusSeconds(3).plusSeconds(30)), T0.plusSeconds(3)));
         runs.update(run.complete(JsonDocument.parse("{\"ok\": true}"), T0.plusSeconds(4)));
 
         assertThat(runs.attempts(ACME, run.id()))
@@ -65,7 +66,7 @@ class RunAttemptHistoryTest {
 
     @Test
     void givenProcessingRunCancelled_theOpenAttemptIsClosedAsCancelled() {
-        PluginRun run = runs.update(runs.add(newRun()).start(T0.plusSeconds(1)));
+        PluginRun run = runs.update(runs.add(newRun()).claim(new Lease("executor-1", T0.plusSeconds(1).plusSeconds(30)), T0.plusSeconds(1)));
         assertThat(runs.attempts(ACME, run.id())).singleElement()
                 .satisfies(attempt -> assertThat(attempt.finishedAt()).isNull());
 
@@ -81,7 +82,7 @@ class RunAttemptHistoryTest {
     void givenRunRejectedBeforeRunning_hasNoAttempts_andAnotherOwnerSeesNone() {
         PluginRun run = runs.update(runs.add(newRun()).reject(new RunError("PLUGIN_CIRCUIT_OPEN", "retry after 30 s"),
                 T0.plusSeconds(1)));
-        PluginRun started = runs.update(runs.add(newRun()).start(T0.plusSeconds(1)));
+        PluginRun started = runs.update(runs.add(newRun()).claim(new Lease("executor-1", T0.plusSeconds(1).plusSeconds(30)), T0.plusSeconds(1)));
 
         assertThat(runs.attempts(ACME, run.id())).isEmpty();
         assertThat(runs.attempts(ACME, started.id())).hasSize(1);

@@ -186,7 +186,7 @@ class QueryAndCancelRunsTest {
                 .isInstanceOfSatisfying(IllegalRunTransitionException.class, e -> {
                     assertThat(e.run()).isEqualTo(run.id());
                     assertThat(e.from()).isEqualTo(RunStatus.CANCELLED);
-                    assertThat(e.to()).isEqualTo(RunStatus.CANCELLED);
+                    assertThat(e.event()).isEqualTo(dev.plugboard.domain.run.RunEvent.CANCEL);
                 });
 
         assertThat(plugboard.runs().get(ALICE_OWNER, run.id())).isEqualTo(cancelled);
