@@ -83,14 +83,36 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
     }
 
     @Override
-    public synchronized List<PluginRun> claim(Set<PluginName> plugins, int max, Lease lease, Instant now) {
+    public synchronized List<PluginRun> claim(Set<PluginName> plugins, int max, Lease lease, Instant now,
+                                              Map<PluginName, Integer> perOwnerLimits) {
+        Map<List<Object>, Integer> busy = new java.util.HashMap<>();
+        runs.values().stream().filter(run -> run.status() == RunStatus.PROCESSING)
+                .forEach(run -> busy.merge(List.of(run.owner(), run.plugin()), 1, Integer::sum));
+        List<PluginRun> claimed = new java.util.ArrayList<>();
         List<PluginRun> available = runs.values().stream()
                 .filter(run -> run.status() == RunStatus.PENDING && plugins.contains(run.plugin())
                         && !run.availableAt().isAfter(now))
                 .sorted(java.util.Comparator.comparing(PluginRun::availableAt).thenComparing(PluginRun::createdAt))
-                .limit(max)
                 .toList();
-        return available.stream().map(run -> update(run.claim(lease, now))).toList();
+        for (PluginRun run : available) {
+            if (claimed.size() >= max) {
+                break;
+            }
+            Integer limit = perOwnerLimits.get(run.plugin());
+            List<Object> key = List.of(run.owner(), run.plugin());
+            if (limit != null && busy.getOrDefault(key, 0) >= limit) {
+                continue;
+            }
+            busy.merge(key, 1, Integer::sum);
+            claimed.add(update(run.claim(lease, now)));
+        }
+        return claimed;
+    }
+
+    @Override
+    public synchronized List<PluginRun> unclaimedSince(PluginName plugin, Instant availableBefore, int max) {
+        return runs.values().stream().filter(run -> run.status() == RunStatus.PENDING && run.plugin().equals(plugin)
+                && run.availableAt().isBefore(availableBefore)).limit(max).toList();
     }
 
     @Override

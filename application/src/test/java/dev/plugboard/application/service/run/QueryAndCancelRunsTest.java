@@ -47,8 +47,8 @@ class QueryAndCancelRunsTest {
     private final TestClock clock = new TestClock();
     private final Plugboard plugboard = Plugboard.builder()
             .clock(clock)
-            .manifest(TestPlugins.analytics())
-            .manifest(TestPlugins.chat())
+            .manifest(TestPlugins.queued(TestPlugins.analytics()))
+            .manifest(TestPlugins.queued(TestPlugins.chat()))
             .build();
 
     @BeforeEach
