@@ -17,3 +17,8 @@ UPDATE installations i SET
                          AND r.user_id IS NOT DISTINCT FROM i.user_id
                          AND r.organization_id IS NOT DISTINCT FROM i.organization_id
                          AND r.status IN ('completed', 'failed'));
+
+-- What an attempt cost, when the executor measured it (process-mode hosts do; null otherwise).
+ALTER TABLE plugin_run_attempts
+    ADD COLUMN cpu_time_ms       bigint CHECK (cpu_time_ms >= 0),
+    ADD COLUMN peak_memory_bytes bigint CHECK (peak_memory_bytes >= 0);

@@ -35,6 +35,7 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
             .reversed();
 
     private Map<RunId, PluginRun> runs = new LinkedHashMap<>();
+    private final InMemoryAttemptHistory history = new InMemoryAttemptHistory();
 
     @Override
     public synchronized Optional<PluginRun> find(Owner owner, RunId id) {
@@ -79,7 +80,14 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
         }
         PluginRun stored = withVersion(run, run.version() + 1);
         runs.put(run.id(), stored);
+        history.follow(stored, Instant.now());
         return stored;
+    }
+
+    @Override
+    public synchronized List<dev.plugboard.domain.run.RunAttempt> attempts(Owner owner, RunId id) {
+        PluginRun run = runs.get(id);
+        return run == null || !run.owner().equals(owner) ? List.of() : history.of(id);
     }
 
     @Override
@@ -134,12 +142,14 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
 
     @Override
     public synchronized Object snapshot() {
-        return new LinkedHashMap<>(runs);
+        return List.of(new LinkedHashMap<>(runs), history.snapshot());
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public synchronized void restore(Object snapshot) {
-        runs = new LinkedHashMap<>((Map<RunId, PluginRun>) snapshot);
+        List<Object> both = (List<Object>) snapshot;
+        runs = new LinkedHashMap<>((Map<RunId, PluginRun>) both.get(0));
+        history.restore(both.get(1));
     }
 }

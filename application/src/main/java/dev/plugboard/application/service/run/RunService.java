@@ -105,6 +105,11 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
     }
 
     @Override
+    public RunHistory history(Owner owner, RunId id) {
+        return new RunHistory(get(owner, id), runs.attempts(owner, id));
+    }
+
+    @Override
     public Page<PluginRun> list(Owner owner, RunFilter filter, PageRequest page) {
         return runs.search(owner, filter, page);
     }
