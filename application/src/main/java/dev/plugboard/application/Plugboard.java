@@ -16,6 +16,8 @@ import dev.plugboard.application.service.execution.EventService;
 import dev.plugboard.application.service.execution.ExecutionSettings;
 import dev.plugboard.application.service.execution.LeaseReaper;
 import dev.plugboard.application.service.execution.RunExecutor;
+import dev.plugboard.application.service.execution.RetryScheduler;
+import dev.plugboard.application.service.execution.RunAdmission;
 import dev.plugboard.application.service.execution.RunOutcomes;
 import dev.plugboard.application.service.execution.WorkerService;
 import dev.plugboard.application.service.owner.OwnerService;
@@ -77,6 +79,7 @@ public final class Plugboard {
     private final LeaseReaper reaper;
     private final Builder wiring;
     private final RunOutcomes outcomes;
+    private final RunAdmission admission;
     private final OwnerService owners;
     private final SettingsVault vault;
     private final SecretKeysService secretKeys;
@@ -87,23 +90,23 @@ public final class Plugboard {
         this.settingsPolicy = b.settingsPolicy;
         this.vault = new SettingsVault(b.secretCipher);
         AuditTrail trail = new AuditTrail(b.auditLog, b.transactions, b.clock, b.ids);
-        this.outcomes = new RunOutcomes(b.runs, b.installations, b.plugins, b.circuits, b.executionSettings.circuit(),
-                b.clock, () -> ThreadLocalRandom.current().nextDouble());
+        this.outcomes = new RunOutcomes(b.runs, b.installations, b.circuits, b.executionSettings.circuit(), b.clock,
+                new RetryScheduler(b.plugins, () -> ThreadLocalRandom.current().nextDouble()));
+        this.admission = new RunAdmission(b.plugins, b.installations, outcomes, b.handlers);
         ManifestSource manifests = new WithHandlerManifests(b.manifests, b.handlers);
         this.catalog = new CatalogService(b.plugins, manifests, b.settingsPolicy, trail, b.clock);
         this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy, vault,
                 b.planLimits, trail, b.clock, b.ids);
         this.secretKeys = new SecretKeysService(b.installations, b.plugins, b.settingsPolicy, vault, b.transactions, trail);
-        this.runs = new RunService(b.plugins, b.installations, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids,
-                outcomes);
+        this.runs = new RunService(admission, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids);
         this.audit = new AuditQueryService(b.auditLog);
-        this.workers = new WorkerService(b.queue, b.runs, b.plugins, b.installations, outcomes, b.transactions, b.clock,
+        this.workers = new WorkerService(b.queue, b.runs, b.plugins, admission, outcomes, b.transactions, b.clock,
                 b.settingsPolicy, vault);
         this.events = new EventService(b.plugins, b.installations, b.runs, b.events, runs, b.transactions, b.clock, trail);
         this.circuits = new CircuitService(b.circuits, b.plugins, trail, b.transactions, b.clock);
         this.owners = new OwnerService(b.owners, b.transactions, b.clock);
         this.grants = new RoleGrantService(b.roleGrants, trail, b.transactions, b.clock);
-        this.reaper = new LeaseReaper(b.queue, b.circuits, outcomes, b.transactions, b.clock,
+        this.reaper = new LeaseReaper(b.queue, b.circuits, b.plugins, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
     }
 
@@ -148,8 +151,8 @@ public final class Plugboard {
      */
     public RunExecutor newExecutor() {
         Builder b = wiring;
-        return new RunExecutor(b.queue, b.runs, b.installations, b.plugins, b.store, outcomes, b.handlers, b.settingsPolicy,
-                vault, b.transactions, b.clock, b.executionSettings, b.outbound);
+        return new RunExecutor(b.queue, admission, outcomes, b.runs, b.store, b.handlers, b.settingsPolicy, vault,
+                b.transactions, b.clock, b.executionSettings, b.outbound);
     }
 
     /** A builder whose every port defaults to its in-memory adapter. */

@@ -6,6 +6,7 @@ import dev.plugboard.application.port.in.installation.InstallPluginUseCase.Insta
 import dev.plugboard.application.port.in.installation.InstallationView;
 import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
 import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.plugin.ExecutionPolicy;
 import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.PluginRun;
@@ -31,6 +32,7 @@ class EmbeddingExampleTest {
                         {"type": "object", "properties": {
                           "greeting": {"type": "string", "default": "Hello"},
                           "apiKey": {"type": "string", "writeOnly": true}}}"""))
+                .execution(ExecutionPolicy.external())   // your workers claim its runs: plugboard.workers()
                 .build();
         Plugboard plugboard = Plugboard.builder().manifest(greeter).build();   // everything in memory
         plugboard.syncCatalog();

@@ -8,6 +8,7 @@ import dev.plugboard.application.port.out.contract.Storage;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.run.RunId;
@@ -48,30 +49,30 @@ class RunAttemptHistoryTest {
     @Test
     void givenRunRetriedThenCompleted_attempts_recordsEveryAttemptWithItsOutcome() {
         PluginRun run = runs.add(newRun());
-        run = runs.update(run.start(T0.plusSeconds(1)));
-        run = runs.update(run.retryLater(new RunError("UPSTREAM_DOWN", "503 from upstream")));
-        run = runs.update(run.start(T0.plusSeconds(3)));
+        run = runs.update(run.claim(new Lease("executor-1", T0.plusSeconds(1).plusSeconds(30)), T0.plusSeconds(1)));
+        run = runs.update(run.retryLater(new RunError("UPSTREAM_DOWN", "503 from upstream"), T0.plusSeconds(2)));
+        run = runs.update(run.claim(new Lease("executor-1", T0.plusSeconds(3).plusSeconds(30)), T0.plusSeconds(3)));
         runs.update(run.complete(JsonDocument.parse("{\"ok\": true}"), T0.plusSeconds(4)));
 
-        assertThat(runs.attempts(ACME, run.id()))
+        assertThat(runs.attemptRows(ACME, run.id()))
                 .extracting(RunAttemptRow::attempt, RunAttemptRow::status, RunAttemptRow::startedAt,
                         RunAttemptRow::errorCode, RunAttemptRow::errorMessage)
                 .containsExactly(
                         tuple(1, "failed", T0.plusSeconds(1), "UPSTREAM_DOWN", "503 from upstream"),
                         tuple(2, "completed", T0.plusSeconds(3), null, null));
-        assertThat(runs.attempts(ACME, run.id())).allSatisfy(attempt -> assertThat(attempt.finishedAt()).isNotNull());
-        assertThat(runs.attempts(ACME, run.id()).get(1).finishedAt()).isEqualTo(T0.plusSeconds(4));
+        assertThat(runs.attemptRows(ACME, run.id())).allSatisfy(attempt -> assertThat(attempt.finishedAt()).isNotNull());
+        assertThat(runs.attemptRows(ACME, run.id()).get(1).finishedAt()).isEqualTo(T0.plusSeconds(4));
     }
 
     @Test
     void givenProcessingRunCancelled_theOpenAttemptIsClosedAsCancelled() {
-        PluginRun run = runs.update(runs.add(newRun()).start(T0.plusSeconds(1)));
-        assertThat(runs.attempts(ACME, run.id())).singleElement()
+        PluginRun run = runs.update(runs.add(newRun()).claim(new Lease("executor-1", T0.plusSeconds(1).plusSeconds(30)), T0.plusSeconds(1)));
+        assertThat(runs.attemptRows(ACME, run.id())).singleElement()
                 .satisfies(attempt -> assertThat(attempt.finishedAt()).isNull());
 
         runs.update(run.cancel(T0.plusSeconds(2)));
 
-        assertThat(runs.attempts(ACME, run.id())).singleElement().satisfies(attempt -> {
+        assertThat(runs.attemptRows(ACME, run.id())).singleElement().satisfies(attempt -> {
             assertThat(attempt.status()).isEqualTo("cancelled");
             assertThat(attempt.finishedAt()).isEqualTo(T0.plusSeconds(2));
         });
@@ -81,11 +82,11 @@ class RunAttemptHistoryTest {
     void givenRunRejectedBeforeRunning_hasNoAttempts_andAnotherOwnerSeesNone() {
         PluginRun run = runs.update(runs.add(newRun()).reject(new RunError("PLUGIN_CIRCUIT_OPEN", "retry after 30 s"),
                 T0.plusSeconds(1)));
-        PluginRun started = runs.update(runs.add(newRun()).start(T0.plusSeconds(1)));
+        PluginRun started = runs.update(runs.add(newRun()).claim(new Lease("executor-1", T0.plusSeconds(1).plusSeconds(30)), T0.plusSeconds(1)));
 
-        assertThat(runs.attempts(ACME, run.id())).isEmpty();
-        assertThat(runs.attempts(ACME, started.id())).hasSize(1);
-        assertThat(runs.attempts(Owner.user("acme"), started.id())).isEmpty();
+        assertThat(runs.attemptRows(ACME, run.id())).isEmpty();
+        assertThat(runs.attemptRows(ACME, started.id())).hasSize(1);
+        assertThat(runs.attemptRows(Owner.user("acme"), started.id())).isEmpty();
     }
 
     private static PluginRun newRun() {

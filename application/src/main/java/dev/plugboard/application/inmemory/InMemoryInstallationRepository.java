@@ -23,6 +23,7 @@ public final class InMemoryInstallationRepository implements InstallationReposit
     }
 
     private Map<Key, Installation> installations = new HashMap<>();
+    private Map<Key, Long> attempts = new HashMap<>();
 
     @Override
     public synchronized Optional<Installation> find(Owner owner, PluginName plugin) {
@@ -73,6 +74,21 @@ public final class InMemoryInstallationRepository implements InstallationReposit
     }
 
     @Override
+    public synchronized void recordAttempt(Owner owner, PluginName plugin, Instant at, Optional<String> retryError) {
+        Key key = new Key(owner, plugin);
+        attempts.merge(key, 1L, Long::sum);
+        Installation current = installations.get(key);
+        if (current != null && retryError.isPresent()) {
+            installations.put(key, current.recordAttempt(retryError.get(), at));
+        }
+    }
+
+    /** Attempts counted for the installation, for tests and embedders. */
+    public synchronized long attemptCount(Owner owner, PluginName plugin) {
+        return attempts.getOrDefault(new Key(owner, plugin), 0L);
+    }
+
+    @Override
     public synchronized void recordExecution(Owner owner, PluginName plugin, Instant at, Optional<String> error) {
         Key key = new Key(owner, plugin);
         Installation current = installations.get(key);
@@ -115,12 +131,14 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     @Override
     public synchronized Object snapshot() {
-        return new HashMap<>(installations);
+        return List.of(new HashMap<>(installations), new HashMap<>(attempts));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public synchronized void restore(Object snapshot) {
-        installations = new HashMap<>((Map<Key, Installation>) snapshot);
+        List<Object> both = (List<Object>) snapshot;
+        installations = new HashMap<>((Map<Key, Installation>) both.get(0));
+        attempts = new HashMap<>((Map<Key, Long>) both.get(1));
     }
 }

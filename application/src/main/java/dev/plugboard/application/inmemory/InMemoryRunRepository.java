@@ -35,6 +35,7 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
             .reversed();
 
     private Map<RunId, PluginRun> runs = new LinkedHashMap<>();
+    private final InMemoryAttemptHistory history = new InMemoryAttemptHistory();
 
     @Override
     public synchronized Optional<PluginRun> find(Owner owner, RunId id) {
@@ -79,18 +80,47 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
         }
         PluginRun stored = withVersion(run, run.version() + 1);
         runs.put(run.id(), stored);
+        history.follow(stored, Instant.now());
         return stored;
     }
 
     @Override
-    public synchronized List<PluginRun> claim(Set<PluginName> plugins, int max, Lease lease, Instant now) {
+    public synchronized List<dev.plugboard.domain.run.RunAttempt> attempts(Owner owner, RunId id) {
+        PluginRun run = runs.get(id);
+        return run == null || !run.owner().equals(owner) ? List.of() : history.of(id);
+    }
+
+    @Override
+    public synchronized List<PluginRun> claim(Set<PluginName> plugins, int max, Lease lease, Instant now,
+                                              Map<PluginName, Integer> perOwnerLimits) {
+        Map<List<Object>, Integer> busy = new java.util.HashMap<>();
+        runs.values().stream().filter(run -> run.status() == RunStatus.PROCESSING)
+                .forEach(run -> busy.merge(List.of(run.owner(), run.plugin()), 1, Integer::sum));
+        List<PluginRun> claimed = new java.util.ArrayList<>();
         List<PluginRun> available = runs.values().stream()
                 .filter(run -> run.status() == RunStatus.PENDING && plugins.contains(run.plugin())
                         && !run.availableAt().isAfter(now))
                 .sorted(java.util.Comparator.comparing(PluginRun::availableAt).thenComparing(PluginRun::createdAt))
-                .limit(max)
                 .toList();
-        return available.stream().map(run -> update(run.claim(lease, now))).toList();
+        for (PluginRun run : available) {
+            if (claimed.size() >= max) {
+                break;
+            }
+            Integer limit = perOwnerLimits.get(run.plugin());
+            List<Object> key = List.of(run.owner(), run.plugin());
+            if (limit != null && busy.getOrDefault(key, 0) >= limit) {
+                continue;
+            }
+            busy.merge(key, 1, Integer::sum);
+            claimed.add(update(run.claim(lease, now)));
+        }
+        return claimed;
+    }
+
+    @Override
+    public synchronized List<PluginRun> unclaimedSince(PluginName plugin, Instant availableBefore, int max) {
+        return runs.values().stream().filter(run -> run.status() == RunStatus.PENDING && run.plugin().equals(plugin)
+                && run.availableAt().isBefore(availableBefore)).limit(max).toList();
     }
 
     @Override
@@ -112,12 +142,14 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
 
     @Override
     public synchronized Object snapshot() {
-        return new LinkedHashMap<>(runs);
+        return List.of(new LinkedHashMap<>(runs), history.snapshot());
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public synchronized void restore(Object snapshot) {
-        runs = new LinkedHashMap<>((Map<RunId, PluginRun>) snapshot);
+        List<Object> both = (List<Object>) snapshot;
+        runs = new LinkedHashMap<>((Map<RunId, PluginRun>) both.get(0));
+        history.restore(both.get(1));
     }
 }

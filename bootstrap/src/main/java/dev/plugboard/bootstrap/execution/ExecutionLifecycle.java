@@ -54,6 +54,15 @@ final class ExecutionLifecycle {
                 configuration.settings().concurrency(), configuration.settings().lease(), plugboard.handlers().plugins());
     }
 
+    /** The executor of this instance while execution runs here. */
+    synchronized java.util.Optional<RunExecutor> executor() {
+        return java.util.Optional.ofNullable(scheduler == null ? null : executor);
+    }
+
+    int concurrency() {
+        return configuration.settings().concurrency();
+    }
+
     synchronized void stop() {
         if (scheduler != null) {
             scheduler.shutdownNow();

@@ -75,7 +75,7 @@ class KilledInstanceTest {
             PluginRun finished = survivor.runs().get(alice.owner(), run.id());
             assertThat(finished.attempt()).isEqualTo(2);
             assertThat(survivorHandler.executions.get(run.id()).get()).isEqualTo(1);
-            List<RunAttemptRow> attempts = instances.context(true).getBean(JdbcRunRepository.class).attempts(alice.owner(), run.id());
+            List<RunAttemptRow> attempts = instances.context(true).getBean(JdbcRunRepository.class).attemptRows(alice.owner(), run.id());
             assertThat(attempts).extracting(RunAttemptRow::attempt, RunAttemptRow::worker, RunAttemptRow::status, RunAttemptRow::errorCode)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "doomed", "failed", "LEASE_EXPIRED"),
                             org.assertj.core.groups.Tuple.tuple(2, "survivor", "completed", null));

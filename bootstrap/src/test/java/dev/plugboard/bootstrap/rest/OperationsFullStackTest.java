@@ -43,6 +43,18 @@ class OperationsFullStackTest extends OperationsContract {
     }
 
     @Test
+    void givenExecutionInThisInstance_healthAndMetrics_reportItsSlotsAndAbandonedHandlers() {
+        JsonNode execution = api().get("/health", Who.newAdmin()).json().path("details").path("execution");
+        String metrics = api().get("/metrics", Who.anonymous()).body();
+
+        assertThat(execution.path("status").asText()).as(execution.toString()).isEqualTo("UP");
+        assertThat(execution.path("details").path("abandonedHandlers").isInt()).as(execution.toString()).isTrue();
+        assertThat(execution.path("details").path("slotsTaken").isInt()).isTrue();
+        assertThat(execution.path("details").path("concurrency").asInt()).isPositive();
+        assertThat(metrics).contains("plugboard_execution_handlers_abandoned", "plugboard_execution_slots_taken");
+    }
+
+    @Test
     void givenTheDatabasePool_metrics_includeIt() {
         ApiResponse response = api().get("/metrics", Who.anonymous());
 

@@ -129,6 +129,20 @@ public final class Installation {
                 lastExecutedAt, lastError, version, createdAt, now);
     }
 
+    /**
+     * Notes an attempt that ended without ending its run (a retry follows): when, and why; the
+     * execution count, which counts runs, stays.
+     */
+    public Installation recordAttempt(String error, Instant now) {
+        return new Installation(id, owner, plugin, settings, secrets, enabled, executionCount, now, trimmed(error), version,
+                createdAt, now);
+    }
+
+    private static String trimmed(String error) {
+        String trimmed = Require.nonBlank("error", error);
+        return trimmed.length() > MAX_ERROR_LENGTH ? trimmed.substring(0, MAX_ERROR_LENGTH) : trimmed;
+    }
+
     /** Counts a finished execution; a success clears the last error. */
     public Installation recordSuccess(Instant now) {
         return new Installation(id, owner, plugin, settings, secrets, enabled, executionCount + 1, now, null, version,

@@ -39,7 +39,7 @@ public final class ManifestDocument {
     private static final Set<String> FIELDS = Set.of("name", "version", "displayName", "description", "owner",
             "schemaVersion", "capabilities", "category", "tags", "icon", "defaultSettings", "settingsSchema",
             "inputSchema", "outputSchema", "dependencies", "execution");
-    private static final Set<String> EXECUTION_FIELDS = Set.of("mode", "timeout", "retry");
+    private static final Set<String> EXECUTION_FIELDS = Set.of("mode", "timeout", "retry", "startTimeout", "maxConcurrentPerOwner");
     private static final Set<String> RETRY_FIELDS = Set.of("maxAttempts", "initialBackoff", "maxBackoff", "multiplier",
             "nonRetryableCodes");
     private static final Pattern SHORT_DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m|h)$");
@@ -96,12 +96,15 @@ public final class ManifestDocument {
         fields.put("dependencies", dependencies);
         ExecutionPolicy execution = manifest.execution();
         RetryPolicy retry = execution.retry();
-        fields.put("execution", Map.of(
-                "mode", execution.mode() == ExecutionMode.EXTERNAL ? "external" : "in-process",
-                "timeout", execution.timeout().toString(),
-                "retry", Map.of("maxAttempts", retry.maxAttempts(), "initialBackoff", retry.initialBackoff().toString(),
-                        "maxBackoff", retry.maxBackoff().toString(), "multiplier", BigDecimal.valueOf(retry.multiplier()),
-                        "nonRetryableCodes", retry.nonRetryableCodes().stream().sorted().toList())));
+        Map<String, Object> executionFields = new java.util.LinkedHashMap<>();
+        executionFields.put("mode", execution.mode() == ExecutionMode.EXTERNAL ? "external" : "in-process");
+        executionFields.put("timeout", execution.timeout().toString());
+        executionFields.put("startTimeout", execution.startTimeout().toString());
+        execution.perOwnerLimit().ifPresent(limit -> executionFields.put("maxConcurrentPerOwner", limit));
+        executionFields.put("retry", Map.of("maxAttempts", retry.maxAttempts(), "initialBackoff", retry.initialBackoff().toString(),
+                "maxBackoff", retry.maxBackoff().toString(), "multiplier", BigDecimal.valueOf(retry.multiplier()),
+                "nonRetryableCodes", retry.nonRetryableCodes().stream().sorted().toList()));
+        fields.put("execution", executionFields);
         return JsonDocument.of(fields);
     }
 
@@ -204,7 +207,16 @@ public final class ManifestDocument {
         refuseUnknown("execution.", map, EXECUTION_FIELDS);
         ExecutionMode mode = mode(map.get("mode"));
         Duration timeout = map.containsKey("timeout") ? duration("execution.timeout", map.get("timeout")) : ExecutionPolicy.DEFAULT_TIMEOUT;
-        return new ExecutionPolicy(mode, timeout, retry(map.get("retry")));
+        Duration startTimeout = map.containsKey("startTimeout") ? duration("execution.startTimeout", map.get("startTimeout"))
+                : ExecutionPolicy.DEFAULT_START_TIMEOUT;
+        int perOwner = ExecutionPolicy.UNLIMITED;
+        if (map.containsKey("maxConcurrentPerOwner")) {
+            perOwner = wholeNumber("execution.maxConcurrentPerOwner", map.get("maxConcurrentPerOwner"));
+            if (perOwner < 1) {
+                throw new InvalidValueException("execution.maxConcurrentPerOwner", perOwner, "must be at least 1; leave it out for no limit");
+            }
+        }
+        return new ExecutionPolicy(mode, timeout, retry(map.get("retry")), startTimeout, perOwner);
     }
 
     private static ExecutionMode mode(Object value) {

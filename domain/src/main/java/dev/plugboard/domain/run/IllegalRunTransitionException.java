@@ -5,39 +5,27 @@ import dev.plugboard.domain.error.ErrorKind;
 
 import java.util.Map;
 
-/** A run was asked to move between two states the lifecycle does not connect. */
+/** Something happened to a run that its lifecycle ({@link RunTransitions}) refuses in its current status. */
 public final class IllegalRunTransitionException extends DomainException {
 
     private static final long serialVersionUID = 1L;
     private final RunId run;
     private final RunStatus from;
-    private final RunStatus to;
+    private final RunEvent event;
 
-    public IllegalRunTransitionException(RunId run, RunStatus from, RunStatus to) {
-        this(run, from, to, null);
-    }
-
-    /**
-     * For a move the table allows in general but the operation asked for does not (rejecting a
-     * processing run, say): {@code reason} says which operation fits instead, where listing the
-     * allowed next states would name the very state that was refused.
-     */
-    IllegalRunTransitionException(RunId run, RunStatus from, RunStatus to, String reason) {
-        super(message(run, from, to, reason));
+    public IllegalRunTransitionException(RunId run, RunStatus from, RunEvent event) {
+        super(message(run, from, event));
         this.run = run;
         this.from = from;
-        this.to = to;
+        this.event = event;
     }
 
-    private static String message(RunId run, RunStatus from, RunStatus to, String reason) {
-        String move = "run " + run + " cannot move from " + from.wireName() + " to " + to.wireName();
+    private static String message(RunId run, RunStatus from, RunEvent event) {
+        String refused = "run " + run + " cannot " + event.verb() + " while " + from.wireName();
         if (from.isTerminal()) {
-            return move + " (it has already ended)";
+            return refused + " (it has already ended)";
         }
-        if (reason != null) {
-            return move + ": " + reason;
-        }
-        return move + "; allowed next: " + RunTransitions.allowedFrom(from).stream().map(RunStatus::wireName).toList();
+        return refused + "; it can now: " + RunTransitions.eventsFrom(from).stream().map(RunEvent::wireName).toList();
     }
 
     public RunId run() {
@@ -48,8 +36,8 @@ public final class IllegalRunTransitionException extends DomainException {
         return from;
     }
 
-    public RunStatus to() {
-        return to;
+    public RunEvent event() {
+        return event;
     }
 
     @Override
@@ -64,6 +52,6 @@ public final class IllegalRunTransitionException extends DomainException {
 
     @Override
     public Map<String, Object> details() {
-        return Map.of("run", run.toString(), "from", from.wireName(), "to", to.wireName());
+        return Map.of("run", run.toString(), "from", from.wireName(), "event", event.wireName());
     }
 }

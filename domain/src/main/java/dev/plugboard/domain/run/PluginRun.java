@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One execution of a plugin for an owner: a ledger entry that only moves along
- * {@link RunTransitions}. Immutable; every move returns a new instance, and {@code version} is the
+ * One execution of a plugin for an owner: a ledger entry that only moves as {@link RunTransitions}
+ * decides, and holds no guard of its own. Immutable; every move returns a new instance, and {@code version} is the
  * optimistic-locking version the stored copy had when loaded.
  */
 public final class PluginRun {
@@ -122,7 +122,7 @@ public final class PluginRun {
 
     /** An executor or worker takes the run under a lease: a new attempt begins. */
     public PluginRun claim(Lease newLease, Instant now) {
-        Builder b = moveTo(RunStatus.PROCESSING);
+        Builder b = on(RunEvent.CLAIM);
         b.attempt = attempt + 1;
         b.startedAt = now;
         b.completedAt = null;
@@ -143,37 +143,27 @@ public final class PluginRun {
      *                            expired, was reaped, or the run ended or was cancelled)
      */
     public void requireLeaseHeldBy(String holder, Instant now) {
-        if (status != RunStatus.PROCESSING || lease == null || !lease.holder().equals(holder) || lease.isExpiredAt(now)) {
+        if (lease == null || !lease.holder().equals(holder) || lease.isExpiredAt(now)) {
             throw new LeaseLostException(id, holder);
         }
     }
 
     /** Whether a processing run's executor stopped renewing its lease (it died, or hangs). */
     public boolean isLeaseExpiredAt(Instant now) {
-        return status == RunStatus.PROCESSING && lease != null && lease.isExpiredAt(now);
+        return lease != null && lease.isExpiredAt(now);
     }
 
-    /** The attempt failed and another is due at {@code availableAt}, after its backoff. */
+    /** The attempt failed and another is due at {@code when}, after its backoff. */
     public PluginRun retryLater(RunError why, Instant when) {
-        requireFrom(RunStatus.PROCESSING, RunStatus.PENDING, "only a processing run can be scheduled for a retry");
-        Builder b = moveTo(RunStatus.PENDING);
+        Builder b = on(RunEvent.RETRY);
         b.error = Require.present("error", why);
         b.availableAt = Require.present("available at", when);
         return new PluginRun(b);
     }
 
-    /** An executor takes the run: a new attempt begins. */
-    public PluginRun start(Instant now) {
-        Builder b = moveTo(RunStatus.PROCESSING);
-        b.attempt = attempt + 1;
-        b.startedAt = now;
-        b.completedAt = null;
-        return new PluginRun(b);
-    }
-
     /** The handler returned: the run is done. */
     public PluginRun complete(JsonDocument result, Instant now) {
-        Builder b = moveTo(RunStatus.COMPLETED);
+        Builder b = on(RunEvent.COMPLETE);
         b.output = Require.present("output", result);
         b.error = null;
         b.completedAt = now;
@@ -182,8 +172,17 @@ public final class PluginRun {
 
     /** The attempt failed and no retry follows. */
     public PluginRun fail(RunError why, Instant now) {
-        requireFrom(RunStatus.PROCESSING, RunStatus.FAILED, "only a processing run can fail; a pending run is rejected instead");
-        return failed(why, now);
+        return ended(on(RunEvent.FAIL), why, null, now);
+    }
+
+    /** The attempt failed with no retry, with details for the caller in the output. */
+    public PluginRun fail(RunError why, JsonDocument details, Instant now) {
+        return ended(on(RunEvent.FAIL), why, Require.present("details", details), now);
+    }
+
+    /** Refused before it ever ran (circuit open, no handler, not claimed in time, plugin switched off meanwhile). */
+    public PluginRun reject(RunError why, Instant now) {
+        return ended(on(RunEvent.REJECT), why, null, now);
     }
 
     /**
@@ -191,59 +190,30 @@ public final class PluginRun {
      * {@code {"retryAfterSeconds": 42}}).
      */
     public PluginRun reject(RunError why, JsonDocument details, Instant now) {
-        PluginRun rejected = reject(why, now);
-        Builder b = rejected.toBuilder();
-        b.output = Require.present("details", details);
-        return new PluginRun(b);
+        return ended(on(RunEvent.REJECT), why, Require.present("details", details), now);
     }
 
-    /** The attempt failed with no retry, with details for the caller in the output. */
-    public PluginRun fail(RunError why, JsonDocument details, Instant now) {
-        PluginRun failed = fail(why, now);
-        Builder b = failed.toBuilder();
-        b.output = Require.present("details", details);
-        return new PluginRun(b);
-    }
-
-    /** Refused before it ever ran (circuit open, plugin switched off meanwhile). */
-    public PluginRun reject(RunError why, Instant now) {
-        requireFrom(RunStatus.PENDING, RunStatus.FAILED, "only a pending run can be rejected; a processing run fails instead");
-        return failed(why, now);
-    }
-
-    private PluginRun failed(RunError why, Instant now) {
-        Builder b = moveTo(RunStatus.FAILED);
+    private static PluginRun ended(Builder b, RunError why, JsonDocument details, Instant now) {
         b.error = Require.present("error", why);
-        b.completedAt = now;
-        return new PluginRun(b);
-    }
-
-    private void requireFrom(RunStatus expected, RunStatus to, String reason) {
-        if (status != expected) {
-            throw new IllegalRunTransitionException(id, status, to, reason);
+        if (details != null) {
+            b.output = details;
         }
-    }
-
-    /** The attempt failed but another is scheduled: back to pending, remembering the last error. */
-    public PluginRun retryLater(RunError why) {
-        requireFrom(RunStatus.PROCESSING, RunStatus.PENDING, "only a processing run can be scheduled for a retry");
-        Builder b = moveTo(RunStatus.PENDING);
-        b.error = Require.present("error", why);
+        b.completedAt = now;
         return new PluginRun(b);
     }
 
     /** The owner gave up on it before it ended. */
     public PluginRun cancel(Instant now) {
-        Builder b = moveTo(RunStatus.CANCELLED);
+        Builder b = on(RunEvent.CANCEL);
         b.completedAt = now;
         return new PluginRun(b);
     }
 
-    private Builder moveTo(RunStatus next) {
-        RunTransitions.require(id, status, next);
+    /** The table decides the next status; every move ends the current holder's claim (claim() sets a new one). */
+    private Builder on(RunEvent event) {
         Builder b = toBuilder();
-        b.status = next;
-        b.lease = null; // every move ends the current holder's claim; claim() sets a new one
+        b.status = RunTransitions.require(id, status, event);
+        b.lease = null;
         return b;
     }
 

@@ -3,7 +3,9 @@ package dev.plugboard.domain.run;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static dev.plugboard.domain.run.RunStatus.CANCELLED;
@@ -13,38 +15,65 @@ import static dev.plugboard.domain.run.RunStatus.PENDING;
 import static dev.plugboard.domain.run.RunStatus.PROCESSING;
 
 /**
- * The run lifecycle as one table. {@code pending → processing → completed | failed};
- * {@code pending | processing → cancelled}; {@code pending → failed} when a run is rejected without
- * running (circuit open, say); {@code processing → pending} only as a scheduled retry. Nothing
- * leaves a terminal state.
+ * The run lifecycle as one table, the only place where moves are decided: (status, event) → next
+ * status. Every pair not in the table is refused; nothing leaves a terminal state.
  */
 public final class RunTransitions {
 
-    private static final Map<RunStatus, Set<RunStatus>> TABLE = new EnumMap<>(RunStatus.class);
+    /** A key of the table: in this status, this event happens. */
+    public record Move(RunStatus from, RunEvent event) {
+    }
+
+    private static final Map<Move, RunStatus> TABLE;
 
     static {
-        TABLE.put(PENDING, Collections.unmodifiableSet(EnumSet.of(PROCESSING, CANCELLED, FAILED)));
-        TABLE.put(PROCESSING, Collections.unmodifiableSet(EnumSet.of(COMPLETED, FAILED, CANCELLED, PENDING)));
-        TABLE.put(COMPLETED, Collections.unmodifiableSet(EnumSet.noneOf(RunStatus.class)));
-        TABLE.put(FAILED, Collections.unmodifiableSet(EnumSet.noneOf(RunStatus.class)));
-        TABLE.put(CANCELLED, Collections.unmodifiableSet(EnumSet.noneOf(RunStatus.class)));
+        Map<Move, RunStatus> table = new LinkedHashMap<>();
+        table.put(new Move(PENDING, RunEvent.CLAIM), PROCESSING);
+        table.put(new Move(PENDING, RunEvent.REJECT), FAILED);
+        table.put(new Move(PENDING, RunEvent.CANCEL), CANCELLED);
+        table.put(new Move(PROCESSING, RunEvent.COMPLETE), COMPLETED);
+        table.put(new Move(PROCESSING, RunEvent.FAIL), FAILED);
+        table.put(new Move(PROCESSING, RunEvent.RETRY), PENDING);
+        table.put(new Move(PROCESSING, RunEvent.CANCEL), CANCELLED);
+        TABLE = Collections.unmodifiableMap(table);
     }
 
     private RunTransitions() {
     }
 
+    /** The whole table, in a stable order, for documentation and tests. */
+    public static Map<Move, RunStatus> table() {
+        return TABLE;
+    }
+
+    /** Where {@code event} takes a run that is {@code from}, or empty when the lifecycle refuses it. */
+    public static Optional<RunStatus> next(RunStatus from, RunEvent event) {
+        return Optional.ofNullable(TABLE.get(new Move(from, event)));
+    }
+
+    /**
+     * @return the status {@code event} leads to from {@code from}
+     * @throws IllegalRunTransitionException naming the run, its status and the event when the pair is not in the table
+     */
+    public static RunStatus require(RunId run, RunStatus from, RunEvent event) {
+        return next(from, event).orElseThrow(() -> new IllegalRunTransitionException(run, from, event));
+    }
+
+    /** The events a run in {@code from} accepts; empty for a terminal status. */
+    public static Set<RunEvent> eventsFrom(RunStatus from) {
+        Set<RunEvent> events = EnumSet.noneOf(RunEvent.class);
+        TABLE.keySet().stream().filter(move -> move.from() == from).forEach(move -> events.add(move.event()));
+        return Collections.unmodifiableSet(events);
+    }
+
+    /** The statuses reachable from {@code from} in one move, whatever the event. */
     public static Set<RunStatus> allowedFrom(RunStatus from) {
-        return TABLE.get(from);
-    }
-
-    public static boolean isAllowed(RunStatus from, RunStatus to) {
-        return TABLE.get(from).contains(to);
-    }
-
-    /** @throws IllegalRunTransitionException naming the run and both states when the move is not in the table */
-    public static void require(RunId run, RunStatus from, RunStatus to) {
-        if (!isAllowed(from, to)) {
-            throw new IllegalRunTransitionException(run, from, to);
-        }
+        Map<RunStatus, Boolean> seen = new EnumMap<>(RunStatus.class);
+        TABLE.forEach((move, to) -> {
+            if (move.from() == from) {
+                seen.put(to, true);
+            }
+        });
+        return Collections.unmodifiableSet(seen.isEmpty() ? EnumSet.noneOf(RunStatus.class) : EnumSet.copyOf(seen.keySet()));
     }
 }

@@ -26,6 +26,8 @@ class ManifestDocumentTest {
         assertThat(manifest.category()).isEqualTo(PluginManifest.DEFAULT_CATEGORY);
         assertThat(manifest.schemaVersion()).isEqualTo("v1");
         assertThat(manifest.execution()).isEqualTo(ExecutionPolicy.DEFAULT);
+        assertThat(manifest.execution().startTimeout()).as("an external run waits 10 min for a worker").isEqualTo(Duration.ofMinutes(10));
+        assertThat(manifest.execution().perOwnerLimit()).as("no per-owner limit").isEmpty();
         assertThat(manifest.source()).isEqualTo(PluginSource.REGISTERED);
     }
 
@@ -37,13 +39,15 @@ class ManifestDocumentTest {
                  "capabilities": ["event:message.received"], "defaultSettings": {"method": "POST"},
                  "settingsSchema": {"type": "object"}, "inputSchema": {"type": "object"},
                  "outputSchema": {"type": "object"}, "dependencies": {"analytics": "^1.0.0"},
-                 "execution": {"mode": "external", "timeout": "2m",
+                 "execution": {"mode": "external", "timeout": "2m", "startTimeout": "90s", "maxConcurrentPerOwner": 3,
                    "retry": {"maxAttempts": 4, "initialBackoff": "500ms", "maxBackoff": "PT30S", "multiplier": 3,
                              "nonRetryableCodes": ["HTTP_4XX"]}}}""");
 
         assertThat(manifest.dependencies()).containsExactly(Dependency.of("analytics", "^1.0.0"));
         assertThat(manifest.execution().mode()).isEqualTo(ExecutionMode.EXTERNAL);
         assertThat(manifest.execution().timeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(manifest.execution().startTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(manifest.execution().perOwnerLimit()).hasValue(3);
         assertThat(manifest.execution().retry()).isEqualTo(new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30),
                 3.0, Set.of("HTTP_4XX")));
         assertThat(ManifestDocument.read(ManifestDocument.write(manifest), PluginSource.REGISTERED)).isEqualTo(manifest);
@@ -80,6 +84,10 @@ class ManifestDocumentTest {
             "{\"name\": \"echo\", \"version\": \"1.0.0\", \"settingsSchema\": [1]}|settingsSchema",
             "{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"mode\": \"docker\"}}|execution.mode",
             "{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"timeout\": \"soon\"}}|execution.timeout",
+            "{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"startTimeout\": \"later\"}}|execution.startTimeout",
+            "{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"startTimeout\": \"200h\"}}|execution.startTimeout",
+            "{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"maxConcurrentPerOwner\": 0}}|execution.maxConcurrentPerOwner",
+            "{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"maxConcurrentPerOwner\": \"two\"}}|execution.maxConcurrentPerOwner",
             "{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"retry\": {\"maxAttempts\": 1.5}}}|execution.retry.maxAttempts"
     })
     void givenBadField_read_namesTheField(String json, String field) {

@@ -20,7 +20,8 @@ import static dev.plugboard.domain.run.RunFixtures.T1;
 import static dev.plugboard.domain.run.RunFixtures.T2;
 import static dev.plugboard.domain.run.RunFixtures.TIMEOUT;
 import static dev.plugboard.domain.run.RunFixtures.in;
-import static dev.plugboard.domain.run.RunFixtures.moveTo;
+import static dev.plugboard.domain.run.RunFixtures.apply;
+import static dev.plugboard.domain.run.RunFixtures.LEASE;
 import static dev.plugboard.domain.run.RunFixtures.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,36 +30,33 @@ class PluginRunTest {
 
     // --- the lifecycle, through the aggregate's own operations -----------------------------------
 
-    @ParameterizedTest(name = "{0} -> {1}")
+    @ParameterizedTest(name = "{0} + {1} -> {2}")
     @MethodSource("dev.plugboard.domain.run.RunTransitionsTest#legalPairs")
-    void givenRunInALegalFromState_operation_movesItToTheTargetState(RunStatus from, RunStatus to, boolean legal) {
+    void givenRunInAStatus_operationTheTableAllows_movesItWhereTheTableSays(RunStatus from, RunEvent event, RunStatus to) {
         PluginRun run = in(from);
 
-        PluginRun moved = moveTo(run, to);
+        PluginRun moved = apply(run, event);
 
         assertThat(moved.status()).isEqualTo(to);
         assertThat(moved.id()).isEqualTo(run.id());
+        assertThat(moved.lease().isPresent()).as("only a claim leaves a lease").isEqualTo(event == RunEvent.CLAIM);
         assertThat(run.status()).as("the original is unchanged").isEqualTo(from);
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
+    @ParameterizedTest(name = "{0} + {1} refused")
     @MethodSource("dev.plugboard.domain.run.RunTransitionsTest#illegalPairs")
-    void givenRunInAnIllegalFromState_operation_throwsNamingRunFromAndTo(RunStatus from, RunStatus to, boolean legal) {
+    void givenRunInAStatus_operationTheTableRefuses_throwsNamingRunStatusAndEvent(RunStatus from, RunEvent event, RunStatus none) {
         PluginRun run = in(from);
 
-        assertThatThrownBy(() -> moveTo(run, to))
+        assertThatThrownBy(() -> apply(run, event))
                 .isInstanceOfSatisfying(IllegalRunTransitionException.class, e -> {
                     assertThat(e.run()).isEqualTo(ID);
                     assertThat(e.from()).isEqualTo(from);
-                    assertThat(e.to()).isEqualTo(to);
-                    assertThat(e.getMessage()).startsWith("run " + ID + " cannot move from " + from.wireName()
-                            + " to " + to.wireName());
+                    assertThat(e.event()).isEqualTo(event);
                     assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT);
                     assertThat(e.code()).isEqualTo("illegal_run_transition");
                 });
     }
-
-    // --- creation ------------------------------------------------------------------------------------
 
     @Test
     void givenNewRun_create_isPendingWithNoAttemptYet() {
@@ -125,8 +123,8 @@ class PluginRunTest {
     // --- moves ---------------------------------------------------------------------------------------
 
     @Test
-    void givenPendingRun_start_movesToProcessingAndCountsAttempt() {
-        PluginRun started = pending().start(T1);
+    void givenPendingRun_claim_movesToProcessingUnderTheLeaseAndCountsAttempt() {
+        PluginRun started = pending().claim(LEASE, T1);
 
         assertThat(started.status()).isEqualTo(RunStatus.PROCESSING);
         assertThat(started.attempt()).isEqualTo(1);
@@ -135,8 +133,8 @@ class PluginRunTest {
     }
 
     @Test
-    void givenRunRetriedLater_start_countsTheSecondAttemptAndRestampsStartedAt() {
-        PluginRun second = pending().start(T1).retryLater(TIMEOUT).start(T2);
+    void givenRunRetriedLater_claim_countsTheSecondAttemptAndRestampsStartedAt() {
+        PluginRun second = pending().claim(LEASE, T1).retryLater(TIMEOUT, T1).claim(LEASE, T2);
 
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.startedAt()).contains(T2);
@@ -145,7 +143,7 @@ class PluginRunTest {
 
     @Test
     void givenProcessingRun_complete_setsOutputAndCompletedAtAndClearsError() {
-        PluginRun completed = pending().start(T0).retryLater(TIMEOUT).start(T1).complete(OUTPUT, T2);
+        PluginRun completed = pending().claim(LEASE, T0).retryLater(TIMEOUT, T0).claim(LEASE, T1).complete(OUTPUT, T2);
 
         assertThat(completed.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(completed.output()).contains(OUTPUT);
@@ -156,7 +154,7 @@ class PluginRunTest {
 
     @Test
     void givenProcessingRun_completeWithoutOutput_refusesIt() {
-        PluginRun processing = pending().start(T1);
+        PluginRun processing = pending().claim(LEASE, T1);
 
         assertThatThrownBy(() -> processing.complete(null, T2))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("output"));
@@ -164,23 +162,12 @@ class PluginRunTest {
 
     @Test
     void givenProcessingRun_fail_setsErrorAndCompletedAt() {
-        PluginRun failed = pending().start(T1).fail(TIMEOUT, T2);
+        PluginRun failed = pending().claim(LEASE, T1).fail(TIMEOUT, T2);
 
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.error()).contains(TIMEOUT);
         assertThat(failed.completedAt()).contains(T2);
         assertThat(failed.attempt()).isEqualTo(1);
-    }
-
-    @Test
-    void givenPendingRun_fail_refusesNamingBothStatesAndPointingToReject() {
-        assertThatThrownBy(() -> pending().fail(TIMEOUT, T1))
-                .isInstanceOfSatisfying(IllegalRunTransitionException.class, e -> {
-                    assertThat(e.from()).isEqualTo(RunStatus.PENDING);
-                    assertThat(e.to()).isEqualTo(RunStatus.FAILED);
-                    assertThat(e).hasMessage("run " + ID + " cannot move from pending to failed: "
-                            + "only a processing run can fail; a pending run is rejected instead");
-                });
     }
 
     @Test
@@ -197,33 +184,8 @@ class PluginRunTest {
     }
 
     @Test
-    void givenProcessingRun_reject_refusesNamingBothStatesWithAMessageThatDoesNotContradictItself() {
-        PluginRun processing = pending().start(T1);
-
-        assertThatThrownBy(() -> processing.reject(TIMEOUT, T2))
-                .isInstanceOfSatisfying(IllegalRunTransitionException.class, e -> {
-                    assertThat(e.run()).isEqualTo(ID);
-                    assertThat(e.from()).isEqualTo(RunStatus.PROCESSING);
-                    assertThat(e.to()).isEqualTo(RunStatus.FAILED);
-                    assertThat(e).hasMessage("run " + ID + " cannot move from processing to failed: "
-                            + "only a pending run can be rejected; a processing run fails instead");
-                });
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = RunStatus.class, names = {"COMPLETED", "FAILED", "CANCELLED"})
-    void givenEndedRun_reject_refusesSayingItHasEnded(RunStatus status) {
-        assertThatThrownBy(() -> in(status).reject(TIMEOUT, T2))
-                .isInstanceOfSatisfying(IllegalRunTransitionException.class, e -> {
-                    assertThat(e.from()).isEqualTo(status);
-                    assertThat(e.to()).isEqualTo(RunStatus.FAILED);
-                    assertThat(e.getMessage()).endsWith("(it has already ended)");
-                });
-    }
-
-    @Test
     void givenProcessingRun_retryLater_goesBackToPendingKeepingTheErrorAndTheAttemptCount() {
-        PluginRun retrying = pending().start(T1).retryLater(TIMEOUT);
+        PluginRun retrying = pending().claim(LEASE, T1).retryLater(TIMEOUT, T2);
 
         assertThat(retrying.status()).isEqualTo(RunStatus.PENDING);
         assertThat(retrying.error()).contains(TIMEOUT);
@@ -232,21 +194,10 @@ class PluginRunTest {
     }
 
     @Test
-    void givenPendingRun_retryLater_refusesNamingBothStates() {
-        assertThatThrownBy(() -> pending().retryLater(TIMEOUT))
-                .isInstanceOfSatisfying(IllegalRunTransitionException.class, e -> {
-                    assertThat(e.from()).isEqualTo(RunStatus.PENDING);
-                    assertThat(e.to()).isEqualTo(RunStatus.PENDING);
-                    assertThat(e).hasMessage("run " + ID + " cannot move from pending to pending: "
-                            + "only a processing run can be scheduled for a retry");
-                });
-    }
-
-    @Test
     void givenProcessingRun_retryLaterWithoutAnError_refusesIt() {
-        PluginRun processing = pending().start(T1);
+        PluginRun processing = pending().claim(LEASE, T1);
 
-        assertThatThrownBy(() -> processing.retryLater(null))
+        assertThatThrownBy(() -> processing.retryLater(null, T2))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("error"));
     }
 

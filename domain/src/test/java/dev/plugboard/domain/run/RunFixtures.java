@@ -25,6 +25,8 @@ final class RunFixtures {
     private RunFixtures() {
     }
 
+    static final Lease LEASE = new Lease("executor-1", Instant.parse("2025-01-01T00:01:00Z"));
+
     static PluginRun pending() {
         return PluginRun.create(ID, OWNER, PLUGIN, RunTrigger.MANUAL, INPUT, Optional.empty(), T0);
     }
@@ -33,21 +35,22 @@ final class RunFixtures {
     static PluginRun in(RunStatus status) {
         return switch (status) {
             case PENDING -> pending();
-            case PROCESSING -> pending().start(T1);
-            case COMPLETED -> pending().start(T1).complete(OUTPUT, T2);
-            case FAILED -> pending().start(T1).fail(TIMEOUT, T2);
+            case PROCESSING -> pending().claim(LEASE, T1);
+            case COMPLETED -> pending().claim(LEASE, T1).complete(OUTPUT, T2);
+            case FAILED -> pending().claim(LEASE, T1).fail(TIMEOUT, T2);
             case CANCELLED -> pending().cancel(T1);
         };
     }
 
-    /** Asks the run to move to {@code target} through the operation that leads there. */
-    static PluginRun moveTo(PluginRun run, RunStatus target) {
-        return switch (target) {
-            case PENDING -> run.retryLater(TIMEOUT);
-            case PROCESSING -> run.start(T2);
-            case COMPLETED -> run.complete(OUTPUT, T2);
-            case FAILED -> run.status() == RunStatus.PENDING ? run.reject(TIMEOUT, T2) : run.fail(TIMEOUT, T2);
-            case CANCELLED -> run.cancel(T2);
+    /** Tells the run that {@code event} happened, through the operation for it. */
+    static PluginRun apply(PluginRun run, RunEvent event) {
+        return switch (event) {
+            case CLAIM -> run.claim(LEASE, T2);
+            case COMPLETE -> run.complete(OUTPUT, T2);
+            case FAIL -> run.fail(TIMEOUT, T2);
+            case REJECT -> run.reject(TIMEOUT, T2);
+            case RETRY -> run.retryLater(TIMEOUT, T2);
+            case CANCEL -> run.cancel(T2);
         };
     }
 }

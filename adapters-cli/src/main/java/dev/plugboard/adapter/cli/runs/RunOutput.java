@@ -3,7 +3,9 @@ package dev.plugboard.adapter.cli.runs;
 import dev.plugboard.adapter.cli.support.Json;
 import dev.plugboard.adapter.cli.support.Table;
 import dev.plugboard.domain.run.Lease;
+import dev.plugboard.application.port.in.run.QueryRunsUseCase.RunHistory;
 import dev.plugboard.domain.run.PluginRun;
+import dev.plugboard.domain.run.RunAttempt;
 import dev.plugboard.domain.run.RunError;
 
 import java.io.PrintWriter;
@@ -37,6 +39,26 @@ public final class RunOutput {
         return json;
     }
 
+    /** The run with its attempts, as {@code runs show --json} prints it. */
+    public static Map<String, Object> json(RunHistory history) {
+        Map<String, Object> json = json(history.run());
+        json.put("attempts", history.attempts().stream().map(RunOutput::attempt).toList());
+        return json;
+    }
+
+    private static Map<String, Object> attempt(RunAttempt attempt) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("number", attempt.number());
+        json.put("outcome", attempt.outcome());
+        json.put("startedAt", Json.time(attempt.startedAt()));
+        json.put("endedAt", Json.time(attempt.ended()));
+        json.put("error", attempt.failure().map(RunOutput::error).orElse(null));
+        json.put("executor", attempt.executedBy().orElse(null));
+        json.put("cpuTimeMillis", attempt.cpuTimeMillis());
+        json.put("peakMemoryBytes", attempt.peakMemoryBytes());
+        return json;
+    }
+
     private static Map<String, Object> lease(Lease lease) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("holder", lease.holder());
@@ -52,6 +74,21 @@ public final class RunOutput {
         Table table = new Table("ID", "PLUGIN", "STATUS", "TRIGGER", "ATTEMPT", "CREATED", "ERROR");
         runs.forEach(run -> table.row(run.id(), run.plugin(), run.status().wireName(), run.trigger().wireName(),
                 run.attempt(), run.createdAt(), run.error().map(RunError::code)));
+        table.print(out);
+    }
+
+    /** The run's detail page, then a table of its attempts. */
+    static void describe(RunHistory history, PrintWriter out) {
+        describe(history.run(), out);
+        if (history.attempts().isEmpty()) {
+            out.println("Attempts: none");
+            return;
+        }
+        out.println("Attempts:");
+        Table table = new Table("#", "OUTCOME", "STARTED", "ENDED", "EXECUTOR", "CPU MS", "PEAK MEMORY", "ERROR");
+        history.attempts().forEach(attempt -> table.row(attempt.number(), attempt.outcome(), attempt.startedAt(),
+                attempt.ended(), attempt.executedBy(), attempt.cpuTimeMillis() == null ? "-" : attempt.cpuTimeMillis(),
+                attempt.peakMemoryBytes() == null ? "-" : attempt.peakMemoryBytes(), attempt.failure()));
         table.print(out);
     }
 

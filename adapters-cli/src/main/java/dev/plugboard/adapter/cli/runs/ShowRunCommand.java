@@ -6,7 +6,7 @@ import dev.plugboard.adapter.cli.support.Json;
 import dev.plugboard.adapter.cli.support.JsonOption;
 import dev.plugboard.adapter.cli.support.OwnerOptions;
 import dev.plugboard.application.port.in.run.QueryRunsUseCase;
-import dev.plugboard.domain.run.PluginRun;
+import dev.plugboard.application.port.in.run.QueryRunsUseCase.RunHistory;
 import dev.plugboard.domain.run.RunId;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Provider;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code plugboard runs show RUN_ID}: one run of an owner. */
 @Prototype
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show one run: status, attempts, times, input, output and error.",
+        description = "Show one run: status, times, input, output and error, then each attempt: number, outcome,"
+                + " start and end, the instance or worker that ran it, CPU and peak memory (where measured) and error.",
         footer = {"%nExample:", "  plugboard runs show 3f2b9c7e-1d4a-4c55-9a8e-2b7d6f0c1e23 --user alice --json"})
 public class ShowRunCommand extends CliCommand {
 
@@ -39,7 +40,7 @@ public class ShowRunCommand extends CliCommand {
 
     @Override
     protected ExitCode execute() {
-        PluginRun run = runs.get().get(owner.owner(), RunId.parse(runId));
+        RunHistory run = runs.get().history(owner.owner(), RunId.parse(runId));
         if (json.enabled()) {
             Json.print(out(), RunOutput.json(run));
         } else {

@@ -28,6 +28,8 @@ public final class CliConventions implements IModelTransformer {
             commandLine.setExecutionExceptionHandler(new FailureHandler());
             // Statuses and actions are written in lowercase everywhere else (JSON, the API).
             commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+            // '@file' is a value here ('runs start --input @input.json'), never a picocli argument file.
+            commandLine.setExpandAtFiles(false);
         }
         decorate(root, root.versionProvider(), Collections.newSetFromMap(new IdentityHashMap<>()));
         return root;

@@ -99,7 +99,9 @@ class RunCommandsTest {
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("id", "owner", "plugin", "trigger", "status", "attempt", "input", "output", "error",
-                "idempotencyKey", "createdAt", "startedAt", "completedAt", "availableAt", "lease");
+                "idempotencyKey", "createdAt", "startedAt", "completedAt", "availableAt", "lease", "attempts");
+        assertThat(json.get("attempts")).as("a pending run has no attempts yet").isEmpty();
+        assertThat(text.out()).contains("Attempts: none");
         assertThat(json.get("availableAt").asText()).isEqualTo(json.get("createdAt").asText());
         assertThat(json.get("lease").isNull()).isTrue();
         assertThat(json.get("owner").asText()).isEqualTo("user:alice");

@@ -18,6 +18,7 @@ import dev.plugboard.application.port.in.installation.UninstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.ValidateSettingsUseCase;
 import dev.plugboard.application.port.in.run.CancelRunUseCase;
 import dev.plugboard.application.port.in.run.QueryRunsUseCase;
+import dev.plugboard.application.port.in.run.StartRunUseCase;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Prototype;
 
@@ -80,6 +81,11 @@ public class TestBeans {
 
     @Prototype
     QueryRunsUseCase queryRuns(TestPlugboard p) {
+        return p.use().runs();
+    }
+
+    @Prototype
+    StartRunUseCase startRun(TestPlugboard p) {
         return p.use().runs();
     }
 

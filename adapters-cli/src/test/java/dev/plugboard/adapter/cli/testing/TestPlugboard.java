@@ -17,8 +17,9 @@ public class TestPlugboard {
 
     /** The catalog every test starts with; reports depends on analytics. */
     public static List<PluginManifest> manifests() {
-        return List.of(TestPlugins.analytics(), TestPlugins.registrableWebhook(), TestPlugins.chat(),
-                TestPlugins.summarizer(), TestPlugins.dependingOn("reports", "1.0.0", "analytics", "^1.0.0"));
+        // Queued for external workers: with no handlers here, in-process plugins' runs would fail with NO_HANDLER.
+        return List.of(TestPlugins.queued(TestPlugins.analytics()), TestPlugins.registrableWebhook(),
+                TestPlugins.queued(TestPlugins.chat()), TestPlugins.queued(TestPlugins.summarizer()), TestPlugins.dependingOn("reports", "1.0.0", "analytics", "^1.0.0"));
     }
 
     private final AtomicInteger uses = new AtomicInteger();

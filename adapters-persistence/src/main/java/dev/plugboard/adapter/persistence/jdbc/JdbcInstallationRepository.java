@@ -115,6 +115,20 @@ public final class JdbcInstallationRepository implements InstallationRepository 
     }
 
     @Override
+    public void recordAttempt(Owner owner, PluginName plugin, Instant at, Optional<String> retryError) {
+        if (retryError.isEmpty()) {
+            sql.update("UPDATE installations i SET attempt_count = i.attempt_count + 1 "
+                            + "FROM plugins p WHERE p.id = i.plugin_id AND i." + Owners.column(owner) + " = ? AND p.name = ?",
+                    owner.id(), plugin.value());
+            return;
+        }
+        String lastError = retryError.get().length() > 2000 ? retryError.get().substring(0, 2000) : retryError.get();
+        sql.update("UPDATE installations i SET attempt_count = i.attempt_count + 1, last_executed_at = ?, last_error = ? "
+                        + "FROM plugins p WHERE p.id = i.plugin_id AND i." + Owners.column(owner) + " = ? AND p.name = ?",
+                at, lastError, owner.id(), plugin.value());
+    }
+
+    @Override
     public List<Installation> findBatch(Optional<UUID> after, int limit) {
         return after.map(id -> sql.list("SELECT " + InstallationRow.COLUMNS + FROM + " WHERE i.id > ? ORDER BY i.id LIMIT ?",
                         InstallationRow::read, id, limit))

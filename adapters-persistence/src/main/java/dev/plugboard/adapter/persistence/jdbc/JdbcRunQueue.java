@@ -8,9 +8,13 @@ import dev.plugboard.domain.run.RunId;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The runs waiting to execute, across owners, in {@code plugin_runs}. Claims and the reaper's scan
@@ -33,21 +37,77 @@ public final class JdbcRunQueue implements RunQueue {
     /**
      * Locks the claimable runs (skipping those another transaction holds) and moves each to
      * processing under the lease, with its attempt row, in one transaction: the caller's when there
-     * is one, its own otherwise.
+     * is one, its own otherwise. For plugins with a per-owner limit, claims are serialized across
+     * instances by a transaction-scoped advisory lock per plugin, so the processing runs counted
+     * are those every instance holds; owners already at their limit are skipped in the query.
      */
     @Override
-    public List<PluginRun> claim(Set<PluginName> plugins, int max, Lease lease, Instant now) {
+    public List<PluginRun> claim(Set<PluginName> plugins, int max, Lease lease, Instant now,
+                                 Map<PluginName, Integer> perOwnerLimits) {
         if (plugins.isEmpty() || max <= 0) {
             return List.of();
         }
         String[] names = plugins.stream().map(PluginName::value).toArray(String[]::new);
-        return transactions.inTransaction(() -> sql.list(JdbcRunRepository.SELECT
-                                + " WHERE r.status = 'pending' AND r.available_at <= ? AND p.name = ANY(?)"
-                                + " ORDER BY r.available_at, r.created_at, r.id LIMIT ? FOR UPDATE OF r SKIP LOCKED",
-                        RunRow::read, now, names, max)
-                .stream()
-                .map(row -> runs.update(row.toDomain().claim(lease, now)))
-                .toList());
+        return transactions.inTransaction(() -> {
+            Map<String, Integer> limits = new HashMap<>();
+            perOwnerLimits.forEach((plugin, limit) -> {
+                if (plugins.contains(plugin)) {
+                    limits.put(plugin.value(), limit);
+                }
+            });
+            // Sorted, so two claimers always lock in the same order and never deadlock.
+            for (String plugin : new TreeSet<>(limits.keySet())) {
+                sql.one("SELECT pg_advisory_xact_lock(hashtext(?))", row -> 1, "plugboard-claim:" + plugin);
+            }
+            List<PluginRun> candidates = sql.list(JdbcRunRepository.SELECT
+                            + " WHERE r.status = 'pending' AND r.available_at <= ? AND p.name = ANY(?)"
+                            + (limits.isEmpty() ? "" : AT_LIMIT)
+                            + " ORDER BY r.available_at, r.created_at, r.id LIMIT ? FOR UPDATE OF r SKIP LOCKED",
+                    RunRow::read, limits.isEmpty() ? new Object[] {now, names, max}
+                            : new Object[] {now, names, limitsJson(limits), max})
+                    .stream().map(RunRow::toDomain).toList();
+            Map<List<Object>, Integer> busy = new HashMap<>();
+            List<PluginRun> claimed = new ArrayList<>();
+            for (PluginRun run : candidates) {
+                Integer limit = limits.get(run.plugin().value());
+                if (limit != null) {
+                    List<Object> key = List.of(run.owner(), run.plugin());
+                    int held = busy.computeIfAbsent(key, k -> processing(run));
+                    if (held >= limit) {
+                        continue; // a candidate of an owner this batch already filled; its lock ends with the transaction
+                    }
+                    busy.put(key, held + 1);
+                }
+                claimed.add(runs.update(run.claim(lease, now)));
+            }
+            return claimed;
+        });
+    }
+
+    /** Skips owners whose processing runs of the plugin already reach its limit (a JSON object of plugin name to limit). */
+    private static final String AT_LIMIT = " AND NOT EXISTS (SELECT 1 FROM jsonb_each_text(?::jsonb) l WHERE l.key = p.name"
+            + " AND (SELECT count(*) FROM plugin_runs b WHERE b.status = 'processing' AND b.plugin_id = r.plugin_id"
+            + " AND b.user_id IS NOT DISTINCT FROM r.user_id AND b.organization_id IS NOT DISTINCT FROM r.organization_id)"
+            + " >= l.value::int)";
+
+    private static String limitsJson(Map<String, Integer> limits) {
+        return dev.plugboard.domain.settings.JsonDocument.of(new HashMap<>(limits)).toJson();
+    }
+
+    private int processing(PluginRun run) {
+        return sql.one("SELECT count(*) AS n FROM plugin_runs b JOIN plugins p ON p.id = b.plugin_id"
+                        + " WHERE b.status = 'processing' AND p.name = ? AND b." + Owners.column(run.owner()) + " = ?",
+                row -> row.getInt("n"), run.plugin().value(), run.owner().id()).orElse(0);
+    }
+
+    @Override
+    public List<PluginRun> unclaimedSince(PluginName plugin, Instant availableBefore, int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        return sql.list(JdbcRunRepository.SELECT + " WHERE r.status = 'pending' AND p.name = ? AND r.available_at < ?"
+                        + " ORDER BY r.available_at, r.id LIMIT ? FOR UPDATE OF r SKIP LOCKED",
+                RunRow::read, plugin.value(), availableBefore, max).stream().map(RunRow::toDomain).toList();
     }
 
     /** Locked for the caller's transaction; outside one the locks end with the statement. */

@@ -10,6 +10,7 @@ import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginNotFoundException;
 import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
+import dev.plugboard.domain.run.RunAttempt;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.run.RunId;
 import jakarta.inject.Singleton;
@@ -122,9 +123,14 @@ public final class JdbcRunRepository implements RunRepository {
         return withVersion(run, run.version() + 1);
     }
 
-    /** The attempts of the owner's run, first to last; empty for another owner's run. */
-    public List<RunAttemptRow> attempts(Owner owner, RunId id) {
+    /** The attempts of the owner's run as stored, first to last; empty for another owner's run. */
+    public List<RunAttemptRow> attemptRows(Owner owner, RunId id) {
         return attempts.findByOwner(id.value(), Owners.userId(owner), Owners.organizationId(owner));
+    }
+
+    @Override
+    public List<RunAttempt> attempts(Owner owner, RunId id) {
+        return attemptRows(owner, id).stream().map(RunAttemptRow::toDomain).toList();
     }
 
     /** Opens the attempt a run starts and closes it when the run leaves processing; earlier attempts stay as they were. */

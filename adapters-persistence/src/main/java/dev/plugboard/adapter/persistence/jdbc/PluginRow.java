@@ -96,6 +96,8 @@ record PluginRow(String name, String displayName, String description, String own
         json.put("mode", execution.mode().name().toLowerCase(Locale.ROOT));
         json.put("timeout", execution.timeout().toString());
         json.put("retry", retryJson);
+        json.put("startTimeout", execution.startTimeout().toString());
+        json.put("maxConcurrentPerOwner", execution.maxConcurrentPerOwner());
         return JsonDocument.of(json).toJson();
     }
 
@@ -109,7 +111,12 @@ record PluginRow(String name, String displayName, String description, String own
                 new RetryPolicy(((Number) retry.get("maxAttempts")).intValue(),
                         Duration.parse((String) retry.get("initialBackoff")),
                         Duration.parse((String) retry.get("maxBackoff")),
-                        toDouble(retry.get("multiplier")), Set.copyOf(codes)));
+                        toDouble(retry.get("multiplier")), Set.copyOf(codes)),
+                // Rows written before these fields existed get the defaults.
+                json.asMap().containsKey("startTimeout") ? Duration.parse((String) json.asMap().get("startTimeout"))
+                        : ExecutionPolicy.DEFAULT_START_TIMEOUT,
+                json.asMap().containsKey("maxConcurrentPerOwner") ? ((Number) json.asMap().get("maxConcurrentPerOwner")).intValue()
+                        : ExecutionPolicy.UNLIMITED);
     }
 
     private static double toDouble(Object number) {

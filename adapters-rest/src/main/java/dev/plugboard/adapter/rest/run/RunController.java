@@ -91,14 +91,15 @@ public class RunController {
     }
 
     /**
-     * One run.
+     * One run, with its attempts: number, start and end, outcome, error, the instance or worker
+     * that ran it, and CPU time and peak memory where measured.
      *
      * @param runId the run's UUID
-     * @return the run
+     * @return the run and its attempts
      */
     @Get("/runs/{runId}")
-    public RunResponse getRun(String runId, Authentication authentication) {
-        return RunResponse.from(querying.get(Callers.of(authentication).owner(), RunId.parse(runId)));
+    public RunDetailsResponse getRun(String runId, Authentication authentication) {
+        return RunDetailsResponse.from(querying.history(Callers.of(authentication).owner(), RunId.parse(runId)));
     }
 
     /**

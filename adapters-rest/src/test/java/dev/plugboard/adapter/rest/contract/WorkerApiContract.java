@@ -98,6 +98,43 @@ public abstract class WorkerApiContract extends ApiContract {
     }
 
     @Test
+    void givenRunsAWorkerFailedAndCompleted_getRun_showsEachAttemptWithOutcomeErrorAndWorker() {
+        Installed it = installed();
+        Who worker = newWorker();
+        String failing = startRun(it.owner(), it.plugin()).path("id").asText();
+        String passing = startRun(it.owner(), it.plugin()).path("id").asText();
+        String waiting = startRun(it.owner(), it.plugin()).path("id").asText();
+        assertThat(claim(worker, it.plugin(), 2)).hasSize(2);
+        ok(api().post(runPath(failing, "fail"), worker,
+                "{\"code\": \"UPSTREAM_DOWN\", \"message\": \"503 from upstream\", \"retryable\": false}"), 200);
+        ok(api().post(runPath(passing, "complete"), worker, "{\"output\": {}}"), 200);
+
+        JsonNode failed = ok(api().get("/api/user/runs/" + failing, it.owner()), 200);
+        JsonNode completed = ok(api().get("/api/user/runs/" + passing, it.owner()), 200);
+        JsonNode pending = ok(api().get("/api/user/runs/" + waiting, it.owner()), 200);
+
+        assertThat(failed.path("status").asText()).as("the run's own fields are still there").isEqualTo("failed");
+        assertThat(failed.path("attempts")).hasSize(1);
+        JsonNode attempt = failed.path("attempts").get(0);
+        assertThat(attempt.path("number").asInt()).isEqualTo(1);
+        assertThat(attempt.path("outcome").asText()).isEqualTo("failed");
+        assertThat(attempt.path("error").path("code").asText()).isEqualTo("UPSTREAM_DOWN");
+        assertThat(attempt.path("error").path("message").asText()).isEqualTo("503 from upstream");
+        assertThat(attempt.path("executor").asText()).isEqualTo("worker:" + worker.user());
+        assertThat(attempt.path("startedAt").asText()).endsWith("Z");
+        assertThat(attempt.path("endedAt").asText()).endsWith("Z");
+        assertThat(attempt.has("cpuTimeMillis")).as("present, null until measured").isTrue();
+        assertThat(attempt.path("cpuTimeMillis").isNull()).isTrue();
+        assertThat(attempt.path("peakMemoryBytes").isNull()).isTrue();
+        JsonNode success = completed.path("attempts").get(0);
+        assertThat(success.path("outcome").asText()).isEqualTo("completed");
+        assertThat(success.path("error").isNull()).isTrue();
+        assertThat(pending.path("attempts")).as("a pending run has not been attempted").isEmpty();
+        assertThat(ok(api().get("/api/user/runs?limit=1", it.owner()), 200).path("items").get(0).has("attempts"))
+                .as("only a single run shows its attempts").isFalse();
+    }
+
+    @Test
     void givenClaimedRun_secretsAppearInTheClaimAndInNoOtherResponse() {
         Installed it = installed();
         Who worker = newWorker();

@@ -40,11 +40,18 @@ public interface InstallationRepository {
     Installation update(Installation installation);
 
     /**
-     * Counts one finished execution atomically: execution count + 1, last executed at, and the
-     * last error ({@code error} empty clears it). It leaves the version alone, so runs finishing
+     * Counts one run that reached its final state (completed or failed, rejected runs included)
+     * atomically: execution count + 1, last executed at, and the last error ({@code error} empty
+     * clears it). Attempts are counted apart, by {@link #recordAttempt}. It leaves the version alone, so runs finishing
      * never make an owner's edit look stale; and {@link #update} never writes these counters.
      */
     void recordExecution(Owner owner, PluginName plugin, Instant at, Optional<String> error);
+
+    /**
+     * Counts one attempt that ended, whatever followed it; leaves the version alone. When a retry
+     * follows ({@code retryError} present), also remembers when and why, as the last error.
+     */
+    void recordAttempt(Owner owner, PluginName plugin, Instant at, Optional<String> retryError);
 
     /**
      * Installations of every owner in id order, after {@code after}: for maintenance that visits

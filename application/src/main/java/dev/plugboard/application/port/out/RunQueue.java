@@ -7,6 +7,7 @@ import dev.plugboard.domain.run.RunId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +23,23 @@ public interface RunQueue {
      * (oldest first), moving each to processing under {@code lease} and starting its next attempt.
      * Must run inside a transaction; the claimed runs are returned as stored.
      */
-    List<PluginRun> claim(Set<PluginName> plugins, int max, Lease lease, Instant now);
+    default List<PluginRun> claim(Set<PluginName> plugins, int max, Lease lease, Instant now) {
+        return claim(plugins, max, lease, now, Map.of());
+    }
+
+    /**
+     * As {@link #claim(Set, int, Lease, Instant)}, but never past {@code perOwnerLimits}: for a plugin
+     * named there, an owner never has more processing runs than its limit, counting those every
+     * instance holds. Claims of a limited plugin are serialized across instances so that two
+     * claimers cannot both take an owner's last slot.
+     */
+    List<PluginRun> claim(Set<PluginName> plugins, int max, Lease lease, Instant now, Map<PluginName, Integer> perOwnerLimits);
+
+    /**
+     * Up to {@code max} pending runs of {@code plugin} that have been available since before
+     * {@code availableBefore} and nobody claimed, locked for the caller's transaction.
+     */
+    List<PluginRun> unclaimedSince(PluginName plugin, Instant availableBefore, int max);
 
     /**
      * Up to {@code max} processing runs whose lease expired before {@code now}, locked for the

@@ -5,8 +5,10 @@ import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.run.PluginRun;
+import dev.plugboard.domain.run.RunAttempt;
 import dev.plugboard.domain.run.RunId;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The run ledger, always looked up through the owner. */
@@ -30,4 +32,7 @@ public interface RunRepository {
      * @throws ConcurrencyConflictException when someone else wrote first
      */
     PluginRun update(PluginRun run);
+
+    /** The attempts of the owner's run, first to last; empty for a run never attempted or another owner's run. */
+    List<RunAttempt> attempts(Owner owner, RunId id);
 }

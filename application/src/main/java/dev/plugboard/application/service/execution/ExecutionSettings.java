@@ -10,7 +10,7 @@ import java.time.Duration;
  * The operator's knobs for execution in one instance.
  *
  * @param instanceId  this instance's name on the leases it takes (unique per running instance)
- * @param concurrency how many runs execute at once here
+ * @param concurrency how many handler threads may be alive at once here, abandoned ones included
  * @param lease       how long a claim lasts without renewal; the executor renews at a third of it
  * @param circuit     when circuits open and for how long
  * @param idleCircuit how long a closed, healthy circuit is kept after its last use

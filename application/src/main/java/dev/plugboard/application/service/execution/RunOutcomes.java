@@ -2,47 +2,40 @@ package dev.plugboard.application.service.execution;
 
 import dev.plugboard.application.port.out.CircuitRepository;
 import dev.plugboard.application.port.out.InstallationRepository;
-import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.RunRepository;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.domain.circuit.Circuit;
 import dev.plugboard.domain.circuit.CircuitPolicy;
-import dev.plugboard.domain.plugin.Plugin;
-import dev.plugboard.domain.plugin.RetryPolicy;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.settings.JsonDocument;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.DoubleSupplier;
 
 /**
- * What happens when an attempt ends, whoever ran it (this server or an external worker): the run
- * completes, is retried after a jittered exponential backoff, or fails for good; the installation
- * counts the execution; the circuit learns the outcome. Call inside a transaction.
+ * Records what happens when an attempt ends or a run is refused, whoever ran it (this server or
+ * an external worker): the run moves, the installation counts the attempt and, when the run
+ * reached its final state, the run; the circuit learns the outcome. Call inside a transaction.
  */
 public final class RunOutcomes {
 
     private final RunRepository runs;
     private final InstallationRepository installations;
-    private final PluginRepository plugins;
     private final CircuitRepository circuits;
     private final CircuitPolicy circuitPolicy;
     private final TimeSource clock;
-    private final DoubleSupplier random;
+    private final RetryScheduler retries;
 
-    public RunOutcomes(RunRepository runs, InstallationRepository installations, PluginRepository plugins,
-                       CircuitRepository circuits, CircuitPolicy circuitPolicy, TimeSource clock, DoubleSupplier random) {
+    public RunOutcomes(RunRepository runs, InstallationRepository installations, CircuitRepository circuits,
+                       CircuitPolicy circuitPolicy, TimeSource clock, RetryScheduler retries) {
         this.runs = runs;
         this.installations = installations;
-        this.plugins = plugins;
         this.circuits = circuits;
         this.circuitPolicy = circuitPolicy;
         this.clock = clock;
-        this.random = random;
+        this.retries = retries;
     }
 
     /*
@@ -54,28 +47,26 @@ public final class RunOutcomes {
     public PluginRun succeeded(PluginRun run, JsonDocument output) {
         Instant now = clock.now();
         Circuit circuit = circuits.lock(run.owner(), run.plugin(), now);
+        installations.recordAttempt(run.owner(), run.plugin(), now, Optional.empty());
         installations.recordExecution(run.owner(), run.plugin(), now, Optional.empty());
         PluginRun done = runs.update(run.complete(output, now));
         circuits.save(circuit.recordSuccess(now));
         return done;
     }
 
-    /**
-     * The attempt failed: retried after a backoff while the plugin's retry policy allows it (the
-     * error is retryable, its code is not listed as never retried, attempts remain), failed otherwise.
-     */
+    /** The attempt failed: retried after a backoff when {@link RetryScheduler} says so, failed for good otherwise. */
     public PluginRun failed(PluginRun run, RunError error, boolean retryable) {
         Instant now = clock.now();
-        RetryPolicy retry = plugins.find(run.plugin()).map(Plugin::manifest).map(m -> m.execution().retry())
-                .orElse(RetryPolicy.NONE);
-        boolean again = retryable && retry.isRetryable(error.code()) && run.attempt() < retry.maxAttempts();
+        Optional<Instant> next = retries.nextAttempt(run, error, retryable, now);
         Circuit circuit = circuits.lock(run.owner(), run.plugin(), now);
-        installations.recordExecution(run.owner(), run.plugin(), now, Optional.of(error.toString()));
-        PluginRun next = again
-                ? runs.update(run.retryLater(error, now.plus(jittered(retry.backoffBefore(run.attempt() + 1)))))
-                : runs.update(run.fail(error, now));
+        installations.recordAttempt(run.owner(), run.plugin(), now,
+                next.isPresent() ? Optional.of(error.toString()) : Optional.empty());
+        if (next.isEmpty()) {
+            installations.recordExecution(run.owner(), run.plugin(), now, Optional.of(error.toString()));
+        }
+        PluginRun moved = runs.update(next.map(when -> run.retryLater(error, when)).orElseGet(() -> run.fail(error, now)));
         circuits.save(circuit.recordFailure(now, circuitPolicy));
-        return next;
+        return moved;
     }
 
     /**
@@ -92,6 +83,7 @@ public final class RunOutcomes {
             return Optional.empty();
         }
         RunError error = circuitOpen(admission.retryAfterSeconds());
+        installations.recordAttempt(run.owner(), run.plugin(), now, Optional.empty());
         installations.recordExecution(run.owner(), run.plugin(), now, Optional.of(error.toString()));
         return Optional.of(runs.update(run.fail(error, retryAfter(admission.retryAfterSeconds()), now)));
     }
@@ -114,9 +106,17 @@ public final class RunOutcomes {
         return Optional.of(runs.update(pending.reject(error, retryAfter(refusal.get().retryAfterSeconds()), now)));
     }
 
-    /** A run that cannot execute at all (plugin or installation switched off or gone): fails at once. */
+    /** A pending run that nothing can or did execute (no handler, not claimed in time): rejected, never attempted. */
+    public PluginRun rejected(PluginRun pending, RunError error) {
+        Instant now = clock.now();
+        installations.recordExecution(pending.owner(), pending.plugin(), now, Optional.of(error.toString()));
+        return runs.update(pending.reject(error, now));
+    }
+
+    /** A claimed run that cannot execute at all (plugin or installation switched off or gone): fails at once. */
     public PluginRun impossible(PluginRun run, RunError error) {
         Instant now = clock.now();
+        installations.recordAttempt(run.owner(), run.plugin(), now, Optional.empty());
         installations.recordExecution(run.owner(), run.plugin(), now, Optional.of(error.toString()));
         return runs.update(run.fail(error, now));
     }
@@ -128,11 +128,5 @@ public final class RunOutcomes {
 
     public static JsonDocument retryAfter(long seconds) {
         return JsonDocument.of(Map.of("retryAfterSeconds", seconds));
-    }
-
-    /** Equal jitter: between half and all of the backoff, so retries of many runs spread out. */
-    private Duration jittered(Duration backoff) {
-        long millis = backoff.toMillis();
-        return Duration.ofMillis(millis / 2 + (long) (random.getAsDouble() * (millis - millis / 2)));
     }
 }

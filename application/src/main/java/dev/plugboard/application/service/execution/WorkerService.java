@@ -1,7 +1,6 @@
 package dev.plugboard.application.service.execution;
 
 import dev.plugboard.application.port.in.execution.WorkerRunsUseCase;
-import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.RunQueue;
 import dev.plugboard.application.port.out.RunRepository;
@@ -9,7 +8,6 @@ import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.domain.error.InvalidValueException;
-import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.plugin.ExecutionMode;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginName;
@@ -36,20 +34,20 @@ public final class WorkerService implements WorkerRunsUseCase {
     private final RunQueue queue;
     private final RunRepository runs;
     private final PluginRepository plugins;
-    private final InstallationRepository installations;
+    private final RunAdmission admission;
     private final RunOutcomes outcomes;
     private final TransactionBoundary transactions;
     private final TimeSource clock;
     private final SettingsPolicy settingsPolicy;
     private final SettingsVault vault;
 
-    public WorkerService(RunQueue queue, RunRepository runs, PluginRepository plugins, InstallationRepository installations,
+    public WorkerService(RunQueue queue, RunRepository runs, PluginRepository plugins, RunAdmission admission,
                          RunOutcomes outcomes, TransactionBoundary transactions, TimeSource clock,
                          SettingsPolicy settingsPolicy, SettingsVault vault) {
         this.queue = queue;
         this.runs = runs;
         this.plugins = plugins;
-        this.installations = installations;
+        this.admission = admission;
         this.outcomes = outcomes;
         this.transactions = transactions;
         this.clock = clock;
@@ -70,18 +68,13 @@ public final class WorkerService implements WorkerRunsUseCase {
             Instant now = clock.now();
             Lease lease = new Lease(holder(command.worker()), now.plusSeconds(command.leaseSeconds()));
             List<ClaimedRun> claimed = new ArrayList<>();
-            for (PluginRun run : queue.claim(command.plugins(), command.max(), lease, now)) {
-                Optional<Installation> installation = installations.find(run.owner(), run.plugin());
-                if (!plugins.find(run.plugin()).map(Plugin::isEnabled).orElse(false)) {
-                    outcomes.impossible(run, new RunError("PLUGIN_DISABLED",
-                            "plugin " + run.plugin() + " was disabled before the run started"));
-                } else if (installation.isEmpty() || !installation.get().isEnabled()) {
-                    outcomes.impossible(run, new RunError("INSTALLATION_DISABLED",
-                            "plugin " + run.plugin() + " was switched off or uninstalled before the run started"));
-                } else if (outcomes.refusedByCircuit(run).isEmpty()) {
+            for (PluginRun run : queue.claim(command.plugins(), command.max(), lease, now,
+                    admission.perOwnerLimits(command.plugins()))) {
+                Optional<RunAdmission.Admitted> admitted = admission.toExecute(run);
+                if (admitted.isPresent()) {
                     try {
                         // The one place settings leave Plugboard in clear: to the worker that runs the plugin.
-                        claimed.add(new ClaimedRun(run, vault.inClear(installation.get())));
+                        claimed.add(new ClaimedRun(run, vault.inClear(admitted.get().installation())));
                     } catch (SecretUnreadableException e) {
                         outcomes.impossible(run, new RunError("SECRET_UNREADABLE", e.getMessage()));
                     }

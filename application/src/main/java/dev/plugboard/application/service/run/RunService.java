@@ -6,23 +6,19 @@ import dev.plugboard.application.port.in.run.CancelRunUseCase;
 import dev.plugboard.application.port.in.run.QueryRunsUseCase;
 import dev.plugboard.application.port.in.run.StartRunUseCase;
 import dev.plugboard.application.port.out.IdSource;
-import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.OwnerDirectory;
-import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.RunFilter;
 import dev.plugboard.application.port.out.RunRepository;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.service.AuditTrail;
-import dev.plugboard.application.service.execution.RunOutcomes;
+import dev.plugboard.application.service.execution.RunAdmission;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.installation.Installation;
-import dev.plugboard.domain.installation.InstallationNotFoundException;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginManifest;
-import dev.plugboard.domain.plugin.PluginNotFoundException;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunId;
 import dev.plugboard.domain.run.RunNotFoundException;
@@ -38,28 +34,23 @@ import java.util.stream.Collectors;
 /** The run ledger: queueing runs, reading them, cancelling them. */
 public final class RunService implements StartRunUseCase, QueryRunsUseCase, CancelRunUseCase {
 
-    private final PluginRepository plugins;
-    private final InstallationRepository installations;
+    private final RunAdmission admission;
     private final RunRepository runs;
     private final OwnerDirectory owners;
     private final SettingsPolicy settingsPolicy;
     private final AuditTrail audit;
     private final TimeSource clock;
     private final IdSource ids;
-    private final RunOutcomes outcomes;
 
-    public RunService(PluginRepository plugins, InstallationRepository installations, RunRepository runs,
-                      OwnerDirectory owners, SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock,
-                      IdSource ids, RunOutcomes outcomes) {
-        this.plugins = plugins;
-        this.installations = installations;
+    public RunService(RunAdmission admission, RunRepository runs, OwnerDirectory owners, SettingsPolicy settingsPolicy,
+                      AuditTrail audit, TimeSource clock, IdSource ids) {
+        this.admission = admission;
         this.runs = runs;
         this.owners = owners;
         this.settingsPolicy = settingsPolicy;
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
-        this.outcomes = outcomes;
     }
 
     @Override
@@ -71,12 +62,9 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
             if (earlier.isPresent()) {
                 return sameRequest(earlier.get(), command);
             }
-            Plugin plugin = plugins.find(command.plugin())
-                    .orElseThrow(() -> new PluginNotFoundException(command.plugin().value()));
-            plugin.requireEnabled();
-            Installation installation = installations.find(owner, command.plugin())
-                    .orElseThrow(() -> new InstallationNotFoundException(owner, command.plugin().value()));
-            installation.requireEnabled();
+            RunAdmission.Admitted admitted = admission.toStart(owner, command.plugin());
+            Plugin plugin = admitted.plugin();
+            Installation installation = admitted.installation();
             // Settings are re-checked: the plugin's schema may have changed since they were saved.
             settingsPolicy.requireStored(plugin.manifest().settingsSpec(), installation.settings(),
                     installation.secrets().pointers());
@@ -84,8 +72,8 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
             owners.ensureExists(owner, clock.now());
             PluginRun queued = runs.add(PluginRun.create(RunId.of(ids.newId()), owner, plugin.name(), command.trigger(),
                     command.input(), command.idempotencyKey(), clock.now()));
-            // While the owner's circuit for this plugin is open the run is recorded, failed, never executed.
-            PluginRun run = outcomes.rejectedWhileOpen(queued).orElse(queued);
+            // A run nothing can execute, or one whose circuit is open, is recorded as failed at once, never executed.
+            PluginRun run = admission.rejectedAtStart(queued, plugin).orElse(queued);
             audit.success(command.caller().actor(), AuditAction.RUN_STARTED, AuditEntry.runTarget(run.id().toString()),
                     null, state(run), plugin.name().value() + " (" + run.trigger().wireName() + ")");
             return run;
@@ -115,6 +103,11 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
     @Override
     public PluginRun get(Owner owner, RunId id) {
         return runs.find(owner, id).orElseThrow(() -> new RunNotFoundException(id));
+    }
+
+    @Override
+    public RunHistory history(Owner owner, RunId id) {
+        return new RunHistory(get(owner, id), runs.attempts(owner, id));
     }
 
     @Override

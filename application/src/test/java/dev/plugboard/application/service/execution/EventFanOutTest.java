@@ -58,7 +58,8 @@ class EventFanOutTest {
     private Plugboard plugboard;
 
     private static PluginManifest subscriber(String name, String... capabilities) {
-        return PluginManifest.builder(name, "1.0.0").capabilities(List.of(capabilities)).build();
+        return PluginManifest.builder(name, "1.0.0").capabilities(List.of(capabilities))
+                .execution(dev.plugboard.domain.plugin.ExecutionPolicy.external()).build(); // queued for workers
     }
 
     /**

@@ -47,8 +47,8 @@ class QueryAndCancelRunsTest {
     private final TestClock clock = new TestClock();
     private final Plugboard plugboard = Plugboard.builder()
             .clock(clock)
-            .manifest(TestPlugins.analytics())
-            .manifest(TestPlugins.chat())
+            .manifest(TestPlugins.queued(TestPlugins.analytics()))
+            .manifest(TestPlugins.queued(TestPlugins.chat()))
             .build();
 
     @BeforeEach
@@ -186,7 +186,7 @@ class QueryAndCancelRunsTest {
                 .isInstanceOfSatisfying(IllegalRunTransitionException.class, e -> {
                     assertThat(e.run()).isEqualTo(run.id());
                     assertThat(e.from()).isEqualTo(RunStatus.CANCELLED);
-                    assertThat(e.to()).isEqualTo(RunStatus.CANCELLED);
+                    assertThat(e.event()).isEqualTo(dev.plugboard.domain.run.RunEvent.CANCEL);
                 });
 
         assertThat(plugboard.runs().get(ALICE_OWNER, run.id())).isEqualTo(cancelled);

@@ -51,8 +51,8 @@ class StartRunTest {
     private final TestClock clock = new TestClock();
     private final Plugboard plugboard = Plugboard.builder()
             .clock(clock)
-            .manifest(TestPlugins.registrableWebhook())
-            .manifest(TestPlugins.summarizer())
+            .manifest(TestPlugins.queued(TestPlugins.registrableWebhook()))
+            .manifest(TestPlugins.queued(TestPlugins.summarizer()))
             .build();
 
     @BeforeEach

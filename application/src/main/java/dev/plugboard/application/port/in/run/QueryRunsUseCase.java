@@ -14,4 +14,18 @@ public interface QueryRunsUseCase {
     PluginRun get(Owner owner, RunId id);
 
     Page<PluginRun> list(Owner owner, RunFilter filter, PageRequest page);
+
+    /**
+     * The run with its attempts, first to last.
+     *
+     * @throws dev.plugboard.domain.run.RunNotFoundException when the owner has no such run
+     */
+    RunHistory history(Owner owner, RunId id);
+
+    /** A run and the attempts it has made so far. */
+    record RunHistory(PluginRun run, java.util.List<dev.plugboard.domain.run.RunAttempt> attempts) {
+        public RunHistory {
+            attempts = java.util.List.copyOf(attempts);
+        }
+    }
 }

@@ -142,6 +142,41 @@ public abstract class RunQueueContract extends ExecutionStorageContract {
     }
 
     @Test
+    void claim_withAPerOwnerLimit_skipsOwnersAtTheirLimit_countingRunsOtherClaimersHold_andServesTheOthers() {
+        for (int i = 0; i < 4; i++) {
+            added(ALICE, WEBHOOK, at(i));
+        }
+        PluginRun acmes = added(ACME, WEBHOOK, at(9));
+        java.util.Map<PluginName, Integer> twoEach = java.util.Map.of(WEBHOOK, 2);
+        List<PluginRun> byOther = storage.transactions().inTransaction(
+                () -> queue().claim(Set.of(WEBHOOK), 1, lease("other-instance", at(60)), at(10), twoEach));
+
+        List<PluginRun> claimed = storage.transactions().inTransaction(
+                () -> queue().claim(Set.of(WEBHOOK), 10, lease("executor-1", at(60)), at(10), twoEach));
+        List<PluginRun> again = storage.transactions().inTransaction(
+                () -> queue().claim(Set.of(WEBHOOK), 10, lease("executor-2", at(60)), at(10), twoEach));
+
+        assertThat(byOther).singleElement().satisfies(run -> assertThat(run.owner()).isEqualTo(ALICE));
+        assertThat(claimed).extracting(PluginRun::owner).containsExactlyInAnyOrder(ALICE, ACME);
+        assertThat(claimed).extracting(PluginRun::id).contains(acmes.id());
+        assertThat(again).as("alice holds 2 runs, her limit; acme has none left").isEmpty();
+    }
+
+    @Test
+    void unclaimedSince_findsPendingRunsOfThePluginAvailableBeforeTheCutoff_only() {
+        PluginRun old = added(ALICE, WEBHOOK, at(1));
+        PluginRun recent = added(ALICE, WEBHOOK, at(20));
+        PluginRun otherPlugin = added(ALICE, ANALYTICS, at(1));
+        PluginRun claimedOne = added(ACME, WEBHOOK, at(0));
+        storage.transactions().inTransaction(() -> queue().claim(Set.of(WEBHOOK), 1, lease("executor-1", at(60)), at(5)));
+
+        List<PluginRun> unclaimed = storage.transactions().inTransaction(() -> queue().unclaimedSince(WEBHOOK, at(10), 10));
+
+        assertThat(ids(unclaimed)).containsExactly(old.id());
+        assertThat(List.of(recent.id(), otherPlugin.id(), claimedOne.id())).doesNotContainAnyElementsOf(ids(unclaimed));
+    }
+
+    @Test
     void claim_ofNoPlugins_takesNothing() {
         PluginRun run = added(ALICE, WEBHOOK, at(1));
 

@@ -7,6 +7,7 @@ import dev.plugboard.application.port.out.RunFilter;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.run.RunId;
@@ -80,9 +81,9 @@ public abstract class RunRepositoryContract extends StorageContract {
     void givenRunMovedThroughItsLifecycle_update_storesEachStateAndVersion() {
         PluginRun run = added(ALICE, WEBHOOK, T0, null);
 
-        PluginRun started = storage.runs().update(run.start(at(1)));
-        PluginRun retried = storage.runs().update(started.retryLater(new RunError("UPSTREAM_DOWN", "503")));
-        PluginRun again = storage.runs().update(retried.start(at(3)));
+        PluginRun started = storage.runs().update(run.claim(new Lease("executor-1", at(1).plusSeconds(30)), at(1)));
+        PluginRun retried = storage.runs().update(started.retryLater(new RunError("UPSTREAM_DOWN", "503"), at(2)));
+        PluginRun again = storage.runs().update(retried.claim(new Lease("executor-1", at(3).plusSeconds(30)), at(3)));
         PluginRun done = storage.runs().update(again.complete(JsonDocument.parse("{\"ok\": true}"), at(4)));
 
         PluginRun found = storage.runs().find(ALICE, run.id()).orElseThrow();
@@ -110,7 +111,7 @@ public abstract class RunRepositoryContract extends StorageContract {
     @Test
     void givenStaleVersion_update_failsWithConcurrencyError() {
         PluginRun run = added(ALICE, WEBHOOK, T0, null);
-        storage.runs().update(run.start(at(1)));
+        storage.runs().update(run.claim(new Lease("executor-1", at(1).plusSeconds(30)), at(1)));
 
         assertThatThrownBy(() -> storage.runs().update(run.cancel(at(2))))
                 .isInstanceOf(ConcurrencyConflictException.class);
