@@ -55,8 +55,10 @@ final class RunWorker {
     private void watch(Thread run) {
         while (run.isAlive()) {
             if (THREADS.getThreadCount() - baseline > threadLimit) {
-                send(failure("THREAD_LIMIT", "the plugin started more than " + threadLimit + " threads"
-                        + " (execution.threads); its host was stopped", false));
+                Map<String, Object> outcome = failure("THREAD_LIMIT", "the plugin started more than " + threadLimit
+                        + " threads (execution.threads); its host was stopped", false);
+                outcome.put("recycle", true);
+                send(outcome);
                 Runtime.getRuntime().halt(ExitCodes.THREAD_LIMIT);
             }
             try {
@@ -123,8 +125,8 @@ final class RunWorker {
     /** The heap may be damaged: report in as few allocations as possible, then end so that a fresh host replaces this one. */
     static void outOfMemory(DataOutputStream protocol, String where) {
         try {
-            Frames.write(protocol, Map.of("type", "failed", "code", "OUT_OF_MEMORY", "retryable", true,
-                    "message", "the plugin ran out of memory in " + where + " (execution.memory)"));
+            Frames.write(protocol, Map.of("type", "failed", "code", "OUT_OF_MEMORY", "retryable", true, "recycle", true,
+                    "message", "the plugin ran out of memory in " + where + " (execution.memory); its host was stopped"));
         } catch (Throwable ignored) {
             // The exit code says it all the same.
         }

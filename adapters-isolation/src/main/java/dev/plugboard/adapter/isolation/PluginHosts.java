@@ -40,7 +40,7 @@ public final class PluginHosts implements AutoCloseable {
         };
     }
 
-    /** A handler per package, each with its pool; one host of each starts now, in the background. */
+    /** A handler per package, each with its pool; hosts start on the first run, or on {@link #warmUp()}. */
     public List<PluginHandler> handlers(Map<PluginManifest, PluginPackage> packages) {
         List<PluginHandler> handlers = new ArrayList<>();
         packages.forEach((manifest, pkg) -> {
@@ -49,10 +49,14 @@ public final class PluginHosts implements AutoCloseable {
             if (previous != null) {
                 previous.close();
             }
-            reapers.execute(pool::warmUp);
             handlers.add(new ProcessPluginHandler(manifest, pkg, pool, settings.killGrace(), reapers));
         });
         return handlers;
+    }
+
+    /** Starts one host of each plugin in the background, so the first runs do not wait for a JVM to start. */
+    public void warmUp() {
+        pools.values().forEach(pool -> reapers.execute(pool::warmUp));
     }
 
     /** Hosts alive now, over all plugins: for health and for tests that look for leaks. */
