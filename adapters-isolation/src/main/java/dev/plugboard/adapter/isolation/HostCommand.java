@@ -8,6 +8,7 @@ import dev.plugboard.plugin.PluginHandler;
 
 import java.io.File;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,15 +55,30 @@ final class HostCommand {
     }
 
     private static List<Path> hostClassPath() {
+        Path own = location(HostCommand.class);
+        if (own.equals(location(PluginHostMain.class)) && Files.isRegularFile(own)) {
+            // One executable jar holds the server and the host: hosts get a jar of their own part only.
+            try {
+                Path jar = Files.createTempFile("plugboard-host-", ".jar");
+                jar.toFile().deleteOnExit();
+                return List.of(HostJar.extract(own, jar));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the plugin host's jar", e);
+            }
+        }
         Set<Path> paths = new LinkedHashSet<>();
         for (Class<?> type : List.of(PluginHostMain.class, PluginHandler.class, ObjectMapper.class, JsonFactory.class,
                 JsonProperty.class)) {
-            try {
-                paths.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (URISyntaxException | NullPointerException e) {
-                throw new IllegalStateException("cannot find the jar of " + type.getName() + " for plugin hosts", e);
-            }
+            paths.add(location(type));
         }
         return List.copyOf(paths);
+    }
+
+    private static Path location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("cannot find the jar of " + type.getName() + " for plugin hosts", e);
+        }
     }
 }
