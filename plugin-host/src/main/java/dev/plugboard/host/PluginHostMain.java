@@ -11,7 +11,6 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 
 /**
@@ -39,8 +38,7 @@ public final class PluginHostMain {
             }
             err.println("uncaught in plugin thread " + thread.getName() + ": " + error);
         });
-        int baseline = ManagementFactory.getThreadMXBean().getThreadCount();
-        RunWorker worker = new RunWorker(handler, protocol, err, baseline, threadLimit);
+        RunWorker worker = new RunWorker(handler, protocol, err, threadLimit);
         Frames.write(protocol, Map.of("type", "ready"));
         for (Map<String, Object> message = Frames.read(in); message != null; message = Frames.read(in)) {
             switch (String.valueOf(message.get("type"))) {

@@ -7,40 +7,48 @@ import dev.plugboard.plugin.PluginHandler;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Runs one run at a time on a thread of its own, watches the plugin's thread count, and sends the outcome. */
 final class RunWorker {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The run's thread and every thread the plugin starts from it (threads inherit their group); the JVM's own stay out. */
+    private final ThreadGroup plugin = new ThreadGroup("plugin");
 
     private final PluginHandler handler;
     private final DataOutputStream protocol;
     private final PrintStream err;
-    private final int baseline;
     private final int threadLimit;
     private volatile Thread current;
+    private volatile Thread last;
     private volatile boolean cancelled;
 
-    RunWorker(PluginHandler handler, DataOutputStream protocol, PrintStream err, int baseline, int threadLimit) {
+    RunWorker(PluginHandler handler, DataOutputStream protocol, PrintStream err, int threadLimit) {
         this.handler = handler;
         this.protocol = protocol;
         this.err = err;
-        this.baseline = baseline;
         this.threadLimit = threadLimit;
+        Thread watchdog = new Thread(this::watch, "plugin-thread-watch");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     void start(Map<String, Object> message) {
+        Thread previous = last;
+        if (previous != null) {
+            try {
+                // It answered already; let it leave the group, or the new run would count it as left behind.
+                previous.join(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         cancelled = false;
-        Thread thread = new Thread(() -> run(message), "plugin-run");
+        Thread thread = new Thread(plugin, () -> run(message), "plugin-run");
         current = thread;
+        last = thread;
         thread.start();
-        Thread watchdog = new Thread(() -> watch(thread), "plugin-thread-watch");
-        watchdog.setDaemon(true);
-        watchdog.start();
     }
 
     void cancel() {
@@ -52,9 +60,9 @@ final class RunWorker {
     }
 
     /** A plugin that starts threads without bound would exhaust the host's memory or the machine's: stop it early. */
-    private void watch(Thread run) {
-        while (run.isAlive()) {
-            if (THREADS.getThreadCount() - baseline > threadLimit) {
+    private void watch() {
+        while (true) {
+            if (current != null && plugin.activeCount() - 1 > threadLimit) {
                 Map<String, Object> outcome = failure("THREAD_LIMIT", "the plugin started more than " + threadLimit
                         + " threads (execution.threads); its host was stopped", false);
                 outcome.put("recycle", true);
@@ -62,7 +70,7 @@ final class RunWorker {
                 Runtime.getRuntime().halt(ExitCodes.THREAD_LIMIT);
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(current == null ? 50 : 10);
             } catch (InterruptedException e) {
                 return;
             }
@@ -95,7 +103,7 @@ final class RunWorker {
         outcome.put("cpuNanos", usage.cpuNanos());
         outcome.put("peakHeapBytes", usage.peakHeapBytes());
         // Threads the plugin left running would carry into the next run: ask for a fresh host.
-        outcome.put("recycle", THREADS.getThreadCount() - baseline > 2);
+        outcome.put("recycle", plugin.activeCount() > 1);
         current = null;
         send(outcome);
     }
