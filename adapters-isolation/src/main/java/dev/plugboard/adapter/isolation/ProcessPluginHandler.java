@@ -58,8 +58,11 @@ final class ProcessPluginHandler implements PluginHandler {
             throw new PluginFailure("HOST_CRASHED", "the plugin host stopped answering: " + broken.getMessage(), true);
         }
         pool.release(host, !Boolean.TRUE.equals(answer.get("recycle")));
-        LOG.log(System.Logger.Level.DEBUG, "run " + context.runId() + " of " + manifest.name() + " used "
-                + answer.get("cpuNanos") + " ns of CPU and " + answer.get("peakHeapBytes") + " bytes of heap at peak");
+        if (answer.get("cpuNanos") instanceof Number cpu && answer.get("peakHeapBytes") instanceof Number heap) {
+            context.reportUsage(Duration.ofNanos(cpu.longValue()), heap.longValue());
+            LOG.log(System.Logger.Level.DEBUG, "run " + context.runId() + " of " + manifest.name() + " used "
+                    + cpu.longValue() / 1_000_000 + " ms of CPU and " + heap.longValue() / 1024 + " KiB of heap at peak");
+        }
         return outcome(answer, context);
     }
 
