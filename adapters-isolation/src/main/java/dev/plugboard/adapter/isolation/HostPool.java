@@ -35,7 +35,7 @@ final class HostPool {
             PluginHost host;
             synchronized (idle) {
                 host = idle.pollFirst();
-                while (host != null && !host.alive()) {
+                while (host != null && !host.usable()) {
                     all.remove(host);
                     host = idle.pollFirst();
                 }
@@ -58,12 +58,14 @@ final class HostPool {
     /** Gives a host back after its run: kept warm if it is healthy, otherwise killed (a fresh one replaces it). */
     void release(PluginHost host, boolean healthy) {
         host.endRun();
-        if (healthy && host.alive() && !closed) {
+        if (healthy && host.usable() && !closed) {
             synchronized (idle) {
                 idle.addFirst(host);
             }
         } else {
             host.kill();
+            // Its slot frees only once the process is gone, so hosts never exceed execution.hosts.
+            host.waitFor(java.time.Duration.ofSeconds(2));
             all.remove(host);
         }
         slots.release();
@@ -86,7 +88,7 @@ final class HostPool {
         List<PluginHost> stale = new ArrayList<>();
         synchronized (idle) {
             idle.removeIf(host -> {
-                boolean old = host.idleSince().isBefore(cutoff) || !host.alive();
+                boolean old = host.idleSince().isBefore(cutoff) || !host.usable();
                 if (old) {
                     stale.add(host);
                 }

@@ -174,8 +174,14 @@ final class PluginHost {
         }
     }
 
-    boolean alive() {
+    /** Whether a run may be sent to it: running, and not being killed. */
+    boolean usable() {
         return process.isAlive() && !killed;
+    }
+
+    /** Whether its process still exists (a killed host takes a moment to go). */
+    boolean alive() {
+        return process.isAlive();
     }
 
     Instant idleSince() {
