@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.isolation;
 
+import dev.plugboard.application.port.out.AttemptUsage;
 import dev.plugboard.application.spi.PluginHandler;
 import dev.plugboard.domain.plugin.PluginManifest;
 
@@ -21,12 +22,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PluginHosts implements AutoCloseable {
 
     private final IsolationSettings settings;
+    private final AttemptUsage usage;
     private final Map<String, HostPool> pools = new ConcurrentHashMap<>();
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("plugin-hosts-"));
     private final ExecutorService reapers = Executors.newCachedThreadPool(daemon("plugin-host-reaper-"));
 
     public PluginHosts(IsolationSettings settings) {
+        this(settings, AttemptUsage.none());
+    }
+
+    /** @param usage where each attempt's CPU time and peak memory are kept */
+    public PluginHosts(IsolationSettings settings, AttemptUsage usage) {
         this.settings = settings;
+        this.usage = usage;
         long every = Math.max(1, Math.min(30, settings.idleTimeout().toSeconds() / 2));
         housekeeping.scheduleWithFixedDelay(this::stopIdle, every, every, TimeUnit.SECONDS);
     }
@@ -49,7 +57,7 @@ public final class PluginHosts implements AutoCloseable {
             if (previous != null) {
                 previous.close();
             }
-            handlers.add(new ProcessPluginHandler(manifest, pkg, pool, settings.killGrace(), reapers));
+            handlers.add(new ProcessPluginHandler(manifest, pkg, pool, settings.killGrace(), reapers, usage));
         });
         return handlers;
     }

@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.isolation;
 
+import dev.plugboard.application.port.out.AttemptUsage;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.PluginFailure;
 import dev.plugboard.application.spi.PluginHandler;
@@ -26,13 +27,16 @@ final class ProcessPluginHandler implements PluginHandler {
     private final Duration cpuLimit;
     private final Duration killGrace;
     private final Executor reapers;
+    private final AttemptUsage usage;
 
-    ProcessPluginHandler(PluginManifest manifest, PluginPackage pkg, HostPool pool, Duration killGrace, Executor reapers) {
+    ProcessPluginHandler(PluginManifest manifest, PluginPackage pkg, HostPool pool, Duration killGrace, Executor reapers,
+                         AttemptUsage usage) {
         this.manifest = manifest;
         this.pool = pool;
         this.cpuLimit = pkg.cpu().orElse(manifest.execution().timeout());
         this.killGrace = killGrace;
         this.reapers = reapers;
+        this.usage = usage;
     }
 
     @Override
@@ -58,12 +62,19 @@ final class ProcessPluginHandler implements PluginHandler {
             throw new PluginFailure("HOST_CRASHED", "the plugin host stopped answering: " + broken.getMessage(), true);
         }
         pool.release(host, !Boolean.TRUE.equals(answer.get("recycle")));
-        if (answer.get("cpuNanos") instanceof Number cpu && answer.get("peakHeapBytes") instanceof Number heap) {
-            context.reportUsage(Duration.ofNanos(cpu.longValue()), heap.longValue());
-            LOG.log(System.Logger.Level.DEBUG, "run " + context.runId() + " of " + manifest.name() + " used "
-                    + cpu.longValue() / 1_000_000 + " ms of CPU and " + heap.longValue() / 1024 + " KiB of heap at peak");
-        }
+        record(answer, context);
         return outcome(answer, context);
+    }
+
+    /** Usage is history, not the outcome: a failure to keep it is logged, and the run's result stands. */
+    private void record(Map<String, Object> answer, HandlerContext context) {
+        if (answer.get("cpuNanos") instanceof Number cpu && answer.get("peakHeapBytes") instanceof Number heap) {
+            try {
+                usage.record(context.runId(), context.attempt(), Duration.ofNanos(cpu.longValue()), heap.longValue());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "the usage of run " + context.runId() + " was not kept: " + e.getMessage());
+            }
+        }
     }
 
     private PluginHost acquire() throws PluginFailure, InterruptedException {

@@ -28,11 +28,4 @@ public interface HandlerContext {
     default OutboundHttp outbound() {
         return OutboundHttp.refusingAll();
     }
-
-    /**
-     * Where a handler that measures its work (a plugin host does, from inside its JVM) reports the
-     * attempt's CPU time and peak heap; a context that keeps no usage ignores it.
-     */
-    default void reportUsage(java.time.Duration cpu, long peakHeapBytes) {
-    }
 }

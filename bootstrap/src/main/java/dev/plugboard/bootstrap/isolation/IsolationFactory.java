@@ -2,6 +2,7 @@ package dev.plugboard.bootstrap.isolation;
 
 import dev.plugboard.adapter.isolation.IsolationSettings;
 import dev.plugboard.adapter.isolation.PluginHosts;
+import dev.plugboard.application.port.out.AttemptUsage;
 import dev.plugboard.domain.plugin.ManifestDocument;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -16,12 +17,12 @@ final class IsolationFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    PluginHosts pluginHosts(Environment environment) {
+    PluginHosts pluginHosts(Environment environment, AttemptUsage usage) {
         IsolationSettings defaults = IsolationSettings.DEFAULT;
         return new PluginHosts(new IsolationSettings(
                 duration(environment, "plugboard.isolation.idle-timeout", defaults.idleTimeout()),
                 duration(environment, "plugboard.isolation.kill-grace", defaults.killGrace()),
-                duration(environment, "plugboard.isolation.start-timeout", defaults.startTimeout())));
+                duration(environment, "plugboard.isolation.start-timeout", defaults.startTimeout())), usage);
     }
 
     private static Duration duration(Environment environment, String property, Duration fallback) {

@@ -102,7 +102,7 @@ class PluginIsolationFullStackTest {
     }
 
     @Test
-    void givenExamplePluginPackage_run_completesInAHost_andKeepsItsStoreBetweenRuns() {
+    void givenExamplePluginPackage_run_completesInAHost_keepsItsStoreBetweenRuns_andRecordsItsUsage() throws Exception {
         Who alice = Who.newUser("alice");
         install(alice, "excerpt", "{\"settings\": {\"sentences\": 1}}");
 
@@ -113,6 +113,29 @@ class PluginIsolationFullStackTest {
         assertThat(first.path("output").path("summary").asText()).isEqualTo("Plugins run apart.");
         assertThat(first.path("output").path("runs").asLong()).isEqualTo(1);
         assertThat(second.path("output").path("runs").asLong()).as("the store written in the host is kept").isEqualTo(2);
+        Map<String, Long> usage = attemptUsage(first.path("id").asText());
+        assertThat(usage.get("cpu_millis")).as("CPU time measured in the host").isNotNull().isGreaterThanOrEqualTo(0);
+        assertThat(usage.get("peak_memory_bytes")).as("peak heap measured in the host").isNotNull().isPositive();
+    }
+
+    /** The usage columns of a run's first attempt, read with plain JDBC. */
+    private static Map<String, Long> attemptUsage(String runId) throws java.sql.SQLException {
+        var context = server.application().context();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                context.getRequiredProperty("datasources.default.url", String.class),
+                context.getProperty("datasources.default.username", String.class).orElse(""),
+                context.getProperty("datasources.default.password", String.class).orElse(""));
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT cpu_millis, peak_memory_bytes FROM plugin_run_attempts WHERE run_id = ?::uuid AND attempt = 1")) {
+            query.setString(1, runId);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("the attempt row of run " + runId).isTrue();
+                Map<String, Long> usage = new java.util.HashMap<>();
+                usage.put("cpu_millis", (Long) row.getObject("cpu_millis"));
+                usage.put("peak_memory_bytes", (Long) row.getObject("peak_memory_bytes"));
+                return usage;
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
