@@ -38,6 +38,7 @@ final class HostCommand {
         command.add("-XX:MaxMetaspaceSize=" + Math.max(32, pkg.memoryMb() / 2) + "m");
         command.add("-Xshare:auto");
         command.add("-Djava.awt.headless=true");
+        command.add("-Dfile.encoding=UTF-8");
         command.add("-cp");
         Set<Path> classPath = new LinkedHashSet<>(HOST_CLASS_PATH);
         classPath.addAll(pkg.classPath());

@@ -52,7 +52,14 @@ final class PluginHost {
     static PluginHost start(PluginPackage pkg, Duration startTimeout) throws HostFailure, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder(HostCommand.of(pkg)).directory(pkg.directory().toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(HostCommand.of(pkg)).directory(pkg.directory().toFile());
+            // The server's environment holds its secrets (database password, secrets key, JWT secret): none for plugins.
+            String zone = System.getenv("TZ");
+            builder.environment().clear();
+            if (zone != null) {
+                builder.environment().put("TZ", zone);
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new HostFailure("HOST_START_FAILED", "the plugin host could not be started: " + e.getMessage(), true);
         }

@@ -80,6 +80,17 @@ class PluginHostsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void givenServerEnvironment_aHost_seesNoneOfIt() throws Exception {
+        PluginHandler handler = handler(IsolationSettings.DEFAULT, 1);
+
+        JsonDocument output = run(handler, Map.of());
+
+        assertThat(System.getenv()).as("the test's own environment is not empty").isNotEmpty();
+        assertThat((List<Object>) output.asMap().get("environment")).as("variables a plugin sees").isSubsetOf(List.of("TZ"));
+    }
+
+    @Test
     void givenIdleTimeout_anUnusedHostStops_andTheNextRunStartsAFreshOne() throws Exception {
         PluginHandler handler = handler(new IsolationSettings(Duration.ofSeconds(1), Duration.ofMillis(200),
                 Duration.ofSeconds(20)), 2);
