@@ -113,6 +113,8 @@ class PluginIsolationFullStackTest {
         assertThat(first.path("output").path("summary").asText()).isEqualTo("Plugins run apart.");
         assertThat(first.path("output").path("runs").asLong()).isEqualTo(1);
         assertThat(second.path("output").path("runs").asLong()).as("the store written in the host is kept").isEqualTo(2);
+        assertThat(api.get("/metrics", Who.anonymous()).body()).as("the live hosts gauge")
+                .containsPattern("plugboard_plugin_hosts(\\{[^}]*})? [1-9]");
         Map<String, Long> usage = attemptUsage(first.path("id").asText());
         assertThat(usage.get("cpu_millis")).as("CPU time measured in the host").isNotNull().isGreaterThanOrEqualTo(0);
         assertThat(usage.get("peak_memory_bytes")).as("peak heap measured in the host").isNotNull().isPositive();
