@@ -1,6 +1,5 @@
 package dev.plugboard.adapter.isolation;
 
-import dev.plugboard.host.ExitCodes;
 import dev.plugboard.host.Frames;
 
 import java.io.BufferedInputStream;
@@ -206,19 +205,6 @@ final class PluginHost {
     /** Why the host ended without answering, as a run failure. */
     private HostFailure exitFailure() {
         waitFor(Duration.ofSeconds(5));
-        int code = process.isAlive() ? -1 : process.exitValue();
-        String said = output.lastLine().isBlank() ? "" : "; its last output: " + output.lastLine();
-        if (brokenProtocol != null) {
-            return new HostFailure("HOST_CRASHED", "the plugin host broke the protocol (" + brokenProtocol
-                    + ") and was stopped", true);
-        }
-        if (code == ExitCodes.OUT_OF_MEMORY || code == 137 && !killed) {
-            return new HostFailure("OUT_OF_MEMORY", "the plugin ran out of memory (execution.memory: "
-                    + pkg.memoryMb() + "m); its host " + (code == 137 ? "was killed" : "stopped"), true);
-        }
-        if (code == ExitCodes.HANDLER_NOT_LOADED) {
-            return new HostFailure("HANDLER_NOT_LOADED", "the plugin host could not load " + pkg.handlerClass() + said, false);
-        }
-        return new HostFailure("HOST_CRASHED", "the plugin host exited with code " + code + " during the run" + said, true);
+        return HostExit.failure(pkg, process.isAlive() ? -1 : process.exitValue(), killed, brokenProtocol, output.lastLine());
     }
 }
