@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.isolation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +19,7 @@ final class HostOutput implements Runnable {
     static final int BUDGET = 64 * 1024;
 
     private final InputStream stream;
-    private final System.Logger log;
+    private final Logger log;
     private final String plugin;
     private final AtomicLong budget = new AtomicLong(BUDGET);
     private final AtomicLong dropped = new AtomicLong();
@@ -27,7 +29,7 @@ final class HostOutput implements Runnable {
     HostOutput(InputStream stream, String plugin) {
         this.stream = stream;
         this.plugin = plugin;
-        this.log = System.getLogger("dev.plugboard.plugin." + plugin);
+        this.log = LoggerFactory.getLogger("dev.plugboard.plugin." + plugin);
     }
 
     /** Lines from now on belong to {@code runId}; a fresh budget starts. */
@@ -41,7 +43,7 @@ final class HostOutput implements Runnable {
     void endRun() {
         long lost = dropped.getAndSet(0);
         if (lost > 0) {
-            log.log(System.Logger.Level.WARNING, "[plugin " + plugin + ", run " + run + "] " + lost
+            log.warn("[plugin " + plugin + ", run " + run + "] " + lost
                     + " bytes of output dropped (at most " + BUDGET + " bytes per run reach the log)");
         }
         run = "-";
@@ -82,7 +84,7 @@ final class HostOutput implements Runnable {
         line.reset();
         lastLine = text.length() > 300 ? text.substring(0, 300) + "..." : text;
         if (budget.addAndGet(-text.length()) >= 0) {
-            log.log(System.Logger.Level.INFO, "[plugin " + plugin + ", run " + run + "] " + text);
+            log.info("[plugin " + plugin + ", run " + run + "] " + text);
         } else {
             dropped.addAndGet(text.length() + 1L);
         }

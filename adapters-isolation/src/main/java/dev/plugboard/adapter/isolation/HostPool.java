@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.isolation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -76,8 +78,7 @@ final class HostPool {
         try {
             release(acquire(), true);
         } catch (HostFailure e) {
-            System.getLogger(HostPool.class.getName()).log(System.Logger.Level.WARNING,
-                    "plugin " + pkg.plugin() + ": " + e.getMessage());
+            LoggerFactory.getLogger(HostPool.class).warn("plugin " + pkg.plugin() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

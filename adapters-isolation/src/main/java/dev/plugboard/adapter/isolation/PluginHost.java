@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.isolation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.plugboard.host.Frames;
 
 import java.io.BufferedInputStream;
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PluginHost {
 
-    private static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class.getName());
     private static final Map<String, Object> EXITED = Map.of("type", "exited");
 
     private final PluginPackage pkg;
@@ -65,7 +67,7 @@ final class PluginHost {
         PluginHost host = new PluginHost(pkg, process);
         Map<String, Object> first = host.answers.poll(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
         if (first != null && "ready".equals(first.get("type"))) {
-            LOG.log(System.Logger.Level.DEBUG, "plugin host " + process.pid() + " of " + pkg.plugin() + " is ready");
+            LOG.debug("plugin host " + process.pid() + " of " + pkg.plugin() + " is ready");
             return host;
         }
         host.kill();

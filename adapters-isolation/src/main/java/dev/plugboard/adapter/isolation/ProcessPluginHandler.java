@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.isolation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.plugboard.application.port.out.AttemptUsage;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.PluginFailure;
@@ -20,7 +22,7 @@ import java.util.concurrent.Executor;
  */
 final class ProcessPluginHandler implements PluginHandler {
 
-    private static final System.Logger LOG = System.getLogger(ProcessPluginHandler.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessPluginHandler.class.getName());
 
     private final PluginManifest manifest;
     private final HostPool pool;
@@ -72,7 +74,7 @@ final class ProcessPluginHandler implements PluginHandler {
             try {
                 usage.record(context.runId(), context.attempt(), Duration.ofNanos(cpu.longValue()), heap.longValue());
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "the usage of run " + context.runId() + " was not kept: " + e.getMessage());
+                LOG.warn("the usage of run " + context.runId() + " was not kept: " + e.getMessage());
             }
         }
     }
