@@ -32,6 +32,8 @@ public final class InProcessApiHandler implements PluginHandler {
         try {
             Map<String, Object> output = handler.execute(input.asMap(), settings.asMap(), new ApiContext(context));
             return output == null ? null : JsonDocument.of(output);
+        } catch (PluginFailure failure) {
+            throw failure;
         } catch (dev.plugboard.plugin.PluginFailure failure) {
             throw new PluginFailure(failure.code(), failure.getMessage(), failure.retryable());
         }
