@@ -156,8 +156,10 @@ final class PluginHost {
         idleSince = Instant.now();
     }
 
+    /** Kills the host and any process its plugin started, which would otherwise outlive it. */
     void kill() {
         killed = true;
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 
