@@ -165,6 +165,7 @@ final class PluginHost {
 
     /** Asks the host to end: it exits when its stdin closes. */
     void stop() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         try {
             toHost.close();
         } catch (IOException e) {
