@@ -40,6 +40,9 @@ class PluginIsolationFullStackTest {
     /** A liveness bound, not a benchmark: a server that stalls behind a plugin takes seconds. */
     private static final Duration LIVELY = Duration.ofSeconds(1);
     private static final Duration RUN_DEADLINE = Duration.ofSeconds(45);
+    /** The failures after which the host must not serve again. */
+    private static final List<String> KILLS_ITS_HOST = List.of("TIMEOUT", "OUT_OF_MEMORY", "CPU_LIMIT", "HOST_CRASHED",
+            "THREAD_LIMIT");
 
     private static Path folder;
     private static FullStackServer server;
@@ -147,7 +150,7 @@ class PluginIsolationFullStackTest {
         Who bob = Who.newUser("bob");
         install(bob, plugin, null);
 
-        Watched hostile = watch(bob, start(bob, plugin, "{}"));
+        Watched hostile = watch(bob, start(bob, plugin, "{}"), handler.getName());
 
         assertThat(hostile.run().path("status").asText()).as(hostile.run().toString()).isEqualTo(status);
         if (code != null) {
@@ -158,6 +161,10 @@ class PluginIsolationFullStackTest {
         JsonNode next = finished(bob, start(bob, plugin, "{\"behave\": true}"));
         assertThat(next.path("status").asText()).as(next.toString()).isEqualTo("completed");
         assertThat(next.path("output").path("ok").asBoolean()).isTrue();
+        if (KILLS_ITS_HOST.contains(String.valueOf(code))) {
+            assertThat(hostile.hostPids()).as("the host that ran " + plugin + " was seen").isNotEmpty();
+            assertThat(hostile.hostPids()).as("a fresh host serves the next run").doesNotContain(next.path("output").path("pid").asLong());
+        }
         assertThat(PluginDirectories.hostProcesses().size()).as("hosts stay within execution.hosts per plugin")
                 .isLessThanOrEqualTo((int) hostilePlugins().count() + 3);
         assertThat(server.application().context().getBean(PluginHosts.class).liveHosts())
@@ -177,14 +184,16 @@ class PluginIsolationFullStackTest {
     }
 
     private JsonNode finished(Who who, String id) {
-        return watch(who, id).run();
+        return watch(who, id, "-").run();
     }
 
-    private record Watched(JsonNode run, Duration slowest) {
+    /** The run as it ended, the slowest round of requests while it ran, and the hosts of its plugin seen meanwhile. */
+    private record Watched(JsonNode run, Duration slowest, java.util.Set<Long> hostPids) {
     }
 
     /** Polls the run until it ends, timing a /health check and the run read on each round. */
-    private Watched watch(Who who, String id) {
+    private Watched watch(Who who, String id, String handlerClass) {
+        java.util.Set<Long> hostPids = new java.util.HashSet<>();
         Duration slowest = Duration.ZERO;
         long deadline = System.nanoTime() + RUN_DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
@@ -194,9 +203,12 @@ class PluginIsolationFullStackTest {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             slowest = took.compareTo(slowest) > 0 ? took : slowest;
             assertThat(health.status()).as(health.toString()).isEqualTo(200);
+            PluginDirectories.hostProcesses().stream()
+                    .filter(p -> p.info().arguments().map(args -> List.of(args).contains(handlerClass)).orElse(false))
+                    .forEach(p -> hostPids.add(p.pid()));
             String status = run.json().path("status").asText();
             if (List.of("completed", "failed", "cancelled").contains(status)) {
-                return new Watched(run.json(), slowest);
+                return new Watched(run.json(), slowest, hostPids);
             }
             try {
                 Thread.sleep(100);
