@@ -11,12 +11,20 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 
-/** The in-process handlers by plugin name: those on the classpath, plus any an embedding application adds. */
+/**
+ * The handlers by plugin name: those on the classpath, any an embedding application adds, and those
+ * of plugin packages (jars run in plugin hosts), whose manifests come from their directory instead.
+ */
 public final class HandlerRegistry {
 
     private final Map<PluginName, PluginHandler> handlers;
+    private final Set<PluginName> packaged;
 
     public HandlerRegistry(Collection<? extends PluginHandler> handlers) {
+        this(handlers, Set.of());
+    }
+
+    private HandlerRegistry(Collection<? extends PluginHandler> handlers, Set<PluginName> packaged) {
         Map<PluginName, PluginHandler> byName = new LinkedHashMap<>();
         for (PluginHandler handler : handlers) {
             PluginName name = handler.manifest().name();
@@ -26,6 +34,19 @@ public final class HandlerRegistry {
             }
         }
         this.handlers = Map.copyOf(byName);
+        this.packaged = Set.copyOf(packaged);
+    }
+
+    /**
+     * These handlers and {@code packages}' handlers: their manifests are read from the plugins
+     * directory, so {@link #manifests()} leaves them out.
+     */
+    public HandlerRegistry withPackaged(Collection<? extends PluginHandler> packages) {
+        List<PluginHandler> all = new java.util.ArrayList<>(handlers.values());
+        all.addAll(packages);
+        Set<PluginName> names = new java.util.HashSet<>(packaged);
+        packages.forEach(handler -> names.add(handler.manifest().name()));
+        return new HandlerRegistry(all, names);
     }
 
     /** Every {@link PluginHandler} listed in {@code META-INF/services} on the class path. */
@@ -47,6 +68,6 @@ public final class HandlerRegistry {
 
     /** The handlers' manifests: builtin plugins for the catalog. */
     public List<PluginManifest> manifests() {
-        return handlers.values().stream().map(PluginHandler::manifest).toList();
+        return handlers.values().stream().map(PluginHandler::manifest).filter(m -> !packaged.contains(m.name())).toList();
     }
 }

@@ -1,28 +1,15 @@
 package dev.plugboard.application.spi;
 
-import dev.plugboard.domain.run.RunError;
-
 /**
  * Thrown by a handler to fail a run with its own code; {@code retryable} false ends the run at
- * once, whatever attempts remain.
+ * once, whatever attempts remain. The server's side of the plugin API's
+ * {@link dev.plugboard.plugin.PluginFailure}: one failure type, with the same code rule.
  */
-public class PluginFailure extends Exception {
+public class PluginFailure extends dev.plugboard.plugin.PluginFailure {
 
     private static final long serialVersionUID = 1L;
-    private final String code;
-    private final boolean retryable;
 
     public PluginFailure(String code, String message, boolean retryable) {
-        super(message);
-        this.code = new RunError(code, message).code();
-        this.retryable = retryable;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public boolean retryable() {
-        return retryable;
+        super(code, message, retryable);
     }
 }

@@ -78,7 +78,11 @@ public final class ConfigurationKeys {
             Key.of("plugboard.outbound.max-response-bytes", ValueType.POSITIVE_NUMBER),
             Key.of("plugboard.outbound.connect-timeout", ValueType.DURATION),
             Key.of("plugboard.outbound.read-timeout", ValueType.DURATION),
-            Key.of("plugboard.outbound.call-timeout", ValueType.DURATION));
+            Key.of("plugboard.outbound.call-timeout", ValueType.DURATION),
+            // Plugin hosts (issue 10): child JVMs that run plugin jars.
+            Key.of("plugboard.isolation.idle-timeout", ValueType.DURATION),
+            Key.of("plugboard.isolation.kill-grace", ValueType.DURATION),
+            Key.of("plugboard.isolation.start-timeout", ValueType.DURATION));
 
     /** PLUGBOARD_* variables that are not configuration keys: read by the launcher script, logging or tests. */
     static final Set<String> OTHER_VARIABLES = Set.of("PLUGBOARD_CONFIG", "PLUGBOARD_LOG_LEVEL", "PLUGBOARD_DEBUG",

@@ -3,6 +3,7 @@ package dev.plugboard.bootstrap.manifest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.plugboard.adapter.isolation.PluginPackage;
 import dev.plugboard.application.port.out.ManifestDiscovery;
 import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.domain.error.DomainException;
@@ -74,6 +75,36 @@ public final class FileManifestSource implements ManifestSource {
 
     @Override
     public PluginManifest read(Path manifestFile, PluginSource source) {
+        return readPackaged(manifestFile, source).manifest();
+    }
+
+    /** A manifest and, for {@code execution.mode: process}, the plugin's package (its jars and handler class). */
+    public record Packaged(PluginManifest manifest, Optional<PluginPackage> pkg) {
+    }
+
+    /** The process-mode plugins of the plugins directory, with their packages; broken ones are left to discovery to report. */
+    public Map<PluginManifest, PluginPackage> packages() {
+        Map<PluginManifest, PluginPackage> packages = new LinkedHashMap<>();
+        if (!Files.isDirectory(pluginsDirectory)) {
+            return packages;
+        }
+        try (Stream<Path> children = Files.list(pluginsDirectory)) {
+            for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
+                Optional<Path> manifest = MANIFEST_FILES.stream().map(child::resolve).filter(Files::isRegularFile).findFirst();
+                try {
+                    manifest.map(file -> readPackaged(file, PluginSource.MANIFEST_DIRECTORY))
+                            .ifPresent(found -> found.pkg().ifPresent(pkg -> packages.put(found.manifest(), pkg)));
+                } catch (InvalidValueException e) {
+                    // Reported by discovery, with the file and the reason.
+                }
+            }
+        } catch (IOException e) {
+            return packages;
+        }
+        return packages;
+    }
+
+    private Packaged readPackaged(Path manifestFile, PluginSource source) {
         Path file = manifestFile.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             throw new InvalidValueException("manifest file", file, "does not exist or is not a file");
@@ -82,7 +113,7 @@ public final class FileManifestSource implements ManifestSource {
             Path schema = file.resolveSibling(SCHEMA_FILE);
             Optional<String> schemaText = Files.isRegularFile(schema)
                     ? Optional.of(Files.readString(schema, StandardCharsets.UTF_8)) : Optional.empty();
-            return parse(Files.readString(file, StandardCharsets.UTF_8), schemaText, source);
+            return parse(Files.readString(file, StandardCharsets.UTF_8), schemaText, source, file.getParent());
         } catch (IOException e) {
             throw new InvalidValueException("manifest file", file, "cannot be read: " + e.getMessage());
         } catch (DomainException e) {
@@ -108,7 +139,7 @@ public final class FileManifestSource implements ManifestSource {
         }
     }
 
-    private static PluginManifest parse(String manifestText, Optional<String> schemaText, PluginSource source) {
+    private static Packaged parse(String manifestText, Optional<String> schemaText, PluginSource source, Path directory) {
         Map<String, Object> fields = new LinkedHashMap<>(yamlObject(manifestText, "the manifest"));
         if (schemaText.isPresent()) {
             if (fields.containsKey("settingsSchema")) {
@@ -117,7 +148,16 @@ public final class FileManifestSource implements ManifestSource {
             }
             fields.put("settingsSchema", yamlObject(schemaText.get(), SCHEMA_FILE));
         }
-        return ManifestDocument.read(JsonDocument.of(fields), source);
+        Optional<PluginPackage> pkg = Optional.empty();
+        if (fields.get("execution") instanceof Map<?, ?> execution && "process".equals(execution.get("mode"))) {
+            // The package's fields are read here, where its files are; the domain keeps what runs need.
+            Map<String, Object> rest = new LinkedHashMap<>();
+            execution.forEach((key, value) -> rest.put(String.valueOf(key), value));
+            pkg = Optional.of(PluginPackage.read(String.valueOf(fields.get("name")), directory, rest));
+            rest.keySet().removeAll(PluginPackage.FIELDS);
+            fields.put("execution", rest);
+        }
+        return new Packaged(ManifestDocument.read(JsonDocument.of(fields), source), pkg);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.plugboard.bootstrap.wiring;
 import dev.plugboard.adapter.cli.secrets.KeyMaterial;
 import dev.plugboard.adapter.outbound.GuardedOutboundHttp;
 import dev.plugboard.adapter.outbound.OutboundPolicy;
+import dev.plugboard.adapter.isolation.PluginHosts;
 import dev.plugboard.adapter.persistence.PostgresStorage;
 import dev.plugboard.adapter.secrets.KeysetSource;
 import dev.plugboard.adapter.secrets.SecretsKeyException;
@@ -25,6 +26,7 @@ import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
+import dev.plugboard.bootstrap.manifest.FileManifestSource;
 import dev.plugboard.bootstrap.outbound.OutboundConfiguration;
 import io.micronaut.context.annotation.Bean;
 import dev.plugboard.domain.installation.PlanLimits;
@@ -90,14 +92,15 @@ final class PlugboardFactory {
     @Singleton
     Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, ManifestSource manifests,
                         SettingsPolicy policy, Environment environment, ExecutionConfiguration execution,
-                        SecretCipher secretCipher, GuardedOutboundHttp outbound) {
+                        SecretCipher secretCipher, GuardedOutboundHttp outbound, FileManifestSource packages,
+                        PluginHosts hosts) {
         Plugboard plugboard = storage.applyTo(Plugboard.builder())
                 .roleGrants(grants)
                 .manifestSource(manifests)
                 .settingsPolicy(policy)
                 .secretCipher(secretCipher)
                 .planLimits(planLimits(environment))
-                .handlers(HandlerRegistry.fromClasspath())
+                .handlers(HandlerRegistry.fromClasspath().withPackaged(hosts.handlers(packages.packages())))
                 .executionSettings(execution.settings())
                 .outboundHttp(outbound)
                 .build();

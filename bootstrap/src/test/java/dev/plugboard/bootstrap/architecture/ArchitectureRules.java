@@ -19,6 +19,9 @@ final class ArchitectureRules {
     static final String SECRETS = "dev.plugboard.adapter.secrets..";
     static final String OUTBOUND = "dev.plugboard.adapter.outbound..";
     static final String PLUGINS = "dev.plugboard.plugins..";
+    static final String ISOLATION = "dev.plugboard.adapter.isolation..";
+    static final String PLUGIN_API = "dev.plugboard.plugin..";
+    static final String HOST = "dev.plugboard.host..";
     static final String ADAPTERS = "dev.plugboard.adapter..";
     static final String BOOTSTRAP = "dev.plugboard.bootstrap..";
 
@@ -40,8 +43,20 @@ final class ArchitectureRules {
     /** The application sees the domain and the JDK, nothing else. */
     static final ArchRule APPLICATION_DEPENDS_ONLY_ON_DOMAIN = classes()
             .that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
-            .as("the application depends only on the domain and the JDK");
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, PLUGIN_API, "java..")
+            .as("the application depends only on the domain, the plugin API and the JDK");
+
+    /** A plugin jar compiles against the plugin API alone, so the API needs nothing but the JDK (and Jackson's annotations). */
+    static final ArchRule PLUGIN_API_IS_STANDALONE = classes()
+            .that().resideInAPackage(PLUGIN_API)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(PLUGIN_API, "java..", "com.fasterxml.jackson.annotation..")
+            .as("the plugin API depends on nothing but the JDK and Jackson's annotations");
+
+    /** A host's class path holds the host, the plugin API, Jackson and the plugin: nothing of the server. */
+    static final ArchRule HOST_NEEDS_ONLY_THE_API_AND_JACKSON = classes()
+            .that().resideInAPackage(HOST)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(HOST, PLUGIN_API, "java..", "com.sun.management..", "com.fasterxml.jackson..")
+            .as("the plugin host depends only on the plugin API, Jackson and the JDK");
 
     /** Not even the JDK's JDBC or HTTP client: storage and transport are the adapters' business. */
     static final ArchRule APPLICATION_HAS_NO_JDBC_OR_HTTP = noClasses()
@@ -72,14 +87,18 @@ final class ArchitectureRules {
             .layer("secrets").definedBy(SECRETS)
             .layer("outbound").definedBy(OUTBOUND)
             .layer("plugins").definedBy(PLUGINS)
+            .layer("isolation").definedBy(ISOLATION)
             .whereLayer("plugins").mayNotBeAccessedByAnyLayer()
+            .whereLayer("isolation").mayNotBeAccessedByAnyLayer()
             .whereLayer("outbound").mayNotBeAccessedByAnyLayer()
             .whereLayer("persistence").mayNotBeAccessedByAnyLayer()
             .whereLayer("rest").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("secrets").mayNotBeAccessedByAnyLayer()
-            .whereLayer("application").mayOnlyBeAccessedByLayers("persistence", "rest", "cli", "secrets", "outbound", "plugins")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "rest", "cli", "secrets", "outbound", "plugins");
+            .whereLayer("application").mayOnlyBeAccessedByLayers("persistence", "rest", "cli", "secrets", "outbound", "plugins",
+                    "isolation")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "rest", "cli", "secrets", "outbound",
+                    "plugins", "isolation");
 
     /** A plugin's HTTP goes through the guarded client of its context, never around it. */
     static final ArchRule PLUGINS_USE_THE_GUARDED_CLIENT = noClasses()
@@ -91,7 +110,7 @@ final class ArchitectureRules {
 
     /** Only bootstrap sees everything; nothing depends on it. */
     static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()
-            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS, PLUGINS)
+            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS, PLUGINS, PLUGIN_API, HOST)
             .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
             .as("nothing but bootstrap depends on bootstrap");
 }

@@ -4,6 +4,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.plugboard.adapter.cli.ExitCode;
+import dev.plugboard.adapter.isolation.PluginHosts;
+import dev.plugboard.adapter.isolation.archfixture.IsolationUsingRest;
+import dev.plugboard.host.PluginHostMain;
+import dev.plugboard.host.archfixture.HostUsingApplication;
+import dev.plugboard.plugin.PluginHandler;
+import dev.plugboard.plugin.archfixture.PluginApiUsingDomain;
 import dev.plugboard.adapter.outbound.GuardedOutboundHttp;
 import dev.plugboard.adapter.outbound.archfixture.OutboundUsingPersistence;
 import dev.plugboard.plugins.archfixture.PluginWithASocket;
@@ -111,6 +117,25 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void rings_failOnTheIsolationAdapterReachingAnotherAdapter() {
+        failsOn(ArchitectureRules.RINGS, IsolationUsingRest.class, ProblemStatus.class, ExitCode.class, PostgresStorage.class,
+                Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class);
+    }
+
+    @Test
+    void pluginApiRule_failsOnTheApiUsingTheDomain() {
+        failsOn(ArchitectureRules.PLUGIN_API_IS_STANDALONE, PluginApiUsingDomain.class);
+        assertThatCode(() -> ArchitectureRules.PLUGIN_API_IS_STANDALONE.check(of(PluginHandler.class))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void hostRule_failsOnTheHostUsingTheApplication() {
+        failsOn(ArchitectureRules.HOST_NEEDS_ONLY_THE_API_AND_JACKSON, HostUsingApplication.class);
+        assertThatCode(() -> ArchitectureRules.HOST_NEEDS_ONLY_THE_API_AND_JACKSON.check(of(PluginHostMain.class)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void pluginRule_failsOnAPluginWithItsOwnHttpClient() {
         failsOn(ArchitectureRules.PLUGINS_USE_THE_GUARDED_CLIENT, PluginWithItsOwnHttpClient.class);
         failsOn(ArchitectureRules.PLUGINS_USE_THE_GUARDED_CLIENT, PluginWithASocket.class);
@@ -126,7 +151,8 @@ class ArchitectureRulesCanFailTest {
     @Test
     void rings_passOnCleanClassesOfEveryRing() {
         assertThatCode(() -> ArchitectureRules.RINGS.check(of(ProblemStatus.class, ExitCode.class, PostgresStorage.class,
-                Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class))).doesNotThrowAnyException();
+                Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class,
+                PluginHosts.class))).doesNotThrowAnyException();
     }
 
     @Test

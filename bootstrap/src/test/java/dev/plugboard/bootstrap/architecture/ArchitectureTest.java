@@ -25,7 +25,7 @@ class ArchitectureTest {
     @Test
     void givenTheImport_everyModuleIsPresent_soNoRuleChecksAnEmptySet() {
         for (String module : new String[] {"domain", "domain.settings", "application", "adapter.persistence",
-                "adapter.rest", "adapter.cli", "adapter.outbound", "plugins.builtin"}) {
+                "adapter.rest", "adapter.cli", "adapter.outbound", "plugins.builtin", "adapter.isolation", "plugin", "host"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("dev.plugboard." + module)))
                     .as("classes of dev.plugboard.%s were imported", module)
                     .isTrue();
@@ -54,6 +54,16 @@ class ArchitectureTest {
     @Test
     void applicationHasNoJdbcOrHttp() {
         ArchitectureRules.APPLICATION_HAS_NO_JDBC_OR_HTTP.check(production);
+    }
+
+    @Test
+    void pluginApiIsStandalone() {
+        ArchitectureRules.PLUGIN_API_IS_STANDALONE.check(production);
+    }
+
+    @Test
+    void hostNeedsOnlyTheApiAndJackson() {
+        ArchitectureRules.HOST_NEEDS_ONLY_THE_API_AND_JACKSON.check(production);
     }
 
     @Test

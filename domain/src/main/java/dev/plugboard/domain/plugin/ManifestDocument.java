@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * settingsSchema: {...}         # default {"type": "object"}
  * inputSchema / outputSchema: {...}
  * dependencies: {analytics: "^1.0.0"}   # or a list of {plugin, range}
- * execution: {mode: in-process | external, timeout: 30s,
+ * execution: {mode: in-process | external | process, timeout: 30s,
  *             retry: {maxAttempts: 3, initialBackoff: 1s, maxBackoff: 1m, multiplier: 2, nonRetryableCodes: [...]}}
  * </pre>
  */
@@ -97,7 +97,7 @@ public final class ManifestDocument {
         ExecutionPolicy execution = manifest.execution();
         RetryPolicy retry = execution.retry();
         Map<String, Object> executionFields = new java.util.LinkedHashMap<>();
-        executionFields.put("mode", execution.mode() == ExecutionMode.EXTERNAL ? "external" : "in-process");
+        executionFields.put("mode", execution.mode().manifestName());
         executionFields.put("timeout", execution.timeout().toString());
         executionFields.put("startTimeout", execution.startTimeout().toString());
         execution.perOwnerLimit().ifPresent(limit -> executionFields.put("maxConcurrentPerOwner", limit));
@@ -226,7 +226,8 @@ public final class ManifestDocument {
         return switch (String.valueOf(value).toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "in-process" -> ExecutionMode.IN_PROCESS;
             case "external" -> ExecutionMode.EXTERNAL;
-            default -> throw new InvalidValueException("execution.mode", value, "use 'in-process' or 'external'");
+            case "process" -> ExecutionMode.PROCESS;
+            default -> throw new InvalidValueException("execution.mode", value, "use 'in-process', 'external' or 'process'");
         };
     }
 

@@ -33,6 +33,11 @@ public interface RunAttemptRepository extends GenericRepository<RunAttemptRow, L
     int close(UUID runId, int attempt, String status, @Nullable Instant finishedAt, @Nullable String errorCode,
               @Nullable String errorMessage);
 
+    /** Sets what an attempt used, measured by the plugin host that ran it. */
+    @Query("UPDATE plugin_run_attempts SET cpu_time_ms = :cpuMillis, peak_memory_bytes = :peakMemoryBytes "
+            + "WHERE run_id = :runId AND attempt = :attempt")
+    int recordUsage(UUID runId, int attempt, long cpuMillis, long peakMemoryBytes);
+
     /** The attempts of the owner's run, first to last; the owner is a user or an organization id, the other null. */
     @Query("SELECT a.* FROM plugin_run_attempts a JOIN plugin_runs r ON r.id = a.run_id "
             + "WHERE a.run_id = :runId AND r.user_id IS NOT DISTINCT FROM :userId "

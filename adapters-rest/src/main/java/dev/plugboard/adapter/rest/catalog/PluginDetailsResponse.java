@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import dev.plugboard.adapter.rest.JsonObject;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.plugboard.domain.plugin.Dependency;
-import dev.plugboard.domain.plugin.ExecutionMode;
 import dev.plugboard.domain.plugin.ExecutionPolicy;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginManifest;
@@ -45,7 +44,7 @@ public record PluginDetailsResponse(String name, String displayName, String desc
                                 double multiplier, List<String> nonRetryableCodes) {
         static ExecutionBody from(ExecutionPolicy policy) {
             RetryPolicy retry = policy.retry();
-            String mode = policy.mode() == ExecutionMode.EXTERNAL ? "external" : "in-process";
+            String mode = policy.mode().manifestName();
             return new ExecutionBody(mode, policy.timeout().toString(), retry.maxAttempts(),
                     retry.initialBackoff().toString(), retry.maxBackoff().toString(), retry.multiplier(),
                     retry.nonRetryableCodes().stream().sorted().toList());

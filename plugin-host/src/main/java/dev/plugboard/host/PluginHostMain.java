@@ -1,0 +1,66 @@
+package dev.plugboard.host;
+
+import dev.plugboard.plugin.PluginHandler;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * A plugin host: a JVM the server starts for one plugin. It loads the handler named on the command
+ * line, then runs what the server sends on stdin, one run at a time, and answers on stdout. The
+ * plugin's own writes to {@code System.out} go to stderr, which the server copies into its log.
+ *
+ * <p>Arguments: {@code <handler class> <thread limit>}.
+ */
+public final class PluginHostMain {
+
+    private PluginHostMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        DataOutputStream protocol = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        PrintStream err = System.err;
+        System.setOut(err);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        PluginHandler handler = load(args[0], err);
+        int threadLimit = Integer.parseInt(args[1]);
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (error instanceof OutOfMemoryError) {
+                RunWorker.outOfMemory(protocol, "thread " + thread.getName());
+            }
+            err.println("uncaught in plugin thread " + thread.getName() + ": " + error);
+        });
+        RunWorker worker = new RunWorker(handler, protocol, err, threadLimit);
+        Frames.write(protocol, Map.of("type", "ready"));
+        for (Map<String, Object> message = Frames.read(in); message != null; message = Frames.read(in)) {
+            switch (String.valueOf(message.get("type"))) {
+                case "run" -> worker.start(message);
+                case "cancel" -> worker.cancel();
+                default -> err.println("unknown message from the server: " + message.get("type"));
+            }
+        }
+        // The server closed stdin: it is stopping this host.
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static PluginHandler load(String className, PrintStream err) {
+        try {
+            Class<?> type = Class.forName(className, true, PluginHostMain.class.getClassLoader());
+            return (PluginHandler) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            err.println("the handler class " + className + " cannot be loaded: " + e
+                    + " (it must implement dev.plugboard.plugin.PluginHandler and have a public no-argument constructor)");
+            err.flush();
+            Runtime.getRuntime().halt(ExitCodes.HANDLER_NOT_LOADED);
+            throw new IllegalStateException(e);
+        }
+    }
+}
