@@ -22,6 +22,7 @@ class RunWithSealedSecretsTest {
     @Test
     void givenASecretWithRulesThePlaceholderBreaks_start_queuesTheRun() {
         PluginManifest signer = PluginManifest.builder("signer", "1.0.0")
+                .execution(dev.plugboard.domain.plugin.ExecutionPolicy.external())
                 .settingsSchema(JsonDocument.parse("""
                         {"type": "object", "required": ["secret"],
                          "properties": {"secret": {"type": "string", "writeOnly": true, "minLength": 16, "pattern": "^[a-f0-9]+$"}}}
