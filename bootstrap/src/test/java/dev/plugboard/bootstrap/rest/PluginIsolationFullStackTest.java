@@ -61,6 +61,8 @@ class PluginIsolationFullStackTest {
 
     @BeforeAll
     static void startServerWithPluginDirectories() throws IOException {
+        // Other suites' servers in this JVM may have host threads of their own: count only this server's.
+        threadsBefore = hostThreadIds();
         folder = FullStackServer.newFolder("plugboard-isolation-it");
         Path plugins = folder.resolve("plugins");
         Path example = plugins.resolve("excerpt");
@@ -99,9 +101,16 @@ class PluginIsolationFullStackTest {
         assertThat(hostThreads()).as("threads of the server that serve plugin hosts, after shutdown").isZero();
     }
 
-    private static long hostThreads() {
+    private static java.util.Set<Long> threadsBefore = java.util.Set.of();
+
+    private static java.util.Set<Long> hostThreadIds() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .filter(thread -> thread.getName().startsWith("plugin-host")).count();
+                .filter(thread -> thread.getName().startsWith("plugin-host")).map(Thread::getId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static long hostThreads() {
+        return hostThreadIds().stream().filter(id -> !threadsBefore.contains(id)).count();
     }
 
     @Test

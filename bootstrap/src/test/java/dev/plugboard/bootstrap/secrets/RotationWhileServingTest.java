@@ -107,6 +107,7 @@ class RotationWhileServingTest {
             traffic.shutdown();
 
             assertThat(report.secretsReencrypted()).isGreaterThanOrEqualTo(1);
+            assertThat(report.remaining()).as("secrets left under the old key").isZero();
             assertThat(writes.get()).isGreaterThanOrEqualTo(OWNERS * 2);
             SecretCipher serverCipher = server.context().getBean(SecretCipher.class);
             assertThat(((dev.plugboard.adapter.secrets.TinkSecretCipher) serverCipher).primaryKeyId())

@@ -34,6 +34,6 @@ public class ReencryptSecretsCommand extends CliCommand {
         RotationReport report = secrets.get().reencrypt(RotateSecretsCommand.command(batchSize, err()));
         out().printf("Re-encrypted %d secrets with the primary key in %d installations; %d plain-text secrets encrypted.%n",
                 report.secretsReencrypted(), report.installationsVisited(), sealed);
-        return ExitCode.OK;
+        return RotateSecretsCommand.remaining(report, err());
     }
 }

@@ -38,6 +38,16 @@ public class RotateSecretsCommand extends CliCommand {
                 progress.installationsVisited(), progress.secretsReencrypted()), SETTLE);
     }
 
+    /** Exit 1, saying what to do, when secrets are left under an older key; 0 otherwise. */
+    static ExitCode remaining(RotationReport report, java.io.PrintWriter err) {
+        if (report.remaining() == 0) {
+            return ExitCode.OK;
+        }
+        err.printf("plugboard: error: %d secrets are still sealed with an older key (owners kept writing them);"
+                + " run 'plugboard secrets reencrypt' again before removing any key%n", report.remaining());
+        return ExitCode.FAILURE;
+    }
+
     public RotateSecretsCommand(Provider<SecretKeysUseCase> secrets) {
         this.secrets = secrets;
     }
@@ -47,6 +57,6 @@ public class RotateSecretsCommand extends CliCommand {
         RotationReport report = secrets.get().rotate(command(batchSize, err()));
         out().printf("Rotated to key %s: %d secrets re-encrypted in %d installations (%d pass%s).%n", report.keyId(),
                 report.secretsReencrypted(), report.installationsVisited(), report.passes(), report.passes() == 1 ? "" : "es");
-        return ExitCode.OK;
+        return RotateSecretsCommand.remaining(report, err());
     }
 }

@@ -62,8 +62,27 @@ public final class SecretKeysService implements SecretKeysUseCase {
     private RotationReport reencrypt(RotateCommand command, String keyId, String detail) {
         SecretCipher cipher = vault.cipher();
         Tally total = new Tally();
+        int passes = untilQuiet(command, cipher, total);
+        if (!command.settle().isZero()) {
+            // Servers pick up the new key within about a second; what they wrote with the old one
+            // before that must have landed before the confirming passes.
+            settle(command.settle());
+            passes += untilQuiet(command, cipher, total);
+        }
+        long remaining = stale(command.batchSize(), cipher);
+        int passCount = passes;
+        audit.perform(command.actor(), AuditAction.SECRETS_ROTATED, TARGET, () -> {
+            audit.success(command.actor(), AuditAction.SECRETS_ROTATED, TARGET, null, JsonDocument.of(Map.of(
+                    "key", keyId, "secretsReencrypted", total.reencrypted, "passes", passCount, "remaining", remaining)),
+                    detail);
+            return null;
+        });
+        return new RotationReport(keyId, total.visited, total.reencrypted, passes, remaining);
+    }
+
+    /** Passes over every installation until one changes nothing and meets no racing write, or the pass limit. */
+    private int untilQuiet(RotateCommand command, SecretCipher cipher, Tally total) {
         int pass = 0;
-        boolean settled = command.settle().isZero();
         Tally thisPass;
         do {
             pass++;
@@ -81,19 +100,24 @@ public final class SecretKeysService implements SecretKeysUseCase {
                 command.progress().accept(new Progress(total.visited, total.reencrypted));
                 after = batch.isEmpty() ? after : Optional.of(batch.get(batch.size() - 1).id());
             } while (batch.size() == command.batchSize());
-            if (thisPass.reencrypted == 0 && thisPass.raced == 0 && !settled) {
-                settled = true;
-                settle(command.settle());
-                thisPass.raced = 1; // one more pass, after the wait, confirms nothing is left
-            }
         } while ((thisPass.reencrypted > 0 || thisPass.raced > 0) && pass < MAX_PASSES);
-        int passes = pass;
-        audit.perform(command.actor(), AuditAction.SECRETS_ROTATED, TARGET, () -> {
-            audit.success(command.actor(), AuditAction.SECRETS_ROTATED, TARGET, null, JsonDocument.of(Map.of(
-                    "key", keyId, "secretsReencrypted", total.reencrypted, "passes", passes)), detail);
-            return null;
-        });
-        return new RotationReport(keyId, total.visited, total.reencrypted, passes);
+        return pass;
+    }
+
+    /** How many stored secrets are still sealed with another key than the primary one. */
+    private long stale(int batchSize, SecretCipher cipher) {
+        long count = 0;
+        Optional<UUID> after = Optional.empty();
+        List<Installation> batch;
+        do {
+            Optional<UUID> from = after;
+            batch = transactions.inTransaction(() -> installations.findBatch(from, batchSize));
+            for (Installation installation : batch) {
+                count += installation.secrets().asMap().values().stream().filter(sealed -> !cipher.sealedWithPrimaryKey(sealed)).count();
+            }
+            after = batch.isEmpty() ? after : Optional.of(batch.get(batch.size() - 1).id());
+        } while (batch.size() == batchSize);
+        return count;
     }
 
     private static void settle(java.time.Duration wait) {

@@ -57,6 +57,7 @@ class SecretKeysServiceTest {
         RotationReport report = plugboard.secretKeys().rotate(new RotateCommand(Actor.operator("ops"), 3, progress::add));
 
         assertThat(report.secretsReencrypted()).isEqualTo(8);
+        assertThat(report.remaining()).isZero();
         assertThat(report.installationsVisited()).isGreaterThanOrEqualTo(8);
         assertThat(progress).isNotEmpty();
         for (int i = 0; i < 7; i++) {

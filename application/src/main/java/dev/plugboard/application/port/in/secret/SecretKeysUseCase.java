@@ -38,8 +38,12 @@ public interface SecretKeysUseCase {
     record Progress(long installationsVisited, long secretsReencrypted) {
     }
 
-    /** What a rotation or re-encryption did; {@code keyId} is the primary key now in use. */
-    record RotationReport(String keyId, long installationsVisited, long secretsReencrypted, int passes) {
+    /**
+     * What a rotation or re-encryption did; {@code keyId} is the primary key now in use, and
+     * {@code remaining} counts the secrets still sealed with an older key (writes kept racing it):
+     * run the re-encryption again before removing an old key.
+     */
+    record RotationReport(String keyId, long installationsVisited, long secretsReencrypted, int passes, long remaining) {
     }
 
     /** Adds a new primary key and re-encrypts every stored secret with it. */
