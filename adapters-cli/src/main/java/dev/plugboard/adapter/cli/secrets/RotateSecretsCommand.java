@@ -34,7 +34,7 @@ public class RotateSecretsCommand extends CliCommand {
     /** The operator's re-encryption, reporting progress after each batch on {@code err}. */
     static RotateCommand command(int batchSize, java.io.PrintWriter err) {
         return new RotateCommand(Operator.actor(), batchSize, progress -> err.printf(
-                "re-encrypting: %d installations visited, %d secrets re-encrypted%n",
+                "re-encrypting: %d installations read, %d secrets re-encrypted%n",
                 progress.installationsVisited(), progress.secretsReencrypted()), SETTLE);
     }
 
@@ -55,8 +55,8 @@ public class RotateSecretsCommand extends CliCommand {
     @Override
     protected ExitCode execute() {
         RotationReport report = secrets.get().rotate(command(batchSize, err()));
-        out().printf("Rotated to key %s: %d secrets re-encrypted in %d installations (%d pass%s).%n", report.keyId(),
-                report.secretsReencrypted(), report.installationsVisited(), report.passes(), report.passes() == 1 ? "" : "es");
+        out().printf("Rotated to key %s: %d secrets re-encrypted (%d pass%s over the installations).%n", report.keyId(),
+                report.secretsReencrypted(), report.passes(), report.passes() == 1 ? "" : "es");
         return RotateSecretsCommand.remaining(report, err());
     }
 }
