@@ -83,89 +83,23 @@ public final class JsonDocument {
 
     /** A copy with the value at {@code pointer} replaced, if that location exists. */
     public JsonDocument replaceAt(String pointer, Object replacement) {
-        List<String> tokens = JsonPointers.tokens(pointer);
-        if (tokens.isEmpty() || at(pointer).isEmpty() && !parentHas(tokens)) {
-            return this;
-        }
-        Map<String, Object> copy = deepMutableCopy(fields);
-        Object parent = copy;
-        for (String token : tokens.subList(0, tokens.size() - 1)) {
-            parent = parent instanceof Map<?, ?> map ? map.get(token) : ((List<?>) parent).get(Integer.parseInt(token));
-        }
-        String last = tokens.get(tokens.size() - 1);
-        if (parent instanceof Map<?, ?>) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = (Map<String, Object>) parent;
-            map.put(last, replacement);
-        } else {
-            @SuppressWarnings("unchecked")
-            List<Object> list = (List<Object>) parent;
-            list.set(Integer.parseInt(last), replacement);
-        }
-        return of(copy);
+        return replaceAllAt(Collections.singletonMap(pointer, replacement));
     }
 
     /**
      * A copy with each value at a pointer of {@code replacements} replaced, where that location
-     * exists; one copy of the document however many there are.
+     * exists; one copy of the document however many there are, and this same document when no
+     * location exists.
      */
     public JsonDocument replaceAllAt(Map<String, ?> replacements) {
-        if (replacements.isEmpty()) {
-            return this;
-        }
-        Map<String, Object> copy = deepMutableCopy(fields);
-        replacements.forEach((pointer, replacement) -> {
-            List<String> tokens = JsonPointers.tokens(pointer);
-            if (tokens.isEmpty()) {
-                return;
-            }
-            Object parent = copy;
-            for (String token : tokens.subList(0, tokens.size() - 1)) {
-                parent = child(parent, token);
-            }
-            String last = tokens.get(tokens.size() - 1);
-            if (parent instanceof Map<?, ?> map && map.containsKey(last)) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> members = (Map<String, Object>) map;
-                members.put(last, replacement);
-            } else if (parent instanceof List<?> list && JsonPointers.isIndex(last, list.size())) {
-                @SuppressWarnings("unchecked")
-                List<Object> elements = (List<Object>) list;
-                elements.set(Integer.parseInt(last), replacement);
-            }
-        });
-        return of(copy);
+        Map<String, Object> replaced = replacements.isEmpty() ? null : PointerEdits.replaced(fields, replacements);
+        return replaced == null ? this : of(replaced);
     }
 
-    private static Object child(Object parent, String token) {
-        if (parent instanceof Map<?, ?> map) {
-            return map.get(token);
-        }
-        if (parent instanceof List<?> list && JsonPointers.isIndex(token, list.size())) {
-            return list.get(Integer.parseInt(token));
-        }
-        return null;
-    }
-
-    /** A copy without the object member at {@code pointer}; unchanged if there is none. */
+    /** A copy without the object member at {@code pointer}; this same document if there is none. */
     public JsonDocument removeAt(String pointer) {
-        List<String> tokens = JsonPointers.tokens(pointer);
-        if (tokens.isEmpty() || !parentHas(tokens)) {
-            return this;
-        }
-        Map<String, Object> copy = deepMutableCopy(fields);
-        Object parent = copy;
-        for (String token : tokens.subList(0, tokens.size() - 1)) {
-            parent = parent instanceof Map<?, ?> map ? map.get(token) : ((List<?>) parent).get(Integer.parseInt(token));
-        }
-        ((Map<?, ?>) parent).remove(tokens.get(tokens.size() - 1));
-        return of(copy);
-    }
-
-    private boolean parentHas(List<String> tokens) {
-        String parentPointer = JsonPointers.of(tokens.subList(0, tokens.size() - 1));
-        Object parent = parentPointer.isEmpty() ? fields : at(parentPointer).orElse(null);
-        return parent instanceof Map<?, ?> map && map.containsKey(tokens.get(tokens.size() - 1));
+        Map<String, Object> removed = PointerEdits.removed(fields, pointer);
+        return removed == null ? this : of(removed);
     }
 
     /**
@@ -265,25 +199,5 @@ public final class JsonDocument {
             return integer.bitLength() < 64 ? (Object) integer.longValue() : integer;
         }
         return stripped;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> deepMutableCopy(Map<String, Object> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((key, value) -> copy.put(key, mutable(value)));
-        return copy;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object mutable(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return deepMutableCopy((Map<String, Object>) map);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>();
-            list.forEach(element -> copy.add(mutable(element)));
-            return copy;
-        }
-        return value;
     }
 }

@@ -32,10 +32,11 @@ final class SecretFieldResolver {
 
     private final JsonNode root;
     private final ConcurrentMap<String, Optional<Pattern>> patterns = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Optional<JsonNode>> anchors = new ConcurrentHashMap<>();
+    private final LocalReferences references;
 
     SecretFieldResolver(JsonNode root) {
         this.root = root;
+        this.references = new LocalReferences(root);
     }
 
     /** Pointers of the secret values present in {@code document}; none is inside another. */
@@ -70,7 +71,7 @@ final class SecretFieldResolver {
         for (String keyword : REFERENCES) {
             JsonNode ref = schema.get(keyword);
             if (ref != null && ref.isTextual()) {
-                walk(resolve(ref.textValue()), value, pointer, found, visited);
+                walk(references.resolve(ref.textValue()), value, pointer, found, visited);
             }
         }
         for (String keyword : IN_PLACE) {
@@ -146,55 +147,6 @@ final class SecretFieldResolver {
             // contains may match any element: each is treated as if it matched, erring towards secrecy
             walk(schema.get("contains"), value.get(i), child, found, visited);
         }
-    }
-
-    /** A local reference's target, or null for one that does not resolve (the validator reports it). */
-    private JsonNode resolve(String ref) {
-        if (ref.equals("#")) {
-            return root;
-        }
-        if (ref.startsWith("#/")) {
-            JsonNode target = root;
-            for (String token : JsonPointers.tokens(percentDecoded(ref).substring(1))) {
-                target = target.isArray() && token.chars().allMatch(Character::isDigit) && !token.isEmpty()
-                        ? target.get(Integer.parseInt(token)) : target.get(token);
-                if (target == null) {
-                    return null;
-                }
-            }
-            return target;
-        }
-        if (ref.startsWith("#")) {
-            return anchors.computeIfAbsent(ref.substring(1), name -> Optional.ofNullable(anchor(root, name))).orElse(null);
-        }
-        return null;
-    }
-
-    /** A reference with its %-escapes decoded ({@code %25} is '%'); '+' stays '+', unlike form decoding. */
-    private static String percentDecoded(String ref) {
-        try {
-            String fragment = java.net.URI.create(ref).getFragment();
-            return fragment == null ? ref : "#" + fragment;
-        } catch (IllegalArgumentException e) {
-            return ref;
-        }
-    }
-
-    private static JsonNode anchor(JsonNode node, String name) {
-        if (node == null || !(node.isObject() || node.isArray())) {
-            return null;
-        }
-        if (node.isObject() && (name.equals(node.path("$anchor").asText(null))
-                || name.equals(node.path("$dynamicAnchor").asText(null)))) {
-            return node;
-        }
-        for (JsonNode child : node) {
-            JsonNode found = anchor(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 
     private boolean matches(String regex, String name) {

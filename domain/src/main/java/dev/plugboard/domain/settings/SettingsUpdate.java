@@ -39,12 +39,14 @@ public final class SettingsUpdate {
             Object kept = storedSecrets.contains(pointer) ? stored.at(pointer).orElse(null) : null;
             if (kept != null) {
                 merged = merged.replaceAt(pointer, kept);
-            } else if (merged.removeAt(pointer) != merged) {
-                merged = merged.removeAt(pointer);
-            } else {
+                continue;
+            }
+            JsonDocument dropped = merged.removeAt(pointer);
+            if (dropped == merged) { // an array element cannot be dropped without moving the others
                 throw new InvalidValueException("settings" + pointer, SettingsPolicy.REDACTED,
                         "stands for a stored secret, and none is stored there; send the secret's value");
             }
+            merged = dropped;
         }
         return merged;
     }
