@@ -150,10 +150,6 @@ public final class TinkSecretCipher implements SecretCipher {
         return Integer.toUnsignedString(current().primaryKeyId());
     }
 
-    public String describeSource() {
-        return source.describe();
-    }
-
     private static Optional<byte[]> decode(String sealed) {
         if (sealed == null || !sealed.startsWith(PREFIX)) {
             return Optional.empty();

@@ -33,11 +33,11 @@ final class SettingsChange {
     }
 
     /** The outcome of checking a change, and what would be stored. */
-    record Proposal(SettingsSpec spec, SettingsValidation validation, Set<String> secretPointers) {
+    record Proposal(SettingsValidation validation) {
 
         /** The settings sealed for storage; only for a valid proposal. */
         SealedSettings sealFor(UUID installation, SettingsVault vault) {
-            return validation.orThrow().seal(secretPointers, vault.sealerFor(installation));
+            return validation.orThrow().seal(validation.secretPointers(), vault.sealerFor(installation));
         }
     }
 
@@ -47,7 +47,7 @@ final class SettingsChange {
         JsonDocument proposed = SettingsUpdate.propose(policy, spec, stored, storedSecrets, patch);
         // A value stored as secret stays secret, even if the schema no longer says writeOnly.
         SettingsValidation validation = policy.validate(spec, proposed, storedSecrets);
-        return new Proposal(spec, validation, validation.secretPointers());
+        return new Proposal(validation);
     }
 
     /**
@@ -63,7 +63,7 @@ final class SettingsChange {
     /** The effective settings of a proposal as they may be shown: every secret reads (set). */
     JsonDocument shown(Proposal proposal) {
         Map<String, Object> hidden = new TreeMap<>();
-        proposal.secretPointers().forEach(pointer -> hidden.put(pointer, SettingsPolicy.REDACTED));
+        proposal.validation().secretPointers().forEach(pointer -> hidden.put(pointer, SettingsPolicy.REDACTED));
         return proposal.validation().effectiveSettings().replaceAllAt(hidden);
     }
 }
