@@ -3,13 +3,11 @@ package dev.plugboard.bootstrap.isolation;
 import dev.plugboard.adapter.isolation.IsolationSettings;
 import dev.plugboard.adapter.isolation.PluginHosts;
 import dev.plugboard.application.port.out.AttemptUsage;
-import dev.plugboard.domain.plugin.ManifestDocument;
+import dev.plugboard.bootstrap.launch.DurationSetting;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
-
-import java.time.Duration;
 
 /** The plugin hosts of process-mode plugins, configured by {@code plugboard.isolation.*} and killed on shutdown. */
 @Factory
@@ -20,12 +18,8 @@ final class IsolationFactory {
     PluginHosts pluginHosts(Environment environment, AttemptUsage usage) {
         IsolationSettings defaults = IsolationSettings.DEFAULT;
         return new PluginHosts(new IsolationSettings(
-                duration(environment, "plugboard.isolation.idle-timeout", defaults.idleTimeout()),
-                duration(environment, "plugboard.isolation.kill-grace", defaults.killGrace()),
-                duration(environment, "plugboard.isolation.start-timeout", defaults.startTimeout())), usage);
-    }
-
-    private static Duration duration(Environment environment, String property, Duration fallback) {
-        return environment.getProperty(property, String.class).map(text -> ManifestDocument.duration(property, text)).orElse(fallback);
+                DurationSetting.of(environment, "plugboard.isolation.idle-timeout", defaults.idleTimeout()),
+                DurationSetting.of(environment, "plugboard.isolation.kill-grace", defaults.killGrace()),
+                DurationSetting.of(environment, "plugboard.isolation.start-timeout", defaults.startTimeout())), usage);
     }
 }

@@ -94,7 +94,12 @@ final class AuthSettings {
         if (text.isEmpty()) {
             return Duration.ofSeconds(60);
         }
-        Optional<Duration> skew = environment.convert(text.get(), Duration.class);
+        Optional<Duration> skew;
+        try {
+            skew = DurationSetting.of(environment, CLOCK_SKEW);
+        } catch (dev.plugboard.domain.error.InvalidValueException e) {
+            skew = Optional.empty();
+        }
         if (skew.isEmpty() || skew.get().isNegative() || skew.get().compareTo(MAX_SKEW) > 0) {
             throw new InvalidConfigurationException(CLOCK_SKEW + " (PLUGBOARD_AUTH_CLOCK_SKEW) '" + text.get()
                     + "' is not a duration from 0s to 10m; write e.g. 60s, 2m or PT90S");

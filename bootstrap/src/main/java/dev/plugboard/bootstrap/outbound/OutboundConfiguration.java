@@ -1,10 +1,8 @@
 package dev.plugboard.bootstrap.outbound;
 
 import dev.plugboard.adapter.outbound.OutboundPolicy;
-import dev.plugboard.domain.plugin.ManifestDocument;
+import dev.plugboard.bootstrap.launch.DurationSetting;
 import io.micronaut.context.env.Environment;
-
-import java.time.Duration;
 
 /**
  * The outbound guard's settings, from {@code plugboard.outbound.*} (environment variables
@@ -23,13 +21,8 @@ public final class OutboundConfiguration {
         return new OutboundPolicy(allow,
                 environment.getProperty("plugboard.outbound.max-redirects", Integer.class).orElse(OutboundPolicy.DEFAULT_MAX_REDIRECTS),
                 environment.getProperty("plugboard.outbound.max-response-bytes", Long.class).orElse(OutboundPolicy.DEFAULT_MAX_RESPONSE_BYTES),
-                duration(environment, "plugboard.outbound.connect-timeout", OutboundPolicy.DEFAULT_CONNECT_TIMEOUT),
-                duration(environment, "plugboard.outbound.read-timeout", OutboundPolicy.DEFAULT_READ_TIMEOUT),
-                duration(environment, "plugboard.outbound.call-timeout", OutboundPolicy.DEFAULT_CALL_TIMEOUT));
-    }
-
-    private static Duration duration(Environment environment, String property, Duration fallback) {
-        return environment.getProperty(property, String.class).filter(text -> !text.isBlank())
-                .map(text -> ManifestDocument.duration(property, text)).orElse(fallback);
+                DurationSetting.of(environment, "plugboard.outbound.connect-timeout", OutboundPolicy.DEFAULT_CONNECT_TIMEOUT),
+                DurationSetting.of(environment, "plugboard.outbound.read-timeout", OutboundPolicy.DEFAULT_READ_TIMEOUT),
+                DurationSetting.of(environment, "plugboard.outbound.call-timeout", OutboundPolicy.DEFAULT_CALL_TIMEOUT));
     }
 }
