@@ -35,6 +35,8 @@ final class HostOutput implements Runnable {
     /** Lines from now on belong to {@code runId}; a fresh budget starts. */
     void startRun(String runId) {
         run = runId;
+        lastLine = ""; // a host serves many owners in turn: the last run's output is never this run's
+
         budget.set(BUDGET);
         dropped.set(0);
     }
