@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.isolation;
 
+import dev.plugboard.application.service.execution.Threads;
+
 import dev.plugboard.application.port.out.AttemptUsage;
 import dev.plugboard.application.spi.PluginHandler;
 import dev.plugboard.domain.plugin.PluginManifest;
@@ -24,8 +26,8 @@ public final class PluginHosts implements AutoCloseable {
     private final IsolationSettings settings;
     private final AttemptUsage usage;
     private final Map<String, HostPool> pools = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("plugin-hosts-"));
-    private final ExecutorService reapers = Executors.newCachedThreadPool(daemon("plugin-host-reaper-"));
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugin-hosts-"));
+    private final ExecutorService reapers = Executors.newCachedThreadPool(Threads.daemon("plugin-host-reaper-"));
 
     public PluginHosts(IsolationSettings settings) {
         this(settings, AttemptUsage.none());
@@ -39,14 +41,6 @@ public final class PluginHosts implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::stopIdle, every, every, TimeUnit.SECONDS);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        AtomicInteger number = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /** A handler per package, each with its pool; hosts start on the first run, or on {@link #warmUp()}. */
     public List<PluginHandler> handlers(Map<PluginManifest, PluginPackage> packages) {
