@@ -199,10 +199,6 @@ final class PluginHost {
         return idleSince;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     private Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }

@@ -60,10 +60,6 @@ public final class GuardedOutboundHttp implements OutboundHttp, AutoCloseable {
                 .build();
     }
 
-    public OutboundPolicy policy() {
-        return policy;
-    }
-
     @Override
     public Response send(Request request) throws PluginFailure, IOException, InterruptedException {
         Duration budget = request.timeout() == null || request.timeout().compareTo(policy.callTimeout()) > 0

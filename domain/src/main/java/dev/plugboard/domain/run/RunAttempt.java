@@ -4,7 +4,6 @@ import dev.plugboard.domain.error.Require;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One attempt of a run, as its history keeps it: when it started and ended, how it ended, who ran
@@ -34,13 +33,5 @@ public record RunAttempt(int number, String outcome, Instant startedAt, Instant 
 
     public Optional<String> executedBy() {
         return Optional.ofNullable(executor);
-    }
-
-    public OptionalLong cpuTime() {
-        return cpuTimeMillis == null ? OptionalLong.empty() : OptionalLong.of(cpuTimeMillis);
-    }
-
-    public OptionalLong peakMemory() {
-        return peakMemoryBytes == null ? OptionalLong.empty() : OptionalLong.of(peakMemoryBytes);
     }
 }
