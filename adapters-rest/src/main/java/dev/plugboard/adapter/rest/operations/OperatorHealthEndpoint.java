@@ -1,6 +1,6 @@
 package dev.plugboard.adapter.rest.operations;
 
-import dev.plugboard.adapter.rest.security.Roles;
+import dev.plugboard.adapter.rest.security.Callers;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.annotation.SingleResult;
@@ -51,7 +51,7 @@ public class OperatorHealthEndpoint extends HealthEndpoint {
     /** {@code endpoints.health.details-visible: NEVER} still hides details from everyone, admins included. */
     @Override
     protected HealthLevelOfDetail levelOfDetail(@Nullable Principal principal) {
-        boolean admin = principal instanceof Authentication authentication && authentication.getRoles().contains(Roles.ADMIN);
+        boolean admin = principal instanceof Authentication authentication && Callers.isAdmin(authentication);
         boolean shown = getDetailsVisible() == DetailsVisibility.ANONYMOUS
                 || getDetailsVisible() == DetailsVisibility.AUTHENTICATED && admin;
         return shown ? HealthLevelOfDetail.STATUS_DESCRIPTION_DETAILS : HealthLevelOfDetail.STATUS;
