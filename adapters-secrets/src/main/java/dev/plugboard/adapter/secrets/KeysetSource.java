@@ -39,6 +39,12 @@ public abstract sealed class KeysetSource {
     /** Says where the key is, for logs and errors. */
     public abstract String describe();
 
+    /** The keyset of {@code PLUGBOARD_SECRETS_KEY}: its JSON given inline, or the path of its file. */
+    public static KeysetSource of(String configured) {
+        String value = configured.strip();
+        return value.startsWith("{") ? new Inline(value) : new FromFile(java.nio.file.Path.of(value));
+    }
+
     static KeysetHandle parse(String json, String where) {
         try {
             return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());

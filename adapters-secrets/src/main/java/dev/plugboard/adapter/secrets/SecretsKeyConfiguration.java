@@ -24,8 +24,7 @@ public final class SecretsKeyConfiguration {
     public static Resolved resolve(Optional<String> configured, Path dataDir, boolean embeddedDatabase) {
         Optional<String> value = configured.map(String::strip).filter(text -> !text.isEmpty());
         if (value.isPresent()) {
-            return new Resolved(value.get().startsWith("{") ? new KeysetSource.Inline(value.get())
-                    : new KeysetSource.FromFile(Path.of(value.get())), false);
+            return new Resolved(KeysetSource.of(value.get()), false);
         }
         if (!embeddedDatabase) {
             throw new SecretsKeyException("PLUGBOARD_SECRETS_KEY is not set: with an external database Plugboard needs"

@@ -37,7 +37,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,11 +54,6 @@ final class PlugboardFactory {
         return new SettingsPolicy();
     }
 
-    /**
-     * The use cases. Creating them is what first touches the database (migrations run when the
-     * data source is created) and syncs the catalog with the manifests, keeping every plugin's
-     * enabled state.
-     */
     @Singleton
     ExecutionConfiguration executionConfiguration(Environment environment) {
         return ExecutionConfiguration.from(environment);
@@ -70,7 +64,7 @@ final class PlugboardFactory {
     SecretCipher secretCipher(Environment environment) {
         String key = environment.getProperty(LaunchConfiguration.SECRETS_KEY, String.class).filter(k -> !k.isBlank())
                 .orElseThrow(() -> new SecretsKeyException("no secrets key: set PLUGBOARD_SECRETS_KEY"));
-        return new TinkSecretCipher(key.startsWith("{") ? new KeysetSource.Inline(key) : new KeysetSource.FromFile(Path.of(key)));
+        return new TinkSecretCipher(KeysetSource.of(key));
     }
 
     /** Key material for {@code plugboard secrets new-key}, which needs no database. */
@@ -89,6 +83,11 @@ final class PlugboardFactory {
         return new GuardedOutboundHttp(policy);
     }
 
+    /**
+     * The use cases. Creating them is what first touches the database (migrations run when the
+     * data source is created) and syncs the catalog with the manifests, keeping every plugin's
+     * enabled state.
+     */
     @Singleton
     Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, ManifestSource manifests,
                         SettingsPolicy policy, Environment environment, ExecutionConfiguration execution,
