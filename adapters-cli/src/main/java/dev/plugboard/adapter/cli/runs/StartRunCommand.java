@@ -84,19 +84,21 @@ public class StartRunCommand extends CliCommand {
             return ExitCode.OK;
         }
         Instant deadline = Instant.now().plus(timeout);
-        RunHistory current = querying.get().history(run.owner(), run.id());
-        while (!current.run().status().isTerminal()) {
+        PluginRun current = querying.get().get(run.owner(), run.id());
+        while (!current.status().isTerminal()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new CliFailure(ExitCode.FAILURE, "run " + run.id() + " is still " + current.run().status().wireName()
+                throw new CliFailure(ExitCode.FAILURE, "run " + run.id() + " is still " + current.status().wireName()
                         + " after " + timeout.toSeconds() + " s; is a server running (plugboard serve) with a handler or"
                         + " worker for " + plugin + "? Follow it with: plugboard runs show " + run.id() + " "
                         + ownerFlag());
             }
             Thread.sleep(POLL.toMillis());
-            current = querying.get().history(run.owner(), run.id());
+            current = querying.get().get(run.owner(), run.id());
         }
-        print(current);
-        return current.run().status() == RunStatus.COMPLETED ? ExitCode.OK : ExitCode.FAILURE;
+        // The attempts are read once, when the run has ended, not at every poll.
+        RunHistory ended = querying.get().history(run.owner(), run.id());
+        print(ended);
+        return ended.run().status() == RunStatus.COMPLETED ? ExitCode.OK : ExitCode.FAILURE;
     }
 
     private JsonDocument input() {
