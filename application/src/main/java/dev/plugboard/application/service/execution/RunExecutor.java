@@ -20,7 +20,6 @@ import dev.plugboard.domain.run.RunId;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.SecretUnreadableException;
 import dev.plugboard.domain.settings.SettingsPolicy;
-import dev.plugboard.domain.settings.Violation;
 
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +31,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
  * Claims and dispatches in-process runs in this instance: as many as free slots allow, each
@@ -172,16 +170,11 @@ public final class RunExecutor implements AutoCloseable {
 
     /** Output that breaks the manifest's output schema fails the attempt for good. */
     private Attempt checked(PluginManifest manifest, Attempt attempt) {
-        if (!(attempt instanceof Attempt.Succeeded success) || manifest.outputSchema().isEmpty()) {
+        if (!(attempt instanceof Attempt.Succeeded success)) {
             return attempt;
         }
-        List<Violation> violations = settingsPolicy.violationsOf(manifest.name().value(), manifest.version().toString(),
-                "output", manifest.outputSchema().get(), success.output());
-        if (violations.isEmpty()) {
-            return attempt;
-        }
-        return new Attempt.Failed(new RunError("OUTPUT_INVALID", "the handler's output breaks its output schema: "
-                + violations.stream().map(Violation::toString).collect(Collectors.joining("; "))), false);
+        return OutputCheck.violation(settingsPolicy, manifest, success.output(), "the handler's output breaks its output schema")
+                .<Attempt>map(error -> new Attempt.Failed(error, false)).orElse(attempt);
     }
 
     /** Stops taking runs and interrupts the handlers still running; their leases expire and the reaper recovers them. */

@@ -23,10 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import dev.plugboard.domain.settings.SecretUnreadableException;
 import dev.plugboard.domain.settings.SettingsPolicy;
-import dev.plugboard.domain.settings.Violation;
 
 /** External workers' side of execution: claim, heartbeat, complete, fail. */
 public final class WorkerService implements WorkerRunsUseCase {
@@ -100,17 +98,9 @@ public final class WorkerService implements WorkerRunsUseCase {
         JsonDocument result = output == null ? JsonDocument.empty() : output;
         return transactions.inTransaction(() -> {
             PluginRun run = held(worker, id);
-            List<Violation> violations = plugins.find(run.plugin()).map(Plugin::manifest)
-                    .filter(manifest -> manifest.outputSchema().isPresent())
-                    .map(manifest -> settingsPolicy.violationsOf(manifest.name().value(), manifest.version().toString(),
-                            "output", manifest.outputSchema().get(), result))
-                    .orElse(List.of());
-            if (!violations.isEmpty()) {
-                // Same rule as in-process handlers: output that breaks the schema fails the run for good.
-                return outcomes.failed(run, new RunError("OUTPUT_INVALID", "the worker's output breaks the plugin's output schema: "
-                        + violations.stream().map(Violation::toString).collect(Collectors.joining("; "))), false);
-            }
-            return outcomes.succeeded(run, result);
+            Optional<RunError> invalid = plugins.find(run.plugin()).flatMap(plugin -> OutputCheck.violation(settingsPolicy,
+                    plugin.manifest(), result, "the worker's output breaks the plugin's output schema"));
+            return invalid.isPresent() ? outcomes.failed(run, invalid.get(), false) : outcomes.succeeded(run, result);
         });
     }
 
