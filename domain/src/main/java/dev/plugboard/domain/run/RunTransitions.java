@@ -1,7 +1,6 @@
 package dev.plugboard.domain.run;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,12 +67,12 @@ public final class RunTransitions {
 
     /** The statuses reachable from {@code from} in one move, whatever the event. */
     public static Set<RunStatus> allowedFrom(RunStatus from) {
-        Map<RunStatus, Boolean> seen = new EnumMap<>(RunStatus.class);
+        Set<RunStatus> reachable = EnumSet.noneOf(RunStatus.class);
         TABLE.forEach((move, to) -> {
             if (move.from() == from) {
-                seen.put(to, true);
+                reachable.add(to);
             }
         });
-        return Collections.unmodifiableSet(seen.isEmpty() ? EnumSet.noneOf(RunStatus.class) : EnumSet.copyOf(seen.keySet()));
+        return Collections.unmodifiableSet(reachable);
     }
 }
