@@ -1,17 +1,10 @@
 package dev.plugboard.adapter.persistence.embedded;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -74,18 +67,6 @@ final class HbaFile {
 
     /** Replaces the file by {@link #SCRAM_ONLY} through a rename, so a crash leaves the old file or the new one whole. */
     static void writeScramOnly(Path dataDirectory) throws IOException {
-        Path temporary = dataDirectory.resolve(NAME + ".plugboard-tmp");
-        Files.deleteIfExists(temporary);
-        FileAttribute<?>[] ownerOnly = dataDirectory.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                        EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))}
-                : new FileAttribute<?>[0];
-        try (FileChannel channel = FileChannel.open(temporary, EnumSet.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), ownerOnly)) {
-            channel.write(StandardCharsets.UTF_8.encode(SCRAM_ONLY));
-            channel.force(true);
-        }
-        Files.move(temporary, dataDirectory.resolve(NAME), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        OwnerOnlyFile.write(dataDirectory.resolve(NAME), dataDirectory.resolve(NAME + ".plugboard-tmp"), SCRAM_ONLY, true);
     }
 }

@@ -1,19 +1,14 @@
 package dev.plugboard.adapter.persistence.embedded;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,8 +20,6 @@ final class PasswordFile {
 
     static final String NAME = "db-password";
     private static final int BYTES = 32; // 256 bits: far beyond guessing, even offline against the SCRAM verifier
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private PasswordFile() {
     }
@@ -67,20 +60,8 @@ final class PasswordFile {
         new SecureRandom().nextBytes(random);
         // URL-safe Base64: no quote or backslash, so it survives every connection-string syntax.
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Path temporary = folder.resolve(NAME + ".tmp");
-        Files.deleteIfExists(temporary); // left by a crash before the rename
-        try (FileChannel channel = FileChannel.open(temporary, EnumSet.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), ownerOnly(folder))) {
-            channel.write(StandardCharsets.UTF_8.encode(password + "\n"));
-            channel.force(true);
-        }
-        Files.move(temporary, of(folder), StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnlyFile.write(of(folder), folder.resolve(NAME + ".tmp"), password + "\n", false);
         return password;
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Path folder) {
-        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
     }
 
     /** Refuses a password file others can read, as ssh refuses such a key: the password may have leaked. */
