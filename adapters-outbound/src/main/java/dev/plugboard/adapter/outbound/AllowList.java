@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class AllowList {
 
-    static final String SETTING = "plugboard.outbound.allow";
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?");
 
@@ -47,7 +46,7 @@ final class AllowList {
             } else if (HOST_NAME.matcher(entry).matches() && !entry.matches("[0-9./:]+")) {
                 names.add(normalise(entry));
             } else {
-                throw new InvalidValueException(SETTING, entry,
+                throw new InvalidValueException(OutboundPolicy.ALLOW, entry,
                         "each entry must be a CIDR block (10.0.0.0/8, fd00::/8), an IP address or a host name");
             }
         }

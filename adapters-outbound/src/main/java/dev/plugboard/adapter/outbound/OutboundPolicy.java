@@ -18,6 +18,9 @@ import java.time.Duration;
 public record OutboundPolicy(String allow, int maxRedirects, long maxResponseBytes, Duration connectTimeout,
                              Duration readTimeout, Duration callTimeout) {
 
+    /** The setting that opens exceptions (environment variable {@code PLUGBOARD_OUTBOUND_ALLOW}). */
+    public static final String ALLOW = "plugboard.outbound.allow";
+
     public static final int DEFAULT_MAX_REDIRECTS = 5;
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -55,7 +58,7 @@ public record OutboundPolicy(String allow, int maxRedirects, long maxResponseByt
      * property {@code plugboard.outbound.allow} or else the variable {@code PLUGBOARD_OUTBOUND_ALLOW}.
      */
     public static OutboundPolicy fromSystem() {
-        String allow = System.getProperty(AllowList.SETTING, System.getenv("PLUGBOARD_OUTBOUND_ALLOW"));
+        String allow = System.getProperty(ALLOW, System.getenv("PLUGBOARD_OUTBOUND_ALLOW"));
         return defaults().withAllow(allow);
     }
 

@@ -1,5 +1,8 @@
 package dev.plugboard.bootstrap.launch;
 
+import dev.plugboard.adapter.rest.security.ClaimAndGrantRolesFinder;
+import dev.plugboard.adapter.rest.security.TimeClaimsValidator;
+
 import io.micronaut.context.env.Environment;
 
 import java.net.URI;
@@ -20,8 +23,8 @@ final class AuthSettings {
 
     static final String ISSUER = "plugboard.auth.issuer";
     static final String AUDIENCE = "plugboard.auth.audience";
-    static final String CLOCK_SKEW = "plugboard.auth.clock-skew";
-    static final String TRUST_TOKEN_ROLES = "plugboard.auth.trust-token-roles";
+    static final String CLOCK_SKEW = TimeClaimsValidator.CLOCK_SKEW;
+    static final String TRUST_TOKEN_ROLES = ClaimAndGrantRolesFinder.TRUST_TOKEN_ROLES;
     static final String ROLES_CLAIM = "plugboard.auth.roles-claim";
     static final Duration MAX_SKEW = Duration.ofMinutes(10);
 

@@ -10,7 +10,7 @@ import io.micronaut.context.env.Environment;
  */
 public final class OutboundConfiguration {
 
-    public static final String ALLOW = "plugboard.outbound.allow";
+    public static final String ALLOW = OutboundPolicy.ALLOW;
 
     private OutboundConfiguration() {
     }
