@@ -61,21 +61,7 @@ class SecretsAtRestTest {
         logs = new ListAppender<>();
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-        server = PlugboardApplication.start(Map.of("plugboard.data-dir", data.toString(),
-                "plugboard.plugins-dir", data.resolve("plugins").toString(),
-                "plugboard.jwt.secret", "secrets-at-rest-test-secret-of-32-bytes-or-more",
-                "micronaut.server.port", -1));
-        api = new ApiClient(new ApiTarget() {
-            @Override
-            public URI baseUrl() {
-                return server.uri();
-            }
-
-            @Override
-            public String jwtSecret() {
-                return "secrets-at-rest-test-secret-of-32-bytes-or-more";
-            }
-        });
+        restart();
         ContractPlugins.register(api, ADMIN, ContractPlugins.webhook());
         ContractPlugins.register(api, ADMIN, NESTED);
     }
@@ -122,7 +108,7 @@ class SecretsAtRestTest {
         server.close();
         server = null;
         assertThat(filesContaining(data, MARKER.getBytes(StandardCharsets.UTF_8))).isEmpty();
-        server = restart();
+        restart();
     }
 
     @Test
@@ -155,11 +141,49 @@ class SecretsAtRestTest {
         assertThat(overwritten.status()).as(overwritten.toString()).isEqualTo(200);
     }
 
-    private static PlugboardApplication restart() {
-        return PlugboardApplication.start(Map.of("plugboard.data-dir", data.toString(),
+    @Test
+    void givenAPlainTextSecretLeftByAnOlderVersion_theNextStartEncryptsIt() throws Exception {
+        Who dave = Who.newUser("dave");
+        ApiResponse installed = api.post("/api/user/plugins/contract-webhook/install", dave,
+                "{\"settings\": {\"url\": \"https://example.test/h\"}}");
+        assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+        // What a version before encryption stored: the secret in the settings column, nothing sealed.
+        execute("UPDATE installations SET settings = settings || '{\"token\": \"legacy-plain-token\"}'::jsonb,"
+                + " secrets = '{}'::jsonb WHERE user_id = ?", dave.user());
+
+        server.close();
+        restart();
+
+        assertThat(columnValues("SELECT settings::text FROM installations WHERE user_id = '" + dave.user() + "'"))
+                .singleElement().asString().contains("\"token\": \"(set)\"").doesNotContain("legacy-plain-token");
+        assertThat(columnValues("SELECT secrets ->> '/token' FROM installations WHERE user_id = '" + dave.user() + "'"))
+                .singleElement().asString().startsWith("tink1:");
+        ApiResponse shown = api.get("/api/user/plugins/contract-webhook", dave);
+        assertThat(shown.json().at("/settings/token").asText()).isEqualTo("(set)");
+        assertThat(shown.json().path("secretsSet").toString()).contains("/token");
+    }
+
+    /** A new server on the same data folder, and a client for its new port. */
+    private static void restart() {
+        server = PlugboardApplication.start(Map.of("plugboard.data-dir", data.toString(),
                 "plugboard.plugins-dir", data.resolve("plugins").toString(),
                 "plugboard.jwt.secret", "secrets-at-rest-test-secret-of-32-bytes-or-more",
                 "micronaut.server.port", -1));
+        api = new ApiClient(target());
+    }
+
+    private static ApiTarget target() {
+        return new ApiTarget() {
+            @Override
+            public URI baseUrl() {
+                return server.uri();
+            }
+
+            @Override
+            public String jwtSecret() {
+                return "secrets-at-rest-test-secret-of-32-bytes-or-more";
+            }
+        };
     }
 
     private static List<Path> filesContaining(Path root, byte[] needle) throws IOException {
