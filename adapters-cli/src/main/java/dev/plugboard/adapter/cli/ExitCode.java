@@ -32,7 +32,7 @@ public enum ExitCode {
             case INVALID_INPUT -> USAGE;
             case NOT_FOUND -> NOT_FOUND;
             case INVALID_SETTINGS -> INVALID_SETTINGS;
-            case CONFLICT, CONCURRENCY, LIMIT_EXCEEDED -> CONFLICT;
+            case CONFLICT, CONCURRENCY, LIMIT_EXCEEDED, FORBIDDEN -> CONFLICT;
         };
     }
 

@@ -10,6 +10,7 @@ import dev.plugboard.domain.error.ErrorKind;
 public enum ProblemStatus {
     BAD_REQUEST(400, "Bad request"),
     FORBIDDEN(403, "Plan limit reached"),
+    NOT_ALLOWED(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     CONFLICT(409, "Conflict"),
     PRECONDITION_FAILED(412, "Precondition failed"),
@@ -46,6 +47,7 @@ public enum ProblemStatus {
             case NOT_FOUND -> NOT_FOUND;
             case CONFLICT, CONCURRENCY -> CONFLICT;
             case LIMIT_EXCEEDED -> FORBIDDEN;
+            case FORBIDDEN -> NOT_ALLOWED;
         };
     }
 

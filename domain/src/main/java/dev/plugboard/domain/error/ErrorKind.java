@@ -13,5 +13,7 @@ public enum ErrorKind {
     /** The caller wrote with a stale version of an aggregate. */
     CONCURRENCY,
     /** A quota of the caller's plan is used up. */
-    LIMIT_EXCEEDED
+    LIMIT_EXCEEDED,
+    /** The caller may see the thing but not do this to it (a member managing an organization's workflow). */
+    FORBIDDEN
 }

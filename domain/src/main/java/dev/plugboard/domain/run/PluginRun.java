@@ -35,6 +35,7 @@ public final class PluginRun {
     private final long version;
     private final Lease lease;
     private final Instant availableAt;
+    private final JsonDocument settingsOverlay;
 
     private PluginRun(Builder b) {
         this.id = Require.present("run id", b.id);
@@ -59,6 +60,7 @@ public final class PluginRun {
             throw new InvalidValueException("lease", b.lease, "only a processing run is leased to an executor");
         }
         this.availableAt = b.availableAt == null ? b.createdAt : b.availableAt;
+        this.settingsOverlay = b.settingsOverlay == null ? JsonDocument.empty() : b.settingsOverlay;
     }
 
     /** A new pending run that has not been attempted yet. */
@@ -235,6 +237,7 @@ public final class PluginRun {
         b.version = version;
         b.lease = lease;
         b.availableAt = availableAt;
+        b.settingsOverlay = settingsOverlay;
         return b;
     }
 
@@ -255,6 +258,7 @@ public final class PluginRun {
         private long version;
         private Lease lease;
         private Instant availableAt;
+        private JsonDocument settingsOverlay;
     }
 
     public RunId id() {
@@ -319,6 +323,21 @@ public final class PluginRun {
     }
 
     /** The earliest time this run may be taken; its creation, or the end of a retry's backoff. */
+    /**
+     * Settings merged over the installation's for this run only (a workflow step's static config);
+     * empty for ordinary runs. Never holds secrets: a workflow may not set a secret field.
+     */
+    public JsonDocument settingsOverlay() {
+        return settingsOverlay;
+    }
+
+    /** The same run with settings merged over the installation's for this run only. */
+    public PluginRun withSettingsOverlay(JsonDocument overlay) {
+        Builder b = toBuilder();
+        b.settingsOverlay = overlay;
+        return new PluginRun(b);
+    }
+
     public Instant availableAt() {
         return availableAt;
     }

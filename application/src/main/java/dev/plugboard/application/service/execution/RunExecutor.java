@@ -146,7 +146,7 @@ public final class RunExecutor implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            JsonDocument inClear = vault.inClear(admitted.get().installation());
+            JsonDocument inClear = vault.forRun(admitted.get().installation(), run);
             return Optional.of(new Ready(handler, admitted.get().plugin().manifest(), admitted.get(), inClear));
         } catch (SecretUnreadableException e) {
             outcomes.impossible(run, new RunError("SECRET_UNREADABLE", e.getMessage()));

@@ -72,7 +72,7 @@ public final class WorkerService implements WorkerRunsUseCase {
                 if (admitted.isPresent()) {
                     try {
                         // The one place settings leave Plugboard in clear: to the worker that runs the plugin.
-                        claimed.add(new ClaimedRun(run, vault.inClear(admitted.get().installation())));
+                        claimed.add(new ClaimedRun(run, vault.forRun(admitted.get().installation(), run)));
                     } catch (SecretUnreadableException e) {
                         outcomes.impossible(run, new RunError("SECRET_UNREADABLE", e.getMessage()));
                     }

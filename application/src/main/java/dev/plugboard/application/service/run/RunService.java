@@ -66,12 +66,12 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
             Plugin plugin = admitted.plugin();
             Installation installation = admitted.installation();
             // Settings are re-checked: the plugin's schema may have changed since they were saved.
-            settingsPolicy.requireStored(plugin.manifest().settingsSpec(), installation.settings(),
-                    installation.secrets().pointers());
+            settingsPolicy.requireStored(plugin.manifest().settingsSpec(),
+                    installation.settings().mergedWith(command.settingsOverlay()), installation.secrets().pointers());
             requireValidInput(plugin.manifest(), command.input());
             owners.ensureExists(owner, clock.now());
             PluginRun queued = runs.add(PluginRun.create(RunId.of(ids.newId()), owner, plugin.name(), command.trigger(),
-                    command.input(), command.idempotencyKey(), clock.now()));
+                    command.input(), command.idempotencyKey(), clock.now()).withSettingsOverlay(command.settingsOverlay()));
             // A run nothing can execute, or one whose circuit is open, is recorded as failed at once, never executed.
             PluginRun run = admission.rejectedAtStart(queued, plugin).orElse(queued);
             audit.success(command.caller().actor(), AuditAction.RUN_STARTED, AuditEntry.runTarget(run.id().toString()),

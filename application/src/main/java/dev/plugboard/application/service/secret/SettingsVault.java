@@ -47,6 +47,14 @@ public final class SettingsVault {
         return SealedSettings.open(installation.settings(), installation.secrets(), sealerFor(installation.id()), which);
     }
 
+    /**
+     * The settings a run executes with: the installation's, secrets in clear, with the run's own
+     * overlay (a workflow step's static config) merged over them.
+     */
+    public JsonDocument forRun(Installation installation, dev.plugboard.domain.run.PluginRun run) {
+        return inClear(installation).mergedWith(run.settingsOverlay());
+    }
+
     public SecretCipher cipher() {
         return cipher;
     }

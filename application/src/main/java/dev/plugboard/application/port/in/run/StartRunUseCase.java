@@ -16,14 +16,24 @@ import java.util.Optional;
  */
 public interface StartRunUseCase {
 
+    /**
+     * @param settingsOverlay settings merged over the installation's for this run only (a workflow
+     *                        step's static config); the merged settings must pass the plugin's schema
+     */
     record StartRunCommand(Caller caller, PluginName plugin, JsonDocument input, RunTrigger trigger,
-                           Optional<String> idempotencyKey) {
+                           Optional<String> idempotencyKey, JsonDocument settingsOverlay) {
         public StartRunCommand {
             Require.present("caller", caller);
             Require.present("plugin", plugin);
             input = input == null ? JsonDocument.empty() : input;
             trigger = trigger == null ? RunTrigger.MANUAL : trigger;
             idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey.filter(k -> !k.isBlank());
+            settingsOverlay = settingsOverlay == null ? JsonDocument.empty() : settingsOverlay;
+        }
+
+        public StartRunCommand(Caller caller, PluginName plugin, JsonDocument input, RunTrigger trigger,
+                               Optional<String> idempotencyKey) {
+            this(caller, plugin, input, trigger, idempotencyKey, JsonDocument.empty());
         }
     }
 
