@@ -1,5 +1,7 @@
 package dev.plugboard.bootstrap.launch;
 
+import dev.plugboard.adapter.rest.workflow.WorkflowRestSettings;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,7 +84,10 @@ public final class ConfigurationKeys {
             // Plugin hosts (issue 10): child JVMs that run plugin jars.
             Key.of("plugboard.isolation.idle-timeout", ValueType.DURATION),
             Key.of("plugboard.isolation.kill-grace", ValueType.DURATION),
-            Key.of("plugboard.isolation.start-timeout", ValueType.DURATION));
+            Key.of("plugboard.isolation.start-timeout", ValueType.DURATION),
+            // Workflows over REST (issue 11): the department claim and the webhook body limit.
+            Key.of(WorkflowRestSettings.DEPARTMENT_CLAIM, ValueType.TEXT),
+            Key.of(WorkflowRestSettings.WEBHOOK_MAX_BODY_BYTES, ValueType.POSITIVE_NUMBER));
 
     /** PLUGBOARD_* variables that are not configuration keys: read by the launcher script, logging or tests. */
     static final Set<String> OTHER_VARIABLES = Set.of("PLUGBOARD_CONFIG", "PLUGBOARD_LOG_LEVEL", "PLUGBOARD_DEBUG",
