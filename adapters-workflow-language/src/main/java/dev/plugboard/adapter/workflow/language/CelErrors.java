@@ -102,7 +102,7 @@ final class CelErrors {
         }
         String owner = owner(expression, offset);
         if (objectMissing) {
-            return "can't read field '" + field + "'" + (owner == null ? "" : " of " + owner) + ": it is not an object";
+            return "can't read field '" + field + "'" + (owner == null ? "" : " of " + owner) + ": it is null or not an object";
         }
         return "no field '" + field + "'" + (owner == null ? "" : " in " + owner)
                 + (owner == null ? "" : "; test for it with has(" + owner + "." + field + ")");

@@ -10,6 +10,7 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.extensions.CelMathExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -52,7 +53,7 @@ final class CelPrograms {
         this.conditions = compiler(options).setResultType(SimpleType.BOOL).build();
         this.runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(options)
-                .addLibraries(CelExtensions.strings(), CelExtensions.math(options), CelExtensions.lists())
+                .addLibraries(CelExtensions.strings(), CelExtensions.math(CelMathExtensions.Function.values()), CelExtensions.lists())
                 .build();
         this.cache = CacheBuilder.newBuilder().maximumSize(limits.cacheSize()).build();
     }
@@ -61,7 +62,7 @@ final class CelPrograms {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addLibraries(CelExtensions.strings(), CelExtensions.math(options), CelExtensions.lists());
+                .addLibraries(CelExtensions.strings(), CelExtensions.math(CelMathExtensions.Function.values()), CelExtensions.lists());
         // dyn: the shapes of trigger data and step outputs are only known when the workflow runs.
         TemplateEngine.VARIABLES.forEach(name -> builder.addVar(name, SimpleType.DYN));
         return builder;

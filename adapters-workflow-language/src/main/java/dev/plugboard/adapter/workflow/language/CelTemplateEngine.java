@@ -55,7 +55,7 @@ public final class CelTemplateEngine implements TemplateEngine {
             return result;
         }
         throw new ExpressionException(condition, "a condition must be true or false, but it gave "
-                + (value == null ? "null" : abbreviated(JsonText.interpolated(value))));
+                + abbreviated(JsonText.json(value)));
     }
 
     private static String conditionExpression(String condition) {

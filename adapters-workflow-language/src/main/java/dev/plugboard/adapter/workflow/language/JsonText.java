@@ -27,13 +27,18 @@ final class JsonText {
             return decimal.toPlainString();
         }
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            try {
-                return MAPPER.writeValueAsString(value);
-            } catch (JsonProcessingException impossible) {
-                throw new IllegalStateException("plain JSON values always serialise", impossible);
-            }
+            return json(value);
         }
         return String.valueOf(value);
+    }
+
+    /** The value as JSON text, for messages. */
+    static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("plain JSON values always serialise", impossible);
+        }
     }
 
     /**

@@ -61,6 +61,7 @@ public final class CronUtilsSchedules implements CronSchedules {
         if (message == null || message.isBlank()) {
             return "is not a valid cron expression";
         }
-        return message.strip().replaceAll("\\.$", "");
+        // cron-utils starts every message with the same sentence; the rest names the bad value.
+        return message.replaceFirst("^Failed to parse cron expression\\.\\s*", "").strip().replaceAll("\\.$", "");
     }
 }

@@ -87,6 +87,13 @@ class CelTemplateEngineTest {
         assertThat(render("{{ trigger.data.text.upperAscii() }}")).isEqualTo("HELLO");
         assertThat(render("{{ trigger.data.tags.map(t, t + '!') }}")).isEqualTo(List.of("a!", "b!"));
         assertThat(render("{{ steps['0'].summary }}")).isEqualTo("short");
+        assertThat(render("{{ math.greatest(prev.score, trigger.data.count) }}")).isEqualTo(4L);
+        assertThat(render("{{ trigger.data.tags.join('+') }}")).isEqualTo("a+b");
+        assertThat(render("{{ trigger.data.text.startsWith('he') && trigger.data.text.contains('ll') }}")).isEqualTo(true);
+        assertThat(render("{{ trigger.data.tags.filter(t, t != 'a') }}")).isEqualTo(List.of("b"));
+        assertThat(render("{{ trigger.data.tags.exists(t, t == 'b') }}")).isEqualTo(true);
+        assertThat(render("{{ trigger.data.text.matches('^h.*o$') }}")).isEqualTo(true);
+        assertThat(render("{{ string(prev.score) + ' of 5' }}")).isEqualTo("4 of 5");
     }
 
     @Test
@@ -97,7 +104,7 @@ class CelTemplateEngineTest {
                         .isEqualTo("no field 'foo' in trigger.data; test for it with has(trigger.data.foo)"))
                 .satisfies(e -> assertThat(((ExpressionException) e).expression()).isEqualTo("trigger.data.foo"));
         assertThatThrownBy(() -> render("{{ trigger.data.text.length }}"))
-                .hasMessageContaining("can't read field 'length' of trigger.data.text: it is not an object");
+                .hasMessageContaining("can't read field 'length' of trigger.data.text: it is null or not an object");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ConditionTest {
                 .hasMessageContaining("a condition must be true or false, but this expression's type is 'int'");
         assertThatThrownBy(() -> engine.test("prev.summary", context()))
                 .isInstanceOf(ExpressionException.class)
-                .hasMessageContaining("a condition must be true or false, but it gave short");
+                .hasMessageContaining("a condition must be true or false, but it gave \"short\"");
     }
 
     @Test

@@ -46,6 +46,13 @@ class CronUtilsSchedulesTest {
     }
 
     @Test
+    void aWallTimeSkippedBySpringForward_doesNotFireThatDay() {
+        CronSchedule halfPastTwo = schedules.parse("30 2 * * *", "Europe/Berlin");
+        // 02:30 did not exist in Berlin on 2026-03-29; the next fire is 02:30 CEST on the 30th.
+        assertThat(halfPastTwo.nextAfter(Instant.parse("2026-03-28T12:00:00Z"))).contains(Instant.parse("2026-03-30T00:30:00Z"));
+    }
+
+    @Test
     void badCron_namesTheFieldAndTheFormsToUse() {
         assertThatThrownBy(() -> schedules.parse("0 9 * *", "UTC"))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
@@ -56,7 +63,7 @@ class CronUtilsSchedulesTest {
         assertThatThrownBy(() -> schedules.parse("0 99 * * *", "UTC"))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                     assertThat(e.field()).isEqualTo("cron");
-                    assertThat(e.rule()).contains("docs/workflows.md");
+                    assertThat(e.rule()).startsWith("Value 99 not in range [0, 23]; use five fields").contains("docs/workflows.md");
                 });
         assertThatThrownBy(() -> schedules.parse("every day", "UTC"))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cron"));
