@@ -10,6 +10,7 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.extensions.CelListsExtensions;
 import dev.cel.extensions.CelMathExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
@@ -18,11 +19,18 @@ import dev.cel.runtime.CelRuntimeFactory;
 import dev.plugboard.application.port.out.workflow.TemplateEngine;
 import dev.plugboard.domain.workflow.ExpressionException;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Compiles CEL expressions once (bounded cache) and evaluates them within the limits. */
 final class CelPrograms {
+
+    /** lists.range(n) builds n elements in one step, past any step limit; the other list functions only reshape their input. */
+    private static final Set<CelListsExtensions.Function> LIST_FUNCTIONS =
+            EnumSet.complementOf(EnumSet.of(CelListsExtensions.Function.RANGE));
 
     private final TemplateLimits limits;
     private final CelCompiler values;
@@ -33,12 +41,12 @@ final class CelPrograms {
     private record Key(String expression, boolean condition) {
     }
 
-    /** Thrown from CEL's evaluation listener to stop an evaluation that ran out of steps. */
-    private static final class OutOfSteps extends RuntimeException {
+    /** Thrown from CEL's evaluation listener to stop an evaluation that went past a limit. */
+    private static final class OverLimit extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        OutOfSteps() {
-            super(null, null, false, false);
+        OverLimit(String reason) {
+            super(reason, null, false, false);
         }
     }
 
@@ -53,7 +61,7 @@ final class CelPrograms {
         this.conditions = compiler(options).setResultType(SimpleType.BOOL).build();
         this.runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(options)
-                .addLibraries(CelExtensions.strings(), CelExtensions.math(CelMathExtensions.Function.values()), CelExtensions.lists())
+                .addLibraries(CelExtensions.strings(), CelExtensions.math(CelMathExtensions.Function.values()), CelExtensions.lists(LIST_FUNCTIONS))
                 .build();
         this.cache = CacheBuilder.newBuilder().maximumSize(limits.cacheSize()).build();
     }
@@ -62,7 +70,7 @@ final class CelPrograms {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addLibraries(CelExtensions.strings(), CelExtensions.math(CelMathExtensions.Function.values()), CelExtensions.lists());
+                .addLibraries(CelExtensions.strings(), CelExtensions.math(CelMathExtensions.Function.values()), CelExtensions.lists(LIST_FUNCTIONS));
         // dyn: the shapes of trigger data and step outputs are only known when the workflow runs.
         TemplateEngine.VARIABLES.forEach(name -> builder.addVar(name, SimpleType.DYN));
         return builder;
@@ -103,24 +111,45 @@ final class CelPrograms {
         }
     }
 
-    /** Evaluates over plain JSON variables and returns CEL's raw result. */
+    /** Evaluates over plain JSON variables and returns the result as a plain JSON value. */
     Object evaluate(String expression, CelRuntime.Program program, Map<String, Object> context) {
         Map<String, Object> variables = new LinkedHashMap<>();
         TemplateEngine.VARIABLES.forEach(name -> variables.put(name, CelValues.toCel(context.get(name))));
         int[] steps = {0};
+        Object result;
         try {
-            return program.trace(variables, (node, value) -> {
+            result = program.trace(variables, (node, value) -> {
                 if (++steps[0] > limits.maxEvaluationSteps()) {
-                    throw new OutOfSteps();
+                    throw new OverLimit("limit exceeded: evaluation took more than " + limits.maxEvaluationSteps()
+                            + " steps (maxEvaluationSteps)");
+                }
+                // Stops a value that grows step by step (replace, +, join) long before it fills memory.
+                if (size(value) > limits.maxResultSize()) {
+                    throw new OverLimit("limit exceeded: a value grew past " + limits.maxResultSize()
+                            + " characters or elements (maxResultSize)");
                 }
             });
         } catch (CelEvaluationException failure) {
-            if (failure.getCause() instanceof OutOfSteps) {
-                throw new ExpressionException(expression, "limit exceeded: evaluation took more than "
-                        + limits.maxEvaluationSteps() + " steps (maxEvaluationSteps)");
+            if (failure.getCause() instanceof OverLimit overLimit) {
+                throw new ExpressionException(expression, overLimit.getMessage());
             }
             throw new ExpressionException(expression,
                     CelErrors.evaluationReason(expression, failure, limits.maxIterations()));
         }
+        try {
+            return CelValues.toJson(result);
+        } catch (IllegalArgumentException noJson) {
+            throw new ExpressionException(expression, noJson.getMessage());
+        }
+    }
+
+    private static long size(Object value) {
+        if (value instanceof String text) {
+            return text.length();
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.size();
+        }
+        return value instanceof Map<?, ?> map ? map.size() : 0;
     }
 }

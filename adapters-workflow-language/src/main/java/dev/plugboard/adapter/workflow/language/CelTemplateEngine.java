@@ -1,6 +1,5 @@
 package dev.plugboard.adapter.workflow.language;
 
-import dev.cel.runtime.CelRuntime;
 import dev.plugboard.application.port.out.workflow.TemplateEngine;
 import dev.plugboard.domain.workflow.ExpressionException;
 
@@ -50,7 +49,7 @@ public final class CelTemplateEngine implements TemplateEngine {
     @Override
     public boolean test(String condition, Map<String, Object> context) {
         String expression = conditionExpression(condition);
-        Object value = CelValues.toJson(programs.evaluate(expression, programs.compile(expression, true), context));
+        Object value = programs.evaluate(expression, programs.compile(expression, true), context);
         if (value instanceof Boolean result) {
             return result;
         }
@@ -66,13 +65,7 @@ public final class CelTemplateEngine implements TemplateEngine {
     }
 
     private Object evaluate(String expression, Map<String, Object> context) {
-        CelRuntime.Program program = programs.compile(expression, false);
-        Object value;
-        try {
-            value = CelValues.toJson(programs.evaluate(expression, program, context));
-        } catch (IllegalArgumentException noJson) {
-            throw new ExpressionException(expression, noJson.getMessage());
-        }
+        Object value = programs.evaluate(expression, programs.compile(expression, false), context);
         requireFits(expression, value);
         return value;
     }

@@ -54,6 +54,20 @@ class TemplateLimitsTest {
     }
 
     @Test
+    void aValueGrowingStepByStep_isStoppedAtTheResultSize() {
+        String doubling = "{{ 'abcdefghij'" + ".replace('a', 'aaaaaaaaaa')".repeat(30) + " }}";
+        assertThatThrownBy(() -> engine.render(doubling, context()))
+                .hasMessageContaining("a value grew past 1048576 characters or elements (maxResultSize)");
+    }
+
+    @Test
+    void listsRange_isNotOffered_becauseItBuildsAnyLengthInOneStep() {
+        assertThatThrownBy(() -> engine.check("{{ lists.range(100000000) }}", false))
+                .isInstanceOf(ExpressionException.class);
+        assertThat(engine.render("{{ [[1], [2, 3]].flatten() }}", context())).isEqualTo(java.util.List.of(1L, 2L, 3L));
+    }
+
+    @Test
     void oversizedTemplates_areRefused() {
         CelTemplateEngine small = new CelTemplateEngine(new TemplateLimits(1_000, 20, 1_000, 10_000, 32, 1_000, 10));
         assertThatThrownBy(() -> small.render(Map.of("text", "a fairly long piece of text"), context()))
