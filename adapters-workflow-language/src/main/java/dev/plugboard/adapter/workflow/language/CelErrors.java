@@ -9,7 +9,6 @@ import dev.plugboard.application.port.out.workflow.TemplateEngine;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Turns CEL's compile and evaluation errors into reasons the workflow's author can act on. */
 final class CelErrors {
@@ -31,10 +30,10 @@ final class CelErrors {
 
     /** Why an expression does not parse ({@code syntax}) or does not type-check. */
     static String compileReason(String expression, CelValidationException failure, boolean syntax, int maxNestingDepth) {
-        return failure.getErrors().stream().limit(3)
+        // Later issues mostly follow from the first one, so only the first is told.
+        return failure.getErrors().stream().findFirst()
                 .map(issue -> issueReason(expression, issue, syntax, maxNestingDepth))
-                .distinct()
-                .collect(Collectors.joining("; "));
+                .orElse(String.valueOf(failure.getMessage()));
     }
 
     private static String issueReason(String expression, CelIssue issue, boolean syntax, int maxNestingDepth) {
@@ -45,6 +44,10 @@ final class CelErrors {
         Matcher undeclared = UNDECLARED.matcher(message);
         if (undeclared.find()) {
             String name = undeclared.group(1);
+            Matcher member = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\.\\s*(\\w+)\\s*\\(").matcher(expression);
+            if (member.find()) {
+                return "unknown function '" + name + "." + member.group(1) + "'; see docs/workflows.md for the functions CEL offers";
+            }
             if (Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(").matcher(expression).find()) {
                 return "unknown function '" + name + "'; see docs/workflows.md for the functions CEL offers";
             }

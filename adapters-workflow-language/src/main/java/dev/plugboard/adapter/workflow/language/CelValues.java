@@ -4,6 +4,7 @@ import com.google.common.primitives.UnsignedLong;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
+import dev.cel.common.values.CelByteString;
 import dev.cel.common.values.NullValue;
 
 import java.math.BigDecimal;
@@ -106,6 +107,9 @@ final class CelValues {
 
     private static Object scalarText(Object value) {
         if (value instanceof ByteString bytes) {
+            return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        }
+        if (value instanceof CelByteString bytes) {
             return Base64.getEncoder().encodeToString(bytes.toByteArray());
         }
         if (value instanceof Timestamp timestamp) {

@@ -114,6 +114,8 @@ class CelTemplateEngineTest {
                 .hasMessageContaining("unknown variable 'secrets'; the variables are trigger, prev, steps, env, ctx");
         assertThatThrownBy(() -> engine.check("{{ shout(prev) }}", false))
                 .hasMessageContaining("unknown function 'shout'");
+        assertThatThrownBy(() -> engine.check("{{ lists.range(5) }}", false))
+                .hasMessageEndingWith("unknown function 'lists.range'; see docs/workflows.md for the functions CEL offers");
     }
 
     @Test
@@ -131,6 +133,12 @@ class CelTemplateEngineTest {
         assertThatThrownBy(() -> render("{{ trigger.data.text + trigger.data.count }}"))
                 .hasMessageContaining("operator '+' can't be applied to these values' types")
                 .hasMessageContaining("string(x)");
+    }
+
+    @Test
+    void celValuesWithoutAJsonTypeBecomeText() {
+        assertThat(render("{{ b'abc' }}")).isEqualTo("YWJj");
+        assertThat(render("{{ timestamp('2026-01-01T00:00:00Z') }}")).isEqualTo("2026-01-01T00:00:00Z");
     }
 
     @Test
