@@ -12,6 +12,7 @@ import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.extensions.CelListsExtensions;
 import dev.cel.extensions.CelMathExtensions;
+import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -23,14 +24,15 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** Compiles CEL expressions once (bounded cache) and evaluates them within the limits. */
 final class CelPrograms {
 
+    private static final CelStringExtensions STRINGS = CelExtensions.strings();
+    private static final CelMathExtensions MATH = CelExtensions.math(CelMathExtensions.Function.values());
     /** lists.range(n) builds n elements in one step, past any step limit; the other list functions only reshape their input. */
-    private static final Set<CelListsExtensions.Function> LIST_FUNCTIONS =
-            EnumSet.complementOf(EnumSet.of(CelListsExtensions.Function.RANGE));
+    private static final CelListsExtensions LISTS =
+            CelExtensions.lists(EnumSet.complementOf(EnumSet.of(CelListsExtensions.Function.RANGE)));
 
     private final TemplateLimits limits;
     private final CelCompiler values;
@@ -61,7 +63,7 @@ final class CelPrograms {
         this.conditions = compiler(options).setResultType(SimpleType.BOOL).build();
         this.runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(options)
-                .addLibraries(CelExtensions.strings(), CelExtensions.math(CelMathExtensions.Function.values()), CelExtensions.lists(LIST_FUNCTIONS))
+                .addLibraries(STRINGS, MATH, LISTS)
                 .build();
         this.cache = CacheBuilder.newBuilder().maximumSize(limits.cacheSize()).build();
     }
@@ -70,7 +72,7 @@ final class CelPrograms {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addLibraries(CelExtensions.strings(), CelExtensions.math(CelMathExtensions.Function.values()), CelExtensions.lists(LIST_FUNCTIONS));
+                .addLibraries(STRINGS, MATH, LISTS);
         // dyn: the shapes of trigger data and step outputs are only known when the workflow runs.
         TemplateEngine.VARIABLES.forEach(name -> builder.addVar(name, SimpleType.DYN));
         return builder;
