@@ -46,6 +46,13 @@ final class ZonedCronSchedule implements CronSchedules.CronSchedule {
     }
 
     @Override
+    public Optional<Instant> latestAtOrBefore(Instant at) {
+        // cron-utils answers strictly before its argument; one second later includes a fire time equal to 'at'.
+        ZonedDateTime until = at.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).atZone(zone);
+        return executions.lastExecution(until).map(ZonedDateTime::toInstant).filter(last -> !last.isAfter(at));
+    }
+
+    @Override
     public String describe() {
         String description = CronDescriptor.instance(Locale.ENGLISH).describe(cron);
         return zone.equals(ZoneOffset.UTC) ? description + " (UTC)" : description + " (" + zone.getId() + ")";

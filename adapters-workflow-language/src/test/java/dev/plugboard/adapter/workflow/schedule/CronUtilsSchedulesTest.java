@@ -80,4 +80,14 @@ class CronUtilsSchedulesTest {
                     assertThat(e.rule()).contains("'Europe/Berlin'");
                 });
     }
+
+    @org.junit.jupiter.api.Test
+    void theLatestFireTimeAtOrBeforeAnInstantIncludesThatInstant() {
+        CronSchedule daily = schedules.parse("0 9 * * *", "UTC");
+        assertThat(daily.latestAtOrBefore(Instant.parse("2026-03-02T09:00:00Z"))).contains(Instant.parse("2026-03-02T09:00:00Z"));
+        assertThat(daily.latestAtOrBefore(Instant.parse("2026-03-02T08:59:59Z"))).contains(Instant.parse("2026-03-01T09:00:00Z"));
+        CronSchedule everySecond = schedules.parse("* * * * * *", "UTC");
+        assertThat(everySecond.latestAtOrBefore(Instant.parse("2026-03-02T08:59:59.700Z")))
+                .contains(Instant.parse("2026-03-02T08:59:59Z"));
+    }
 }
