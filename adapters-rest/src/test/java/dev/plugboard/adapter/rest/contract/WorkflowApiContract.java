@@ -136,25 +136,44 @@ public abstract class WorkflowApiContract extends ApiContract {
     }
 
     @Test
-    void givenAnotherOwnersWorkflow_everyEndpoint_is404() {
-        Who alice = Who.newUser("alice").inOrg(Who.unique("acme"));
+    void givenAnotherUsersWorkflow_everyEndpoint_is404() {
+        Who alice = Who.newUser("alice");
         String plugin = installedPlugin(this, alice);
         String slug = slug("private");
         create(alice, workflow(slug, plugin, null));
-        Who mallory = Who.newUser("mallory");
-        Who aliceElsewhere = Who.user(alice.user()).inOrg(Who.unique("globex"));
 
-        for (Who stranger : List.of(mallory, aliceElsewhere)) {
-            String path = WORKFLOWS + "/" + slug;
-            problem(api().get(path, stranger), 404);
-            problem(api().put(path, stranger, workflow(slug, plugin, null), Map.of()), 404);
-            problem(api().send("DELETE", path, stranger, null, Map.of()), 404);
-            problem(api().post(path + "/activate", stranger), 404);
-            problem(api().post(path + "/runs", stranger, "{\"triggerData\": {}}"), 404);
-            problem(api().get(path + "/runs", stranger), 404);
-            assertThat(ok(api().get(WORKFLOWS, stranger), 200).path("items")).isEmpty();
+        // Alice acting for an organization is another owner too.
+        for (Who stranger : List.of(Who.newUser("mallory"), Who.user(alice.user()).inOrg(Who.unique("acme")))) {
+            everyEndpointIs404(stranger, slug, workflow(slug, plugin, null));
         }
         ok(api().get(WORKFLOWS + "/" + slug, alice), 200);
+    }
+
+    @Test
+    void givenAnotherOrganizationsWorkflow_everyEndpoint_is404EvenForItsAdmin() {
+        Who admin = Who.newUser("ada").inOrg(Who.unique("acme")).withClaim("org_role", "admin");
+        String plugin = installedPlugin(this, admin);
+        String slug = slug("org-private");
+        String document = workflow(slug, plugin, "\"scope\": \"ORGANIZATION\"");
+        create(admin, document);
+
+        Who sameAdminElsewhere = Who.user(admin.user()).inOrg(Who.unique("globex")).withClaim("org_role", "admin");
+        everyEndpointIs404(sameAdminElsewhere, slug, document);
+        everyEndpointIs404(Who.user(admin.user()), slug, document);
+        ok(api().get(WORKFLOWS + "/" + slug, admin), 200);
+    }
+
+    private void everyEndpointIs404(Who stranger, String slug, String document) {
+        String path = WORKFLOWS + "/" + slug;
+        problem(api().get(path, stranger), 404);
+        problem(api().put(path, stranger, document, Map.of()), 404);
+        problem(api().send("DELETE", path, stranger, null, Map.of()), 404);
+        problem(api().post(path + "/activate", stranger), 404);
+        problem(api().post(path + "/runs", stranger, "{\"triggerData\": {}}"), 404);
+        problem(api().get(path + "/runs", stranger), 404);
+        problem(api().post(path + "/test", stranger, "{}"), 404);
+        assertThat(ok(api().get(WORKFLOWS, stranger), 200).path("items"))
+                .noneSatisfy(item -> assertThat(item.path("slug").asText()).isEqualTo(slug));
     }
 
     @Test
