@@ -118,6 +118,35 @@ public abstract class WorkflowApiContract extends ApiContract {
     }
 
     @Test
+    void givenScheduleTrigger_details_showTheNextFireTimes_andABadCronIs422AtItsPointer() {
+        Who alice = Who.newUser("alice");
+        String plugin = installedPlugin(this, alice);
+        String slug = slug("daily");
+        create(alice, workflow(slug, plugin, "\"triggerType\": \"SCHEDULE\", "
+                + "\"triggerConfig\": {\"cron\": \"0 9 * * *\", \"timezone\": \"Europe/Berlin\"}"));
+
+        JsonNode details = ok(api().get(WORKFLOWS + "/" + slug, alice), 200);
+        JsonNode badCron = problem(api().post(WORKFLOWS, alice, workflow(slug("never"), plugin,
+                "\"triggerType\": \"SCHEDULE\", \"triggerConfig\": {\"cron\": \"every full moon\"}")), 422);
+
+        assertThat(details.path("nextFireTimes")).isNotEmpty();
+        assertThat(details.path("nextFireTimes").get(0).asText()).endsWith("Z");
+        assertThat(details.path("schedule").asText()).isNotBlank();
+        assertThat(details.path("webhookUrl").isNull()).isTrue();
+        assertThat(badCron.path("problems")).anySatisfy(p -> {
+            assertThat(p.path("field").asText()).isEqualTo("/triggerConfig/cron");
+            assertThat(p.path("stepOrder").isNull()).isTrue();
+        });
+    }
+
+    @Test
+    void givenNoToken_workflowEndpoints_are401() {
+        problem(api().get(WORKFLOWS, Who.anonymous()), 401);
+        problem(api().post(WORKFLOWS, Who.anonymous(), "{}"), 401);
+        problem(api().get("/api/user/workflow-runs/00000000-0000-0000-0000-000000000000", Who.anonymous()), 401);
+    }
+
+    @Test
     void givenWorkflow_activatePauseArchive_moveItAndArchivedIsFinal() {
         Who alice = Who.newUser("alice");
         String plugin = installedPlugin(this, alice);
