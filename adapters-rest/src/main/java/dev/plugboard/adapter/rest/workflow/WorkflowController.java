@@ -11,6 +11,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -29,6 +30,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The caller's workflows: the user's own, or their organization's under an {@code org} claim, as
@@ -126,7 +128,7 @@ public class WorkflowController {
     public HttpResponse<SavedWorkflowResponse> updateWorkflow(
             String slug, @Body @Schema(implementation = WorkflowRequest.class) Map<String, Object> body,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, Authentication authentication) {
-        var expected = ETags.expectedVersion(ifMatch);
+        OptionalLong expected = ETags.expectedVersion(ifMatch);
         return saved(HttpStatus.OK, DocumentProblems.reading(body,
                 () -> workflows.update(actors.of(authentication), slug, body, expected)));
     }
@@ -147,7 +149,7 @@ public class WorkflowController {
         return HttpResponse.noContent();
     }
 
-    private static io.micronaut.http.MutableHttpResponse<SavedWorkflowResponse> saved(HttpStatus status, Saved saved) {
+    private static MutableHttpResponse<SavedWorkflowResponse> saved(HttpStatus status, Saved saved) {
         return HttpResponse.<SavedWorkflowResponse>status(status)
                 .body(SavedWorkflowResponse.from(saved))
                 .header(HttpHeaders.ETAG, ETags.of(saved.workflow().version()));
