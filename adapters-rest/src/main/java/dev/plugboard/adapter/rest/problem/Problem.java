@@ -7,6 +7,7 @@ import dev.plugboard.domain.error.DomainException;
 import dev.plugboard.domain.installation.PlanLimitExceededException;
 import dev.plugboard.domain.settings.InvalidSettingsException;
 import dev.plugboard.domain.settings.Violation;
+import dev.plugboard.domain.workflow.ExpressionException;
 import dev.plugboard.domain.workflow.InvalidWorkflowException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
@@ -61,7 +62,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         }
         List<WorkflowProblemBody> problems = error instanceof InvalidWorkflowException invalid
                 ? invalid.problems().stream().map(WorkflowProblemBody::from).toList() : null;
-        return new Problem(TYPE_BASE + error.code(), status.title(), status.code(), error.getMessage(), error.code(),
+        // A 422 is about settings unless it is about a workflow: the title should not send its reader astray.
+        String title = error instanceof InvalidWorkflowException || error instanceof ExpressionException
+                ? "Invalid workflow" : status.title();
+        return new Problem(TYPE_BASE + error.code(), title, status.code(), error.getMessage(), error.code(),
                 violations, null, null, null, problems);
     }
 

@@ -3,9 +3,11 @@ package dev.plugboard.adapter.rest.workflow;
 import dev.plugboard.adapter.rest.problem.Problem;
 import dev.plugboard.application.port.in.workflow.ReceiveWebhookUseCase.Refusal;
 import dev.plugboard.application.port.in.workflow.ReceiveWebhookUseCase.WebhookRefusedException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -22,6 +24,8 @@ import java.util.Locale;
 final class WebhookRefusedHandler implements ExceptionHandler<WebhookRefusedException, HttpResponse<Problem>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRefusedHandler.class);
+    static final String CHALLENGE = "PlugboardSignature realm=\"webhook\", "
+            + "headers=\"X-Plugboard-Timestamp X-Plugboard-Signature\"";
 
     static HttpStatus statusOf(Refusal refusal) {
         return switch (refusal) {
@@ -40,8 +44,10 @@ final class WebhookRefusedHandler implements ExceptionHandler<WebhookRefusedExce
         String code = "webhook_" + refused.refusal().name().toLowerCase(Locale.ROOT);
         // Refusals name the workflow id and the rule, never the body or the secret: safe to log.
         LOG.debug("{} {} refused ({}): {}", request.getMethod(), request.getPath(), code, refused.getMessage());
-        return HttpResponse.<Problem>status(status)
+        MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status)
                 .contentType(Problem.MEDIA_TYPE)
                 .body(Problem.of(status, code, refused.getMessage()));
+        // A 401 names how to authenticate (RFC 9110): here a signature, not a bearer token.
+        return status == HttpStatus.UNAUTHORIZED ? response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE) : response;
     }
 }

@@ -109,6 +109,7 @@ public abstract class WorkflowApiContract extends ApiContract {
         JsonNode notInstalled = problem(api().post(WORKFLOWS, alice, workflow(slug("ghost"), "contract-nowhere", null)), 422);
 
         assertThat(badSlug.path("code").asText()).isEqualTo("invalid_workflow");
+        assertThat(badSlug.path("title").asText()).isEqualTo("Invalid workflow");
         assertThat(badSlug.path("problems")).anySatisfy(p -> assertThat(p.path("field").asText()).isEqualTo("/slug"));
         assertThat(notInstalled.path("problems")).anySatisfy(p -> {
             assertThat(p.path("field").asText()).isEqualTo("/steps/0/plugin");

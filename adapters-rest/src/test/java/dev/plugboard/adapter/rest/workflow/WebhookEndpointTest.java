@@ -91,6 +91,8 @@ class WebhookEndpointTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"code\":\"webhook_signature\"").contains("does not match");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("PlugboardSignature").doesNotContain("Bearer"));
     }
 
     @Test
