@@ -4,6 +4,7 @@ import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.port.in.Caller;
 import dev.plugboard.application.port.in.execution.PublishEventUseCase.PublishEventCommand;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
+import dev.plugboard.application.port.in.workflow.ReceiveWebhookUseCase;
 import dev.plugboard.application.port.in.workflow.RunWorkflowsUseCase.TestReport;
 import dev.plugboard.application.port.in.workflow.WorkflowActor;
 import dev.plugboard.application.service.execution.RunExecutor;
@@ -238,5 +239,46 @@ class WorkflowsEmbeddedTest {
                 .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.code()).isEqualTo("workflow_not_found"));
         assertThat(plugboard.workflows().manage().list(otherDepartment, dev.plugboard.application.port.PageRequest.first())
                 .items()).extracting(w -> w.slug()).containsExactly("org-wide");
+    }
+
+    @Test
+    void aWebhookDeliveryRunsOnlyWithAGoodFreshSignatureSeenOnce() {
+        var saved = plugboard.workflows().manage().create(aliceActs, workflow("hook",
+                "\"triggerType\": \"WEBHOOK\"", "[{\"order\": 0, \"plugin\": \"notify\", \"inputMapping\": {\"n\": \"{{ trigger.data.n }}\"}}]"));
+        String secret = saved.webhookSecret().orElseThrow();
+        assertThat(saved.workflow().definition().triggerConfig().get("secret")).contains("(set)");
+        String id = saved.workflow().id();
+        byte[] body = "{\"n\": 7}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String now = Long.toString(java.time.Instant.now().getEpochSecond());
+        String signature = "sha256=" + new dev.plugboard.adapter.secrets.TinkWebhookSigner().sign(secret,
+                dev.plugboard.application.service.workflow.WebhookService.signed(now, body));
+        var webhooks = plugboard.workflows().webhooks();
+        java.util.function.Function<ReceiveWebhookUseCase.Delivery, ReceiveWebhookUseCase.Refusal> refusal = delivery -> {
+            try {
+                webhooks.receive(delivery);
+                return null;
+            } catch (ReceiveWebhookUseCase.WebhookRefusedException e) {
+                return e.refusal();
+            }
+        };
+
+        assertThat(refusal.apply(new ReceiveWebhookUseCase.Delivery(id, "POST", Optional.of(now),
+                Optional.of(signature.replace('a', 'b')), body))).isEqualTo(ReceiveWebhookUseCase.Refusal.SIGNATURE);
+        assertThat(refusal.apply(new ReceiveWebhookUseCase.Delivery(id, "POST", Optional.of("1000000000"),
+                Optional.of(signature), body))).isEqualTo(ReceiveWebhookUseCase.Refusal.STALE);
+        assertThat(refusal.apply(new ReceiveWebhookUseCase.Delivery(id, "PUT", Optional.of(now),
+                Optional.of(signature), body))).isEqualTo(ReceiveWebhookUseCase.Refusal.METHOD);
+        assertThat(refusal.apply(new ReceiveWebhookUseCase.Delivery(id, "POST", Optional.of(now), Optional.of(signature),
+                new byte[70_000]))).isEqualTo(ReceiveWebhookUseCase.Refusal.TOO_LARGE);
+        assertThat(plugboard.workflows().runs().runs(aliceActs, "hook", dev.plugboard.application.port.PageRequest.first())
+                .items()).isEmpty();
+
+        WorkflowRun run = webhooks.receive(new ReceiveWebhookUseCase.Delivery(id, "POST", Optional.of(now),
+                Optional.of(signature), body));
+        assertThat(run.triggerData()).isEqualTo(Map.of("n", 7L));
+        assertThat(refusal.apply(new ReceiveWebhookUseCase.Delivery(id, "POST", Optional.of(now), Optional.of(signature),
+                body))).isEqualTo(ReceiveWebhookUseCase.Refusal.REPLAY);
+        assertThat(plugboard.workflows().runs().runs(aliceActs, "hook", dev.plugboard.application.port.PageRequest.first())
+                .items()).hasSize(1);
     }
 }
