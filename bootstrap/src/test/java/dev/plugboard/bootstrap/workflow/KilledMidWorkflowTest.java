@@ -24,6 +24,7 @@ import dev.plugboard.domain.workflow.WorkflowRunStatus;
 import io.micronaut.context.ApplicationContext;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -50,6 +51,7 @@ class KilledMidWorkflowTest {
     private final WorkflowActor aliceActs = WorkflowActor.of(alice);
 
     @Test
+    @Timeout(180) // a doomed JVM that never reaches step 1 would otherwise leave the read below waiting forever
     void givenInstanceKilledMidStep_aFreshInstanceFinishesTheRunAndNoStepRunsTwice(@TempDir Path data) throws Exception {
         Path ledger = data.resolve("side-effects.log");
         try (LaunchConfiguration database = TwoInstances.launch(data)) {
@@ -74,8 +76,9 @@ class KilledMidWorkflowTest {
                     assertThat(line).as("the doomed instance reaches step 1 before it exits").isNotNull();
                 } while (!line.startsWith("STEP1_RUNNING "));
                 assertThat(line).isEqualTo("STEP1_RUNNING " + runId);
+            } finally {
+                doomed.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, the lease and the running step are left behind
             }
-            doomed.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, the lease and the running step are left behind
             assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(doomed.exitValue()).as("killed by signal 9").isEqualTo(128 + 9);
             assertThat(Files.readAllLines(ledger)).as("only step 0 completed before the kill").containsExactly(runId + ":0");
