@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * Transactions over in-memory stores: one at a time (serializable by construction), and on any
  * exception every participating store is put back as it was when the transaction began. A
- * transaction started inside another joins it.
+ * transaction started inside another is a savepoint: its failure undoes its own changes only.
  */
 public final class InMemoryTransactionBoundary implements TransactionBoundary {
 
@@ -24,9 +24,8 @@ public final class InMemoryTransactionBoundary implements TransactionBoundary {
     public <T> T inTransaction(Supplier<T> work) {
         lock.lock();
         try {
-            if (lock.getHoldCount() > 1) {
-                return work.get();
-            }
+            // A nested transaction is a savepoint: on failure only its own changes are undone, and the
+            // outer transaction may catch the failure and go on (as PostgreSQL's adapter does).
             List<Object> snapshots = stores.stream().map(Snapshotting::snapshot).toList();
             try {
                 return work.get();

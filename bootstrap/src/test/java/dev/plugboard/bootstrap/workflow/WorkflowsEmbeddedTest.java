@@ -35,20 +35,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class WorkflowsEmbeddedTest {
 
+
     private final WorkflowTestPlugins.Summarize summarize = new WorkflowTestPlugins.Summarize();
     private final WorkflowTestPlugins.Notify notify = new WorkflowTestPlugins.Notify();
-    private final Caller alice = Caller.user("alice", "free");
+    private final Caller alice = Caller.user("alice-" + java.util.UUID.randomUUID().toString().substring(0, 8), "free");
     private final WorkflowActor aliceActs = WorkflowActor.of(alice);
     private Plugboard plugboard;
     private RunExecutor executor;
 
     @BeforeEach
     void start() {
-        plugboard = Plugboard.builder().handlers(new HandlerRegistry(List.of(summarize, notify))).build();
+        plugboard = newPlugboard(List.of(summarize, notify));
         plugboard.syncCatalog();
         install(alice, "summarize");
         install(alice, "notify");
         executor = plugboard.newExecutor();
+    }
+
+    /** Everything in memory here; {@link WorkflowsOnPostgresTest} runs the same tests on PostgreSQL. */
+    protected Plugboard newPlugboard(List<dev.plugboard.application.spi.PluginHandler> handlers) {
+        return Plugboard.builder().handlers(new HandlerRegistry(handlers)).build();
     }
 
     @AfterEach
@@ -104,7 +110,7 @@ class WorkflowsEmbeddedTest {
         assertThat(summarize.settingsSeen).last().satisfies(s -> assertThat(s.get("maxWords")).contains(2L));
         // A single template keeps its JSON type; mixed text interpolates.
         assertThat(notify.inputs).singleElement().isEqualTo(JsonDocument.parse(
-                "{\"message\": \"Summary: the quarterly\", \"length\": 47, \"who\": \"alice\"}"));
+                "{\"message\": \"Summary: the quarterly\", \"length\": 47, \"who\": \"" + alice.actor().id() + "\"}"));
         assertThat(run.stepRun(1).conditionValue()).isTrue();
         assertThat(run.output()).isEqualTo(Map.of("delivered", true, "message", notify.inputs.get(0).asMap()));
 
@@ -121,7 +127,7 @@ class WorkflowsEmbeddedTest {
     private WorkflowRun runWith(String onError, int failures) throws Exception {
         notify.failures.set(failures);
         String steps = """
-                [{"order": 0, "plugin": "notify", "inputMapping": {"n": 1}, "onError": "%s", "maxRetries": 2},
+                [{"order": 0, "plugin": "notify", "inputMapping": {"countdown": true}, "onError": "%s", "maxRetries": 2},
                  {"order": 1, "plugin": "summarize", "inputMapping": {"text": "after {{ prev == null ? 'failure' : 'success' }}"}}]"""
                 .formatted(onError);
         plugboard.workflows().manage().create(aliceActs, workflow("policy-" + onError + failures, "\"triggerType\": \"MANUAL\"", steps));
@@ -213,11 +219,12 @@ class WorkflowsEmbeddedTest {
 
     @Test
     void organizationWorkflowsAreSeenAndRunByMembersButManagedByAdminsOnly() {
-        Caller acmeAdmin = Caller.member("olga", "acme", "free");
+        String acme = "acme-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Caller acmeAdmin = Caller.member("olga", acme, "free");
         install(acmeAdmin, "notify");
         WorkflowActor admin = new WorkflowActor(acmeAdmin, true, Optional.of("sales"));
-        WorkflowActor member = new WorkflowActor(Caller.member("max", "acme", "free"), false, Optional.of("sales"));
-        WorkflowActor otherDepartment = new WorkflowActor(Caller.member("eve", "acme", "free"), false, Optional.of("legal"));
+        WorkflowActor member = new WorkflowActor(Caller.member("max", acme, "free"), false, Optional.of("sales"));
+        WorkflowActor otherDepartment = new WorkflowActor(Caller.member("eve", acme, "free"), false, Optional.of("legal"));
         String oneStep = "[{\"order\": 0, \"plugin\": \"notify\", \"inputMapping\": {}}]";
         Map<String, Object> orgWide = JsonDocument.parse("""
                 {"name": "Org wide", "slug": "org-wide", "scope": "ORGANIZATION", "status": "ACTIVE", "steps": %s}"""
@@ -280,5 +287,22 @@ class WorkflowsEmbeddedTest {
                 body))).isEqualTo(ReceiveWebhookUseCase.Refusal.REPLAY);
         assertThat(plugboard.workflows().runs().runs(aliceActs, "hook", dev.plugboard.application.port.PageRequest.first())
                 .items()).hasSize(1);
+    }
+
+    @Test
+    void aStepWhosePluginWasSwitchedOffAfterSaving_failsTheRunWithTheReason_andLeavesNothingHalfDone() throws Exception {
+        plugboard.workflows().manage().create(aliceActs, workflow("switched-off", "\"triggerType\": \"MANUAL\"",
+                "[{\"order\": 0, \"plugin\": \"notify\", \"inputMapping\": {}}]"));
+        plugboard.installations().toggle(new dev.plugboard.application.port.in.installation.ToggleInstallationUseCase
+                .ToggleInstallationCommand(alice, PluginName.of("notify"), false));
+
+        WorkflowRun run = finished(plugboard.workflows().runs().run(aliceActs, "switched-off", Map.of()));
+
+        assertThat(run.status()).isEqualTo(WorkflowRunStatus.FAILED);
+        assertThat(run.failedStepOrder()).isZero();
+        assertThat(run.error()).contains("notify");
+        assertThat(run.stepRun(0).pluginRunId()).isNull();
+        assertThat(notify.executions).hasValue(0);
+        assertThat(plugboard.workflows().manage().get(aliceActs, "switched-off").workflow().lastError()).isPresent();
     }
 }

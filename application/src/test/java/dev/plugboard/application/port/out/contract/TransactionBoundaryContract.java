@@ -56,4 +56,25 @@ public abstract class TransactionBoundaryContract extends StorageContract {
         assertThat(storage.plugins().findAll()).isEmpty();
         assertThat(storage.installations().findByOwner(ALICE)).isEmpty();
     }
+
+    @Test
+    void givenNestedTransactionThatFailsAndIsCaught_onlyItsOwnWritesAreUndone_andTheOuterCommits() {
+        String result = storage.transactions().inTransaction(() -> {
+            registered(TestPlugins.analytics());
+            try {
+                storage.transactions().inTransaction(() -> {
+                    installedWebhook(ALICE);
+                    throw new IllegalStateException("refused");
+                });
+            } catch (IllegalStateException refused) {
+                // an event or a workflow step records the refusal and goes on
+            }
+            return "outer went on";
+        });
+
+        assertThat(result).isEqualTo("outer went on");
+        assertThat(storage.plugins().find(PluginName.of("analytics"))).isPresent();
+        assertThat(storage.plugins().find(PluginName.of("webhook"))).isEmpty();
+        assertThat(storage.installations().findByOwner(ALICE)).isEmpty();
+    }
 }
