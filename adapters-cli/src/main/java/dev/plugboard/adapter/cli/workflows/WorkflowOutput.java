@@ -24,7 +24,11 @@ import java.util.Map;
 final class WorkflowOutput {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            // Quotes only where YAML needs them ({{ templates }}, yes/no) and long text on one line: a file for people.
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR).build();
 
     private WorkflowOutput() {
     }
