@@ -57,7 +57,18 @@ import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.settings.SettingsPolicy;
 
 import java.util.ArrayList;
+import dev.plugboard.application.inmemory.InMemoryTriggerLedger;
+import dev.plugboard.application.inmemory.InMemoryWorkflowRepository;
+import dev.plugboard.application.inmemory.InMemoryWorkflowRunRepository;
+import dev.plugboard.application.port.out.workflow.CronSchedules;
+import dev.plugboard.application.port.out.workflow.TemplateEngine;
+import dev.plugboard.application.port.out.workflow.TriggerLedger;
+import dev.plugboard.application.port.out.workflow.WorkflowRepository;
+import dev.plugboard.application.port.out.workflow.WorkflowRunRepository;
+import dev.plugboard.application.service.workflow.WorkflowSettings;
+import dev.plugboard.application.service.workflow.Workflows;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -84,6 +95,7 @@ public final class Plugboard {
     private final SettingsVault vault;
     private final SecretKeysService secretKeys;
     private final RoleGrantService grants;
+    private final Workflows workflows;
 
     private Plugboard(Builder b) {
         this.wiring = b;
@@ -106,8 +118,29 @@ public final class Plugboard {
         this.circuits = new CircuitService(b.circuits, b.plugins, trail, b.transactions, b.clock);
         this.owners = new OwnerService(b.owners, b.transactions, b.clock);
         this.grants = new RoleGrantService(b.roleGrants, trail, b.transactions, b.clock);
+        this.workflows = b.templates == null || b.crons == null ? null
+                : new Workflows(new Workflows.Ports(b.workflowRepository, b.workflowRuns, b.triggerLedger, b.templates,
+                        b.crons, b.plugins, b.installations, b.runs, runs, b.settingsPolicy, b.secretCipher, trail,
+                        b.transactions, b.clock, b.ids, b.workflowLog), b.workflowSettings);
+        if (workflows != null) {
+            events.followedBy(workflows.eventFollowers());
+        }
         this.reaper = new LeaseReaper(b.queue, b.circuits, b.plugins, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
+    }
+
+    /**
+     * Workflows: manage, run, test, webhooks, and the engine and scheduler to call periodically.
+     *
+     * @throws IllegalStateException when no template engine is on the class path (add
+     *                               {@code plugboard-adapters-workflow-language}, or call {@link Builder#workflowLanguage})
+     */
+    public Workflows workflows() {
+        if (workflows == null) {
+            throw new IllegalStateException("workflows need a template engine and cron schedules: add "
+                    + "dev.plugboard:plugboard-adapters-workflow-language to the class path, or call workflowLanguage(...)");
+        }
+        return workflows;
     }
 
     /** External workers: claim, heartbeat, complete, fail. */
@@ -217,8 +250,45 @@ public final class Plugboard {
         private HandlerRegistry handlers;
         private OutboundHttp outbound;
         private ExecutionSettings executionSettings = ExecutionSettings.defaults("plugboard-" + UUID.randomUUID().toString().substring(0, 8));
+        private WorkflowRepository workflowRepository;
+        private WorkflowRunRepository workflowRuns;
+        private TriggerLedger triggerLedger;
+        private TemplateEngine templates;
+        private CronSchedules crons;
+        private WorkflowSettings workflowSettings = WorkflowSettings.defaults();
+        private Consumer<String> workflowLog = line -> { };
 
         private Builder() {
+        }
+
+        /** Where workflows, their runs and the trigger ledger are kept; in memory unless set. */
+        public Builder workflowStorage(WorkflowRepository repository, WorkflowRunRepository runs, TriggerLedger ledger) {
+            this.workflowRepository = Objects.requireNonNull(repository, "workflows");
+            this.workflowRuns = Objects.requireNonNull(runs, "workflowRuns");
+            this.triggerLedger = Objects.requireNonNull(ledger, "triggerLedger");
+            return this;
+        }
+
+        /**
+         * The template engine and cron reader of workflows. By default the first of each found on
+         * the class path (plugboard-adapters-workflow-language provides CEL and cron-utils ones).
+         */
+        public Builder workflowLanguage(TemplateEngine engine, CronSchedules schedules) {
+            this.templates = Objects.requireNonNull(engine, "templates");
+            this.crons = Objects.requireNonNull(schedules, "crons");
+            return this;
+        }
+
+        /** Workflow limits and timings; {@link WorkflowSettings#defaults()} unless set. */
+        public Builder workflowSettings(WorkflowSettings settings) {
+            this.workflowSettings = Objects.requireNonNull(settings, "workflowSettings");
+            return this;
+        }
+
+        /** Where workflow jobs report what an operator should know (a schedule that could not fire). */
+        public Builder workflowLog(Consumer<String> log) {
+            this.workflowLog = Objects.requireNonNull(log, "workflowLog");
+            return this;
         }
 
         /** The in-process handlers; by default every {@code PluginHandler} on the class path. */
@@ -323,9 +393,16 @@ public final class Plugboard {
                 InMemoryInstallationStore memoryStore = new InMemoryInstallationStore();
                 InMemoryEventLog memoryEvents = new InMemoryEventLog();
                 InMemoryRoleGrantRepository memoryGrants = new InMemoryRoleGrantRepository();
+                InMemoryWorkflowRunRepository memoryWorkflowRuns = new InMemoryWorkflowRunRepository();
+                InMemoryTriggerLedger memoryLedger = new InMemoryTriggerLedger();
+                InMemoryWorkflowRepository memoryWorkflows = new InMemoryWorkflowRepository(memoryWorkflowRuns, memoryLedger);
                 storage(memoryPlugins, memoryInstallations, memoryRuns, memoryOwners, memoryAudit,
                         new InMemoryTransactionBoundary(List.of(memoryPlugins, memoryInstallations, memoryRuns,
-                                memoryOwners, memoryAudit, memoryCircuits, memoryStore, memoryEvents, memoryGrants)));
+                                memoryOwners, memoryAudit, memoryCircuits, memoryStore, memoryEvents, memoryGrants,
+                                memoryWorkflows, memoryWorkflowRuns, memoryLedger)));
+                if (workflowRepository == null) {
+                    workflowStorage(memoryWorkflows, memoryWorkflowRuns, memoryLedger);
+                }
                 if (roleGrants == null) {
                     roleGrants = memoryGrants;
                 }
@@ -355,6 +432,17 @@ public final class Plugboard {
             }
             if (manifests == null) {
                 manifests = new StaticManifestSource(staticManifests);
+            }
+            if (workflowRepository == null) {
+                InMemoryWorkflowRunRepository memoryWorkflowRuns = new InMemoryWorkflowRunRepository();
+                InMemoryTriggerLedger memoryLedger = new InMemoryTriggerLedger();
+                workflowStorage(new InMemoryWorkflowRepository(memoryWorkflowRuns, memoryLedger), memoryWorkflowRuns,
+                        memoryLedger);
+            }
+            if (templates == null && crons == null) {
+                ServiceLoader.load(TemplateEngine.class).findFirst().ifPresent(engine ->
+                        ServiceLoader.load(CronSchedules.class).findFirst().ifPresent(schedules ->
+                                workflowLanguage(engine, schedules)));
             }
             return new Plugboard(this);
         }

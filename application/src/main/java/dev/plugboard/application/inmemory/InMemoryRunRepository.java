@@ -137,7 +137,7 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
         return PluginRun.reconstitute(r.id(), r.owner(), r.plugin(), r.trigger(), r.status(), r.input(),
                 r.output().orElse(null), r.error().orElse(null), r.attempt(), r.idempotencyKey().orElse(null),
                 r.createdAt(), r.startedAt().orElse(null), r.completedAt().orElse(null), version,
-                r.lease().orElse(null), r.availableAt());
+                r.lease().orElse(null), r.availableAt()).withSettingsOverlay(r.settingsOverlay());
     }
 
     @Override

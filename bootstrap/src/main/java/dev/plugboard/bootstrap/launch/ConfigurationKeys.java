@@ -82,7 +82,18 @@ public final class ConfigurationKeys {
             // Plugin hosts (issue 10): child JVMs that run plugin jars.
             Key.of("plugboard.isolation.idle-timeout", ValueType.DURATION),
             Key.of("plugboard.isolation.kill-grace", ValueType.DURATION),
-            Key.of("plugboard.isolation.start-timeout", ValueType.DURATION));
+            Key.of("plugboard.isolation.start-timeout", ValueType.DURATION),
+            // Workflows (issue 11).
+            Key.of("plugboard.workflows.enabled", ValueType.BOOLEAN),
+            Key.of("plugboard.workflows.poll-interval", ValueType.DURATION),
+            Key.of("plugboard.workflows.max-steps", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.workflows.max-concurrent-runs", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.workflows.runs-per-minute", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.workflows.max-trigger-data-bytes", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.workflows.env-allow", ValueType.LIST),
+            Key.of("plugboard.workflows.retry-backoff", ValueType.DURATION),
+            Key.of("plugboard.workflows.webhook.tolerance", ValueType.DURATION),
+            Key.of("plugboard.workflows.webhook.max-body-bytes", ValueType.POSITIVE_NUMBER));
 
     /** PLUGBOARD_* variables that are not configuration keys: read by the launcher script, logging or tests. */
     static final Set<String> OTHER_VARIABLES = Set.of("PLUGBOARD_CONFIG", "PLUGBOARD_LOG_LEVEL", "PLUGBOARD_DEBUG",

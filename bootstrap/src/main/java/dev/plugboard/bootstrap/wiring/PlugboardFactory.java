@@ -9,6 +9,10 @@ import dev.plugboard.adapter.secrets.KeysetSource;
 import dev.plugboard.adapter.secrets.SecretsKeyException;
 import dev.plugboard.adapter.secrets.TinkSecretCipher;
 import dev.plugboard.application.Plugboard;
+import dev.plugboard.application.service.workflow.WebhookService;
+import dev.plugboard.application.service.workflow.WorkflowRunService;
+import dev.plugboard.application.service.workflow.WorkflowService;
+import dev.plugboard.bootstrap.workflow.WorkflowConfiguration;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
 import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.SecretCipher;
@@ -92,7 +96,7 @@ final class PlugboardFactory {
     Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, ManifestSource manifests,
                         SettingsPolicy policy, Environment environment, ExecutionConfiguration execution,
                         SecretCipher secretCipher, GuardedOutboundHttp outbound, FileManifestSource packages,
-                        PluginHosts hosts) {
+                        PluginHosts hosts, WorkflowConfiguration workflows) {
         Plugboard plugboard = storage.applyTo(Plugboard.builder())
                 .roleGrants(grants)
                 .manifestSource(manifests)
@@ -102,6 +106,8 @@ final class PlugboardFactory {
                 .handlers(HandlerRegistry.fromClasspath().withPackaged(hosts.handlers(packages.packages())))
                 .executionSettings(execution.settings())
                 .outboundHttp(outbound)
+                .workflowSettings(workflows.settings())
+                .workflowLog(LOG::warn)
                 .build();
         SyncReport report = plugboard.syncCatalog();
         LOG.info("Catalog synced with the manifests: {}", report.summary());
@@ -126,6 +132,26 @@ final class PlugboardFactory {
         String defaultPlan = environment.getProperty("plugboard.default-plan", String.class)
                 .orElse(limits.containsKey("free") ? "free" : limits.keySet().iterator().next());
         return new PlanLimits(limits, defaultPlan);
+    }
+
+    @Singleton
+    WorkflowConfiguration workflowConfiguration(Environment environment) {
+        return WorkflowConfiguration.from(environment);
+    }
+
+    @Singleton
+    WorkflowService workflows(Plugboard plugboard) {
+        return plugboard.workflows().manage();
+    }
+
+    @Singleton
+    WorkflowRunService workflowRuns(Plugboard plugboard) {
+        return plugboard.workflows().runs();
+    }
+
+    @Singleton
+    WebhookService webhooks(Plugboard plugboard) {
+        return plugboard.workflows().webhooks();
     }
 
     @Singleton

@@ -18,6 +18,7 @@ final class ArchitectureRules {
     static final String CLI = "dev.plugboard.adapter.cli..";
     static final String SECRETS = "dev.plugboard.adapter.secrets..";
     static final String OUTBOUND = "dev.plugboard.adapter.outbound..";
+    static final String[] WORKFLOW_LANGUAGE = {"dev.plugboard.adapter.workflow.language..", "dev.plugboard.adapter.workflow.schedule.."};
     static final String PLUGINS = "dev.plugboard.plugins..";
     static final String ISOLATION = "dev.plugboard.adapter.isolation..";
     static final String PLUGIN_API = "dev.plugboard.plugin..";
@@ -86,19 +87,21 @@ final class ArchitectureRules {
             .layer("cli").definedBy(CLI)
             .layer("secrets").definedBy(SECRETS)
             .layer("outbound").definedBy(OUTBOUND)
+            .layer("workflow-language").definedBy(WORKFLOW_LANGUAGE)
             .layer("plugins").definedBy(PLUGINS)
             .layer("isolation").definedBy(ISOLATION)
             .whereLayer("plugins").mayNotBeAccessedByAnyLayer()
             .whereLayer("isolation").mayNotBeAccessedByAnyLayer()
             .whereLayer("outbound").mayNotBeAccessedByAnyLayer()
+            .whereLayer("workflow-language").mayNotBeAccessedByAnyLayer()
             .whereLayer("persistence").mayNotBeAccessedByAnyLayer()
             .whereLayer("rest").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("secrets").mayNotBeAccessedByAnyLayer()
             .whereLayer("application").mayOnlyBeAccessedByLayers("persistence", "rest", "cli", "secrets", "outbound", "plugins",
-                    "isolation")
+                    "isolation", "workflow-language")
             .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "rest", "cli", "secrets", "outbound",
-                    "plugins", "isolation");
+                    "plugins", "isolation", "workflow-language");
 
     /** A plugin's HTTP goes through the guarded client of its context, never around it. */
     static final ArchRule PLUGINS_USE_THE_GUARDED_CLIENT = noClasses()

@@ -22,6 +22,8 @@ import dev.plugboard.adapter.rest.ProblemStatus;
 import dev.plugboard.adapter.rest.archfixture.RestUsingCli;
 import dev.plugboard.adapter.secrets.TinkSecretCipher;
 import dev.plugboard.adapter.secrets.archfixture.SecretsUsingPersistence;
+import dev.plugboard.adapter.workflow.language.CelTemplateEngine;
+import dev.plugboard.adapter.workflow.language.archfixture.WorkflowLanguageUsingOutbound;
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.archfixture.ApplicationUsingJdbc;
 import dev.plugboard.application.archfixture.ApplicationUsingRestAdapter;
@@ -95,31 +97,43 @@ class ArchitectureRulesCanFailTest {
     @Test
     void rings_failOnAdaptersDependingOnEachOther() {
         failsOn(ArchitectureRules.RINGS, RestUsingCli.class, ExitCode.class, PostgresStorage.class, Plugboard.class,
-                PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class);
+                PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class,
+                CelTemplateEngine.class);
     }
 
     @Test
     void rings_failOnTheSecretsAdapterReachingAnotherAdapter() {
         failsOn(ArchitectureRules.RINGS, SecretsUsingPersistence.class, ProblemStatus.class, ExitCode.class,
-                PostgresStorage.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class, GuardedOutboundHttp.class);
+                PostgresStorage.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class, GuardedOutboundHttp.class,
+                CelTemplateEngine.class);
     }
 
     @Test
     void rings_failOnTheApplicationReachingAnAdapter() {
         failsOn(ArchitectureRules.RINGS, ApplicationUsingRestAdapter.class, ProblemStatus.class, ExitCode.class,
-                PostgresStorage.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class);
+                PostgresStorage.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class,
+                CelTemplateEngine.class);
     }
 
     @Test
     void rings_failOnTheOutboundAdapterReachingAnotherAdapter() {
         failsOn(ArchitectureRules.RINGS, OutboundUsingPersistence.class, PostgresStorage.class, ProblemStatus.class,
-                ExitCode.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class);
+                ExitCode.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class,
+                CelTemplateEngine.class);
     }
 
     @Test
     void rings_failOnTheIsolationAdapterReachingAnotherAdapter() {
         failsOn(ArchitectureRules.RINGS, IsolationUsingRest.class, ProblemStatus.class, ExitCode.class, PostgresStorage.class,
-                Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class);
+                Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class,
+                CelTemplateEngine.class);
+    }
+
+    @Test
+    void rings_failOnTheWorkflowLanguageAdapterReachingAnotherAdapter() {
+        failsOn(ArchitectureRules.RINGS, WorkflowLanguageUsingOutbound.class, GuardedOutboundHttp.class, ProblemStatus.class,
+                ExitCode.class, PostgresStorage.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class,
+                TinkSecretCipher.class);
     }
 
     @Test
@@ -152,7 +166,7 @@ class ArchitectureRulesCanFailTest {
     void rings_passOnCleanClassesOfEveryRing() {
         assertThatCode(() -> ArchitectureRules.RINGS.check(of(ProblemStatus.class, ExitCode.class, PostgresStorage.class,
                 Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class,
-                PluginHosts.class))).doesNotThrowAnyException();
+                PluginHosts.class, CelTemplateEngine.class))).doesNotThrowAnyException();
     }
 
     @Test

@@ -28,10 +28,16 @@ public record StepRun(int stepOrder, StepRunStatus status, Map<String, Object> i
         return new StepRun(stepOrder, StepRunStatus.SKIPPED, input, null, null, conditionValue, attempt, null, now, now, null);
     }
 
-    /** A plugin run was queued for this step. */
-    public StepRun started(Map<String, Object> resolvedInput, Boolean conditionValue, String runId, Instant now) {
-        return new StepRun(stepOrder, StepRunStatus.RUNNING, resolvedInput, null, null, conditionValue, attempt + 1, runId,
+    /** The step's condition held and its input was resolved: a new attempt begins. */
+    public StepRun resolved(Map<String, Object> resolvedInput, Boolean conditionValue, Instant now) {
+        return new StepRun(stepOrder, StepRunStatus.RUNNING, resolvedInput, null, null, conditionValue, attempt + 1, null,
                 startedAt == null ? now : startedAt, null, null);
+    }
+
+    /** The attempt's plugin run was queued. */
+    public StepRun queuedAs(String runId) {
+        return new StepRun(stepOrder, status, input, output, error, conditionValue, attempt, runId, startedAt, completedAt,
+                null);
     }
 
     public StepRun completed(Object result, Instant now) {

@@ -86,13 +86,13 @@ public final class JdbcRunRepository implements RunRepository {
         try {
             inserted = sql.update("INSERT INTO plugin_runs (id, user_id, organization_id, plugin_id, trigger, status, input, "
                             + "output, error_code, error_message, attempt, idempotency_key, created_at, started_at, "
-                            + "completed_at, version, lease_holder, lease_expires_at, available_at) "
-                            + "SELECT ?, ?, ?, p.id, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? "
+                            + "completed_at, version, lease_holder, lease_expires_at, available_at, settings_overlay) "
+                            + "SELECT ?, ?, ?, p.id, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?::jsonb "
                             + "FROM plugins p WHERE p.name = ?",
                     row.id(), row.userId(), row.organizationId(), row.trigger(), row.status(), row.input(), row.output(),
                     row.errorCode(), row.errorMessage(), row.attempt(), row.idempotencyKey(), row.createdAt(),
                     row.startedAt(), row.completedAt(), row.leaseHolder(), row.leaseExpiresAt(), row.availableAt(),
-                    row.plugin());
+                    row.settingsOverlay(), row.plugin());
         } catch (UniqueViolation e) {
             // Two requests with one idempotency key raced; the loser retries and then finds the winner's run.
             if (e.constraint().endsWith("_idempotency_key")) {
@@ -112,9 +112,9 @@ public final class JdbcRunRepository implements RunRepository {
         RunRow row = RunRow.from(run);
         int updated = sql.update("UPDATE plugin_runs SET status = ?, output = ?::jsonb, error_code = ?, error_message = ?, "
                         + "attempt = ?, started_at = ?, completed_at = ?, lease_holder = ?, lease_expires_at = ?, available_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND " + Owners.column(run.owner()) + " = ? AND version = ?",
+                        + "settings_overlay = ?::jsonb, version = version + 1 WHERE id = ? AND " + Owners.column(run.owner()) + " = ? AND version = ?",
                 row.status(), row.output(), row.errorCode(), row.errorMessage(), row.attempt(), row.startedAt(),
-                row.completedAt(), row.leaseHolder(), row.leaseExpiresAt(), row.availableAt(), row.id(),
+                row.completedAt(), row.leaseHolder(), row.leaseExpiresAt(), row.availableAt(), row.settingsOverlay(), row.id(),
                 run.owner().id(), row.version());
         if (updated == 0) {
             throw new ConcurrencyConflictException("run", run.id().toString(), run.version());
@@ -159,6 +159,6 @@ public final class JdbcRunRepository implements RunRepository {
         return PluginRun.reconstitute(r.id(), r.owner(), r.plugin(), r.trigger(), r.status(), r.input(),
                 r.output().orElse(null), r.error().orElse(null), r.attempt(), r.idempotencyKey().orElse(null),
                 r.createdAt(), r.startedAt().orElse(null), r.completedAt().orElse(null), version,
-                r.lease().orElse(null), r.availableAt());
+                r.lease().orElse(null), r.availableAt()).withSettingsOverlay(r.settingsOverlay());
     }
 }

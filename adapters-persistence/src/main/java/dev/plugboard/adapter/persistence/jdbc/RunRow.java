@@ -21,12 +21,12 @@ import java.util.UUID;
 record RunRow(UUID id, String userId, String organizationId, String plugin, String trigger, String status,
               String input, String output, String errorCode, String errorMessage, int attempt, String idempotencyKey,
               Instant createdAt, Instant startedAt, Instant completedAt, long version, String leaseHolder,
-              Instant leaseExpiresAt, Instant availableAt) {
+              Instant leaseExpiresAt, Instant availableAt, String settingsOverlay) {
 
     /** The columns {@link #read} reads: a run {@code r} joined to its plugin {@code p}. */
     static final String COLUMNS = "r.id, r.user_id, r.organization_id, p.name AS plugin, r.trigger, r.status, r.input, "
             + "r.output, r.error_code, r.error_message, r.attempt, r.idempotency_key, r.created_at, r.started_at, "
-            + "r.completed_at, r.version, r.lease_holder, r.lease_expires_at, r.available_at";
+            + "r.completed_at, r.version, r.lease_holder, r.lease_expires_at, r.available_at, r.settings_overlay";
 
     static RunRow from(PluginRun run) {
         return new RunRow(run.id().value(), Owners.userId(run.owner()), Owners.organizationId(run.owner()),
@@ -35,7 +35,7 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 run.error().map(RunError::message).orElse(null), run.attempt(), run.idempotencyKey().orElse(null),
                 run.createdAt(), run.startedAt().orElse(null), run.completedAt().orElse(null), run.version(),
                 run.lease().map(Lease::holder).orElse(null), run.lease().map(Lease::expiresAt).orElse(null),
-                run.availableAt());
+                run.availableAt(), run.settingsOverlay().toJson());
     }
 
     static RunRow read(ResultSet row) throws SQLException {
@@ -44,7 +44,8 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 row.getString("output"), row.getString("error_code"), row.getString("error_message"),
                 row.getInt("attempt"), row.getString("idempotency_key"), Sql.instant(row, "created_at"),
                 Sql.instant(row, "started_at"), Sql.instant(row, "completed_at"), row.getLong("version"),
-                row.getString("lease_holder"), Sql.instant(row, "lease_expires_at"), Sql.instant(row, "available_at"));
+                row.getString("lease_holder"), Sql.instant(row, "lease_expires_at"), Sql.instant(row, "available_at"),
+                row.getString("settings_overlay"));
     }
 
     PluginRun toDomain() {
@@ -53,6 +54,6 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 output == null ? null : JsonDocument.parse(output),
                 errorCode == null ? null : new RunError(errorCode, errorMessage), attempt, idempotencyKey, createdAt,
                 startedAt, completedAt, version, leaseHolder == null ? null : new Lease(leaseHolder, leaseExpiresAt),
-                availableAt);
+                availableAt).withSettingsOverlay(JsonDocument.parse(settingsOverlay));
     }
 }

@@ -2,8 +2,10 @@ package dev.plugboard.adapter.persistence.support;
 
 import dev.plugboard.adapter.persistence.PostgresExecutionStorage;
 import dev.plugboard.adapter.persistence.PostgresStorage;
+import dev.plugboard.adapter.persistence.PostgresWorkflowStorage;
 import dev.plugboard.application.port.out.contract.ExecutionStorage;
 import dev.plugboard.application.port.out.contract.Storage;
+import dev.plugboard.application.port.out.contract.WorkflowStorage;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -26,7 +28,8 @@ import java.util.UUID;
 public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
 
     private static final String TABLES = "plugin_run_attempts, plugin_runs, installation_store, installations, circuits, "
-            + "event_log, plugins, users, organizations, audit_entries, role_grants";
+            + "event_log, plugins, users, organizations, audit_entries, role_grants, workflow_deliveries, workflow_fires, "
+            + "workflow_runs, workflows";
 
     private String name;
     private ApplicationContext context;
@@ -76,6 +79,13 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
         PostgresExecutionStorage execution = context.getBean(PostgresExecutionStorage.class);
         return new ExecutionStorage(storage, execution.queue(), execution.circuits(), execution.store(),
                 execution.events());
+    }
+
+    /** Every storage port and the workflow ports, over tables emptied just now. */
+    public WorkflowStorage freshWorkflowStorage() {
+        Storage storage = freshStorage();
+        PostgresWorkflowStorage workflows = context.getBean(PostgresWorkflowStorage.class);
+        return new WorkflowStorage(storage, workflows.workflows(), workflows.runs(), workflows.ledger());
     }
 
     public void truncateAll() {

@@ -38,6 +38,7 @@ public final class EventService implements PublishEventUseCase {
     private final TransactionBoundary transactions;
     private final TimeSource clock;
     private final AuditTrail audit;
+    private EventFollowers followers = EventFollowers.none();
 
     public EventService(PluginRepository plugins, InstallationRepository installations, RunRepository runs,
                         EventLog events, StartRunUseCase starter, TransactionBoundary transactions, TimeSource clock,
@@ -50,6 +51,11 @@ public final class EventService implements PublishEventUseCase {
         this.transactions = transactions;
         this.clock = clock;
         this.audit = audit;
+    }
+
+    /** Sets what else events start (workflows); wired once, before the first event. */
+    public void followedBy(EventFollowers eventFollowers) {
+        this.followers = java.util.Objects.requireNonNull(eventFollowers, "followers");
     }
 
     @Override
@@ -79,11 +85,13 @@ public final class EventService implements PublishEventUseCase {
                     skipped.add(plugin.name() + ": " + refused.getMessage());
                 }
             }
+            List<String> workflowRuns = followers.follow(command.caller(), command.type(), command.data(), skipped);
             audit.success(command.caller().actor(), AuditAction.EVENT_PUBLISHED, target, null,
-                    JsonDocument.of(Map.of("type", command.type(), "runs", started.size(), "skipped", skipped.size())),
+                    JsonDocument.of(Map.of("type", command.type(), "runs", started.size(), "skipped", skipped.size(),
+                            "workflowRuns", workflowRuns.size())),
                     command.type() + command.idempotencyKey().map(k -> " (key " + k + ")").orElse("")
                             + ": " + started.size() + " run(s) queued" + (skipped.isEmpty() ? "" : "; skipped: " + String.join("; ", skipped)));
-            return new EventReport(started, false, skipped);
+            return new EventReport(started, false, skipped, workflowRuns);
         });
     }
 

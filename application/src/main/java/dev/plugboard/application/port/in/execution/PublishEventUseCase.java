@@ -35,11 +35,28 @@ public interface PublishEventUseCase {
      * @param duplicate true when the key was seen before and nothing new was created; {@code runs}
      *                  then lists the runs the first delivery created
      * @param skipped   installations that subscribe but could not take the event, with why
+     * @param workflowRuns the ids of the workflow runs the event started (EVENT-triggered workflows)
      */
-    record EventReport(List<PluginRun> runs, boolean duplicate, List<String> skipped) {
+    record EventReport(List<PluginRun> runs, boolean duplicate, List<String> skipped, List<String> workflowRuns) {
         public EventReport {
             runs = List.copyOf(runs);
             skipped = List.copyOf(skipped);
+            workflowRuns = List.copyOf(workflowRuns);
+        }
+
+        public EventReport(List<PluginRun> runs, boolean duplicate, List<String> skipped) {
+            this(runs, duplicate, skipped, List.of());
+        }
+    }
+
+    /** Whatever else an owner's events start besides plugin runs: workflows with an EVENT trigger. */
+    interface EventFollowers {
+
+        /** Starts what follows the event, in the event's transaction; returns the ids of what it started. */
+        List<String> follow(Caller caller, String type, JsonDocument data, List<String> skipped);
+
+        static EventFollowers none() {
+            return (caller, type, data, skipped) -> List.of();
         }
     }
 

@@ -22,6 +22,9 @@ public interface CronSchedules {
         /** The first fire time strictly after {@code after}, if the schedule fires again. */
         Optional<Instant> nextAfter(Instant after);
 
+        /** The last fire time at or before {@code at}, if the schedule fired by then. */
+        Optional<Instant> latestAtOrBefore(Instant at);
+
         /** A description a person can read, such as "every day at 09:00". */
         String describe();
     }

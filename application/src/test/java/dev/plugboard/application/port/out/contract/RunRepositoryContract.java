@@ -61,6 +61,23 @@ public abstract class RunRepositoryContract extends StorageContract {
     }
 
     @Test
+    void givenSettingsOverlay_itSurvivesAddAndUpdate_andOrdinaryRunsHaveNone() {
+        JsonDocument overlay = JsonDocument.parse("{\"timeout\": 5, \"headers\": {\"x-step\": \"1\"}}");
+        PluginRun run = storage.runs().add(PluginRun.create(RunId.of(UUID.randomUUID()), ALICE, WEBHOOK,
+                RunTrigger.WORKFLOW_STEP, JsonDocument.empty(), Optional.empty(), T0).withSettingsOverlay(overlay));
+
+        PluginRun added = storage.runs().find(ALICE, run.id()).orElseThrow();
+        storage.runs().update(added.claim(new Lease("executor-1", at(1).plusSeconds(30)), at(1)));
+        PluginRun claimed = storage.runs().find(ALICE, run.id()).orElseThrow();
+
+        assertThat(added.settingsOverlay()).isEqualTo(overlay);
+        assertThat(claimed.settingsOverlay()).isEqualTo(overlay);
+        assertThat(claimed.settingsOverlay().asMap().get("timeout")).isInstanceOf(Long.class);
+        assertThat(storage.runs().find(ALICE, added(ALICE, WEBHOOK, T0, null).id()).orElseThrow().settingsOverlay())
+                .isEqualTo(JsonDocument.empty());
+    }
+
+    @Test
     void givenAnotherOwnersRun_find_isEmpty() {
         PluginRun run = added(ALICE, WEBHOOK, T0, null);
 

@@ -1,0 +1,18 @@
+package dev.plugboard.adapter.persistence.contract;
+
+import dev.plugboard.adapter.persistence.support.PostgresDatabase;
+import dev.plugboard.application.port.out.contract.TriggerLedgerContract;
+import dev.plugboard.application.port.out.contract.WorkflowStorage;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Runs the TriggerLedger contract against PostgreSQL: it must behave as the in-memory reference does. */
+class PostgresTriggerLedgerContractTest extends TriggerLedgerContract {
+
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
+
+    @Override
+    protected WorkflowStorage newWorkflowStorage() {
+        return DB.freshWorkflowStorage();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.plugboard.application.service.workflow;
+
+import dev.plugboard.application.port.in.execution.PublishEventUseCase.EventFollowers;
+import dev.plugboard.application.port.in.run.StartRunUseCase;
+import dev.plugboard.application.port.out.IdSource;
+import dev.plugboard.application.port.out.InstallationRepository;
+import dev.plugboard.application.port.out.PluginRepository;
+import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.application.port.out.SecretCipher;
+import dev.plugboard.application.port.out.TimeSource;
+import dev.plugboard.application.port.out.TransactionBoundary;
+import dev.plugboard.application.port.out.workflow.CronSchedules;
+import dev.plugboard.application.port.out.workflow.TemplateEngine;
+import dev.plugboard.application.port.out.workflow.TriggerLedger;
+import dev.plugboard.application.port.out.workflow.WorkflowRepository;
+import dev.plugboard.application.port.out.workflow.WorkflowRunRepository;
+import dev.plugboard.application.service.AuditTrail;
+import dev.plugboard.domain.settings.SettingsPolicy;
+
+import java.util.function.Consumer;
+
+/** The workflow use cases and background jobs, wired from their ports: one place for the server and embedders. */
+public final class Workflows {
+
+    private final WorkflowService manage;
+    private final WorkflowRunService runs;
+    private final WebhookService webhooks;
+    private final WorkflowEngine engine;
+    private final WorkflowScheduler scheduler;
+    private final WorkflowEventTriggers events;
+
+    /** The ports workflows need; {@code log} receives lines an operator should see (a schedule that could not fire). */
+    public record Ports(WorkflowRepository workflows, WorkflowRunRepository runs, TriggerLedger ledger,
+                        TemplateEngine templates, CronSchedules crons, PluginRepository plugins,
+                        InstallationRepository installations, RunRepository pluginRuns, StartRunUseCase starter,
+                        SettingsPolicy policy, SecretCipher cipher, AuditTrail audit, TransactionBoundary transactions,
+                        TimeSource clock, IdSource ids, Consumer<String> log) {
+    }
+
+    public Workflows(Ports p, WorkflowSettings settings) {
+        Schedules schedules = new Schedules(p.crons());
+        WorkflowSecrets secrets = new WorkflowSecrets(p.cipher());
+        WorkflowChecks checks = new WorkflowChecks(p.plugins(), p.installations(), p.policy(), p.templates(), p.crons(),
+                settings);
+        WorkflowLauncher launcher = new WorkflowLauncher(p.runs(), p.policy(), settings, p.audit(), p.clock(), p.ids());
+        this.manage = new WorkflowService(p.workflows(), checks, secrets, schedules, p.audit(), p.clock(), p.ids());
+        this.runs = new WorkflowRunService(p.workflows(), p.runs(), p.pluginRuns(), launcher,
+                new TestMode(p.plugins(), p.templates(), settings), p.audit(), p.clock());
+        this.webhooks = new WebhookService(p.workflows(), p.ledger(), secrets, launcher, p.audit(), settings, p.clock());
+        this.engine = new WorkflowEngine(p.runs(), p.workflows(), p.pluginRuns(),
+                new StepStarter(p.starter(), p.templates(), settings), p.templates(), p.transactions(), p.clock(), settings);
+        this.scheduler = new WorkflowScheduler(p.workflows(), p.ledger(), schedules, launcher, p.transactions(), p.clock(),
+                p.log());
+        this.events = new WorkflowEventTriggers(p.workflows(), launcher);
+    }
+
+    /** Create, read, change, delete workflows. */
+    public WorkflowService manage() {
+        return manage;
+    }
+
+    /** Manual runs, test mode, reading and cancelling runs. */
+    public WorkflowRunService runs() {
+        return runs;
+    }
+
+    /** Webhook deliveries. */
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
+    /** Advances workflow runs; call {@link WorkflowEngine#advanceDue(int)} periodically. */
+    public WorkflowEngine engine() {
+        return engine;
+    }
+
+    /** Fires schedule triggers; call {@link WorkflowScheduler#tick()} periodically. */
+    public WorkflowScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** What starts EVENT workflows; give it to the event service. */
+    public EventFollowers eventFollowers() {
+        return events;
+    }
+}
