@@ -167,7 +167,7 @@ public class FakeWorkflows implements ManageWorkflowsUseCase, RunWorkflowsUseCas
     private static WorkflowRun advance(WorkflowRun run) {
         Instant now = Instant.now();
         WorkflowRun started = run.startedAt() == null ? run.started(now) : run;
-        return started.current().map(step -> started.with(step.started(Map.of(), null, UUID.randomUUID().toString(), now)
+        return started.current().map(step -> started.with(step.resolved(Map.of(), null, now).queuedAs(UUID.randomUUID().toString())
                 .completed(Map.of("step", step.stepOrder()), now)))
                 .map(next -> next.current().isEmpty() ? next.completed(Map.of("done", true), now) : next)
                 .orElse(started);
