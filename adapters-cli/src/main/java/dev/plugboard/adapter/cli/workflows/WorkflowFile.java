@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.cli.support.CliFailure;
@@ -29,6 +30,9 @@ final class WorkflowFile {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    // JSON is read as JSON, not as YAML: YAML refuses the tabs JSON files are often indented with.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     private WorkflowFile() {
     }
@@ -47,9 +51,10 @@ final class WorkflowFile {
         }
         Object value;
         try {
-            value = YAML.readValue(text, Object.class);
+            value = (text.stripLeading().startsWith("{") ? JSON : YAML).readValue(text, Object.class);
         } catch (JsonProcessingException e) {
-            throw new CliFailure(ExitCode.USAGE, "workflow file " + where + " is not valid YAML or JSON: " + problem(e));
+            throw new CliFailure(ExitCode.USAGE, "workflow file " + where + " is not valid " + (text.stripLeading().startsWith("{") ? "JSON" : "YAML") + ": "
+                    + problem(e));
         }
         if (value == null) {
             throw new CliFailure(ExitCode.USAGE, "workflow file " + where + " is empty; write a workflow with name,"

@@ -83,10 +83,24 @@ class WorkflowCommandsTest {
         CliResult result = Cli.run("workflows", "create", "-f", bad.toString(), "--user", "alice");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("plugboard: error: workflow file '" + bad + "' is not valid YAML or JSON: ")
+        assertThat(result.err()).startsWith("plugboard: error: workflow file '" + bad + "' is not valid YAML: ")
                 .containsPattern("at line \\d+, column \\d+");
         assertThat(result.err().lines().count()).isEqualTo(1);
         assertThat(workflows.stored()).isZero();
+    }
+
+    @Test
+    void givenJsonIndentedWithTabs_create_readsIt_andAJsonErrorHasItsLineAndColumn() throws Exception {
+        Path tabs = Files.writeString(folder.resolve("tabs.json"), "{\n\t\"name\": \"Tabs\",\n\t\"slug\": \"tabs\",\n"
+                + "\t\"description\": \"JSON with tabs\",\n\t\"steps\": [{\"order\": 0, \"plugin\": \"analytics\"}]\n}\n");
+        Path broken = Files.writeString(folder.resolve("broken.json"), "{\n  \"name\": \"Broken\",\n  \"slug\" \"x\"\n}\n");
+
+        CliResult created = Cli.run("workflows", "create", "-f", tabs.toString(), "--user", "alice");
+        CliResult refused = Cli.run("workflows", "create", "-f", broken.toString(), "--user", "alice");
+
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("'" + broken + "' is not valid JSON: ", "at line 3, column");
     }
 
     @Test
