@@ -91,6 +91,12 @@ class WorkflowCliProcessTest {
         PlugboardProcess.Outcome shownRun = ok(cli.run("workflows", "run-show", run.path("id").asText(), "--user", "alice"));
         assertThat(shownRun.out()).contains("Workflow run:", "summarizer", "webhook");
 
+        JsonNode preview = JSON.readTree(ok(cli.run("workflows", "test", SLUG, "--user", "alice", "--data",
+                "{\"text\": \"Short.\"}", "-o", "json")).out());
+        assertThat(preview.path("steps").get(0).path("input").path("text").asText()).isEqualTo("Short.");
+        assertThat(preview.path("steps").get(1).path("wouldRun").asBoolean()).as("a short text skips the webhook").isFalse();
+        assertThat(preview.path("run").isNull()).isTrue();
+
         PlugboardProcess.Outcome help = ok(cli.run("workflows", "run", "--help"));
         assertThat(help.out()).contains("Examples:", "plugboard workflows run ", "plugboard serve");
     }
