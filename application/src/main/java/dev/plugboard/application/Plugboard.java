@@ -63,6 +63,7 @@ import dev.plugboard.application.inmemory.InMemoryWorkflowRunRepository;
 import dev.plugboard.application.port.out.workflow.CronSchedules;
 import dev.plugboard.application.port.out.workflow.TemplateEngine;
 import dev.plugboard.application.port.out.workflow.TriggerLedger;
+import dev.plugboard.application.port.out.workflow.WebhookSigner;
 import dev.plugboard.application.port.out.workflow.WorkflowRepository;
 import dev.plugboard.application.port.out.workflow.WorkflowRunRepository;
 import dev.plugboard.application.service.workflow.WorkflowSettings;
@@ -121,7 +122,7 @@ public final class Plugboard {
         this.workflows = b.templates == null || b.crons == null ? null
                 : new Workflows(new Workflows.Ports(b.workflowRepository, b.workflowRuns, b.triggerLedger, b.templates,
                         b.crons, b.plugins, b.installations, b.runs, runs, b.settingsPolicy, b.secretCipher, trail,
-                        b.transactions, b.clock, b.ids, b.workflowLog), b.workflowSettings);
+                        b.transactions, b.clock, b.ids, b.workflowLog, b.webhookSigner), b.workflowSettings);
         if (workflows != null) {
             events.followedBy(workflows.eventFollowers());
         }
@@ -257,6 +258,7 @@ public final class Plugboard {
         private CronSchedules crons;
         private WorkflowSettings workflowSettings = WorkflowSettings.defaults();
         private Consumer<String> workflowLog = line -> { };
+        private WebhookSigner webhookSigner;
 
         private Builder() {
         }
@@ -276,6 +278,15 @@ public final class Plugboard {
         public Builder workflowLanguage(TemplateEngine engine, CronSchedules schedules) {
             this.templates = Objects.requireNonNull(engine, "templates");
             this.crons = Objects.requireNonNull(schedules, "crons");
+            return this;
+        }
+
+        /**
+         * How webhook signatures are checked. By default the first {@code WebhookSigner} on the class
+         * path (plugboard-adapters-secrets provides Tink's HMAC-SHA256); with none, every delivery is refused.
+         */
+        public Builder webhookSigner(WebhookSigner signer) {
+            this.webhookSigner = Objects.requireNonNull(signer, "webhookSigner");
             return this;
         }
 
@@ -438,6 +449,19 @@ public final class Plugboard {
                 InMemoryTriggerLedger memoryLedger = new InMemoryTriggerLedger();
                 workflowStorage(new InMemoryWorkflowRepository(memoryWorkflowRuns, memoryLedger), memoryWorkflowRuns,
                         memoryLedger);
+            }
+            if (webhookSigner == null) {
+                webhookSigner = ServiceLoader.load(WebhookSigner.class).findFirst().orElseGet(() -> new WebhookSigner() {
+                    @Override
+                    public String sign(String secret, byte[] content) {
+                        throw new IllegalStateException("no webhook signer: add plugboard-adapters-secrets to the class path");
+                    }
+
+                    @Override
+                    public boolean verify(String secret, byte[] content, String signature) {
+                        return false;   // fail closed: without a signer no delivery is genuine
+                    }
+                });
             }
             if (templates == null && crons == null) {
                 ServiceLoader.load(TemplateEngine.class).findFirst().ifPresent(engine ->

@@ -8,6 +8,7 @@ import dev.plugboard.adapter.persistence.PostgresStorage;
 import dev.plugboard.adapter.secrets.KeysetSource;
 import dev.plugboard.adapter.secrets.SecretsKeyException;
 import dev.plugboard.adapter.secrets.TinkSecretCipher;
+import dev.plugboard.adapter.persistence.PostgresWorkflowStorage;
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.service.workflow.WebhookService;
 import dev.plugboard.application.service.workflow.WorkflowRunService;
@@ -96,8 +97,9 @@ final class PlugboardFactory {
     Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, ManifestSource manifests,
                         SettingsPolicy policy, Environment environment, ExecutionConfiguration execution,
                         SecretCipher secretCipher, GuardedOutboundHttp outbound, FileManifestSource packages,
-                        PluginHosts hosts, WorkflowConfiguration workflows) {
-        Plugboard plugboard = storage.applyTo(Plugboard.builder())
+                        PluginHosts hosts, WorkflowConfiguration workflows,
+                        PostgresWorkflowStorage workflowStorage) {
+        Plugboard plugboard = workflowStorage.applyTo(storage.applyTo(Plugboard.builder()))
                 .roleGrants(grants)
                 .manifestSource(manifests)
                 .settingsPolicy(policy)

@@ -37,7 +37,7 @@ public final class WorkflowDocument {
         }
         unknown("", json, FIELDS);
         WorkflowDefinition definition = new WorkflowDefinition(text(json, "name", ""), text(json, "slug", ""),
-                text(json, "description", ""),
+                optionalText(json, "description", "").orElse(""),
                 optionalText(json, "scope", "").map(WorkflowScope::fromWire).orElse(null),
                 optionalText(json, "department", ""),
                 optionalText(json, "triggerType", "").map(TriggerType::fromWire).orElse(null),

@@ -49,6 +49,10 @@ final class MappingChecks {
         for (int i = 0; i < all.size(); i++) {
             WorkflowStep step = all.get(i);
             Plugin plugin = plugins.get(step.order());
+            if (plugin == null) {
+                described = false;
+                continue;
+            }
             Map<String, Object> context = WorkflowContexts.of(definition.triggerType().wireName(),
                     data.filter(Map.class::isInstance).map(d -> (Map<String, Object>) d).orElse(Map.of()),
                     Instant.EPOCH, prev, steps, settings.env(), Map.of("userId", "u", "workflowId", "w", "runId", "r"));

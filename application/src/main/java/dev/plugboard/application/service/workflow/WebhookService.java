@@ -3,6 +3,7 @@ package dev.plugboard.application.service.workflow;
 import dev.plugboard.application.port.in.workflow.ReceiveWebhookUseCase;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.port.out.workflow.TriggerLedger;
+import dev.plugboard.application.port.out.workflow.WebhookSigner;
 import dev.plugboard.application.port.out.workflow.WorkflowRepository;
 import dev.plugboard.application.service.AuditTrail;
 import dev.plugboard.domain.audit.Actor;
@@ -13,14 +14,9 @@ import dev.plugboard.domain.workflow.TriggerType;
 import dev.plugboard.domain.workflow.Workflow;
 import dev.plugboard.domain.workflow.WorkflowRun;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,9 +35,11 @@ public final class WebhookService implements ReceiveWebhookUseCase {
     private final AuditTrail audit;
     private final WorkflowSettings settings;
     private final TimeSource clock;
+    private final WebhookSigner signer;
 
     WebhookService(WorkflowRepository workflows, TriggerLedger ledger, WorkflowSecrets secrets, WorkflowLauncher launcher,
-                   AuditTrail audit, WorkflowSettings settings, TimeSource clock) {
+                   AuditTrail audit, WorkflowSettings settings, TimeSource clock, WebhookSigner signer) {
+        this.signer = signer;
         this.workflows = workflows;
         this.ledger = ledger;
         this.secrets = secrets;
@@ -70,17 +68,16 @@ public final class WebhookService implements ReceiveWebhookUseCase {
             throw new WebhookRefusedException(Refusal.STALE, "the timestamp " + timestamp + " is more than "
                     + settings.webhookTolerance().toSeconds() + " s from the server's time; sign each delivery when you send it");
         }
-        String expected = sign(secrets.open(workflow).orElseThrow(), timestamp, delivery.body());
         String given = delivery.signature().map(String::strip).orElse("");
-        if (!MessageDigest.isEqual(("sha256=" + expected).getBytes(StandardCharsets.US_ASCII),
-                given.getBytes(StandardCharsets.US_ASCII))) {
+        String hex = given.startsWith("sha256=") ? given.substring("sha256=".length()) : "";
+        if (!signer.verify(secrets.open(workflow).orElseThrow(), signed(timestamp, delivery.body()), hex)) {
             throw new WebhookRefusedException(Refusal.SIGNATURE, "the signature does not match; send "
                     + SIGNATURE_HEADER + ": sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\" with the webhook's secret>");
         }
         JsonDocument data = body(delivery.body());
         return audit.perform(Actor.system(), AuditAction.WORKFLOW_RUN_STARTED, "workflow:" + workflow.owner() + "/"
                 + workflow.slug(), () -> {
-            if (!ledger.firstDelivery(workflow.id(), expected, now)) {
+            if (!ledger.firstDelivery(workflow.id(), hex.toLowerCase(java.util.Locale.ROOT), now)) {
                 throw new WebhookRefusedException(Refusal.REPLAY, "this delivery was received before; sign each "
                         + "delivery with a fresh timestamp");
             }
@@ -111,16 +108,12 @@ public final class WebhookService implements ReceiveWebhookUseCase {
         }
     }
 
-    /** The hex HMAC-SHA256 of {@code "<timestamp>.<body>"}: what a sender puts after {@code sha256=}. */
-    public static String sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+    /** What a sender signs: {@code "<timestamp>.<body>"}. */
+    public static byte[] signed(String timestamp, byte[] body) {
+        byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] content = java.util.Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, content, prefix.length, body.length);
+        return content;
     }
 
     private static JsonDocument body(byte[] body) {

@@ -62,9 +62,9 @@ final class WorkflowChecks {
             step(owner, step, "/steps/" + i + "/", problems).ifPresent(p -> resolved.put(step.order(), p));
         }
         definition.output().ifPresent(output -> compiles(null, "/output", output.asMap(), false, problems));
-        if (problems.isEmpty()) {
-            new MappingChecks(templates, policy, settings).check(definition, resolved, problems);
-        }
+        // Steps with a problem already (plugin missing, template not compiling) are left out of the mapping check.
+        problems.stream().map(Problem::stepOrder).filter(java.util.Objects::nonNull).forEach(resolved::remove);
+        new MappingChecks(templates, policy, settings).check(definition, resolved, problems);
         if (!problems.isEmpty()) {
             throw new InvalidWorkflowException(problems);
         }

@@ -12,6 +12,7 @@ import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.application.port.out.workflow.CronSchedules;
 import dev.plugboard.application.port.out.workflow.TemplateEngine;
 import dev.plugboard.application.port.out.workflow.TriggerLedger;
+import dev.plugboard.application.port.out.workflow.WebhookSigner;
 import dev.plugboard.application.port.out.workflow.WorkflowRepository;
 import dev.plugboard.application.port.out.workflow.WorkflowRunRepository;
 import dev.plugboard.application.service.AuditTrail;
@@ -34,7 +35,8 @@ public final class Workflows {
                         TemplateEngine templates, CronSchedules crons, PluginRepository plugins,
                         InstallationRepository installations, RunRepository pluginRuns, StartRunUseCase starter,
                         SettingsPolicy policy, SecretCipher cipher, AuditTrail audit, TransactionBoundary transactions,
-                        TimeSource clock, IdSource ids, Consumer<String> log) {
+                        TimeSource clock, IdSource ids, Consumer<String> log,
+                        WebhookSigner signer) {
     }
 
     public Workflows(Ports p, WorkflowSettings settings) {
@@ -46,7 +48,8 @@ public final class Workflows {
         this.manage = new WorkflowService(p.workflows(), checks, secrets, schedules, p.audit(), p.clock(), p.ids());
         this.runs = new WorkflowRunService(p.workflows(), p.runs(), p.pluginRuns(), launcher,
                 new TestMode(p.plugins(), p.templates(), settings), p.audit(), p.clock());
-        this.webhooks = new WebhookService(p.workflows(), p.ledger(), secrets, launcher, p.audit(), settings, p.clock());
+        this.webhooks = new WebhookService(p.workflows(), p.ledger(), secrets, launcher, p.audit(), settings, p.clock(),
+                p.signer());
         this.engine = new WorkflowEngine(p.runs(), p.workflows(), p.pluginRuns(),
                 new StepStarter(p.starter(), p.templates(), settings), p.templates(), p.transactions(), p.clock(), settings);
         this.scheduler = new WorkflowScheduler(p.workflows(), p.ledger(), schedules, launcher, p.transactions(), p.clock(),

@@ -51,8 +51,8 @@ public abstract class WorkflowRunRepositoryContract extends WorkflowStorageContr
     @Test
     void givenRunWithStepRuns_findAfterUpdate_returnsEveryField() {
         WorkflowRun added = queued(triage, T0);
-        StepRun first = added.stepRun(0).started(Map.of("text", "hello", "max", 3L, "nested", Map.of("ok", true)), null,
-                UUID.randomUUID().toString(), at(1)).completed(Map.of("summary", "hi", "score", new BigDecimal("0.25")), at(2));
+        StepRun first = added.stepRun(0).resolved(Map.of("text", "hello", "max", 3L, "nested", Map.of("ok", true)), null,
+                at(1)).queuedAs(UUID.randomUUID().toString()).completed(Map.of("summary", "hi", "score", new BigDecimal("0.25")), at(2));
         StepRun second = added.stepRun(1).skipped(false, at(3));
         WorkflowRun ended = added.started(at(1)).with(first).with(second).completed(Map.of("result", List.of(1L, "two")), at(4));
 
