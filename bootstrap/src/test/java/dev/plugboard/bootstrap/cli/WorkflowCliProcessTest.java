@@ -98,7 +98,7 @@ class WorkflowCliProcessTest {
         assertThat(preview.path("run").isNull()).isTrue();
 
         PlugboardProcess.Outcome help = ok(cli.run("workflows", "run", "--help"));
-        assertThat(help.out()).contains("Examples:", "plugboard workflows run ", "plugboard serve");
+        assertThat(help.out()).contains("Examples:", "  plugboard workflows run ", "serving instance");
     }
 
     @Test
