@@ -5,12 +5,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.plugboard.adapter.cli.testing.Cli;
 import dev.plugboard.adapter.cli.testing.CliResult;
 import dev.plugboard.adapter.cli.testing.FakeWorkflows;
+import dev.plugboard.domain.workflow.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,6 +165,24 @@ class WorkflowCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsSubsequence("queued; waiting", "step 0 summarizer (summarize): completed",
                 "step 1 webhook (notify): completed", "Status:", "completed");
+    }
+
+    @Test
+    void givenARunWhoseFirstStepFails_runWait_printsTheFailedStepAndExitsOne() {
+        Cli.run("workflows", "create", "-f", EXAMPLE.toString(), "--user", "alice");
+        workflows.engine(run -> {
+            Instant now = Instant.now();
+            WorkflowRun started = run.started(now).with(run.stepRun(0).resolved(Map.of(), null, now)
+                    .failed("PLUGIN_TIMEOUT: no answer in 2m", now));
+            return started.failed("step 0 failed", 0, now);
+        });
+
+        CliResult run = Cli.run("workflows", "run", "summarize-and-notify", "--user", "alice", "--wait");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).containsSubsequence("step 0 summarizer (summarize): failed", "PLUGIN_TIMEOUT: no answer in 2m",
+                "Status:", "failed", "Failed step:", "0");
+        assertThat(run.out()).doesNotContain("step 1 webhook");
     }
 
     @Test
