@@ -1,5 +1,7 @@
 package dev.plugboard.bootstrap.launch;
 
+import dev.plugboard.adapter.rest.workflow.WorkflowRestSettings;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -93,7 +95,9 @@ public final class ConfigurationKeys {
             Key.of("plugboard.workflows.env-allow", ValueType.LIST),
             Key.of("plugboard.workflows.retry-backoff", ValueType.DURATION),
             Key.of("plugboard.workflows.webhook.tolerance", ValueType.DURATION),
-            Key.of("plugboard.workflows.webhook.max-body-bytes", ValueType.POSITIVE_NUMBER));
+            // Read by the REST adapter too: the webhook endpoint refuses a larger body before reading it.
+            Key.of(WorkflowRestSettings.WEBHOOK_MAX_BODY_BYTES, ValueType.POSITIVE_NUMBER),
+            Key.of(WorkflowRestSettings.DEPARTMENT_CLAIM, ValueType.TEXT));
 
     /** PLUGBOARD_* variables that are not configuration keys: read by the launcher script, logging or tests. */
     static final Set<String> OTHER_VARIABLES = Set.of("PLUGBOARD_CONFIG", "PLUGBOARD_LOG_LEVEL", "PLUGBOARD_DEBUG",

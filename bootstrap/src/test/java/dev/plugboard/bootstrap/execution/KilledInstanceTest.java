@@ -8,6 +8,7 @@ import dev.plugboard.application.port.in.installation.InstallPluginUseCase.Insta
 import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
 import dev.plugboard.application.service.execution.ExecutionSettings;
 import dev.plugboard.application.service.execution.RunExecutor;
+import dev.plugboard.bootstrap.support.TwoInstances;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunStatus;

@@ -8,6 +8,7 @@ import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
 import dev.plugboard.application.port.out.RunFilter;
 import dev.plugboard.application.service.execution.ExecutionSettings;
 import dev.plugboard.application.service.execution.RunExecutor;
+import dev.plugboard.bootstrap.support.TwoInstances;
 import dev.plugboard.domain.circuit.CircuitPolicy;
 import dev.plugboard.domain.circuit.CircuitState;
 import dev.plugboard.domain.owner.Owner;

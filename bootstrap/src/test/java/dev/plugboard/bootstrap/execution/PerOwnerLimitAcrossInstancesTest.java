@@ -9,6 +9,7 @@ import dev.plugboard.application.service.execution.ExecutionSettings;
 import dev.plugboard.application.service.execution.RunExecutor;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.PluginHandler;
+import dev.plugboard.bootstrap.support.TwoInstances;
 import dev.plugboard.domain.circuit.CircuitPolicy;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.ExecutionMode;

@@ -6,6 +6,7 @@ import dev.plugboard.application.port.in.Caller;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
 import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
 import dev.plugboard.application.spi.HandlerRegistry;
+import dev.plugboard.bootstrap.support.TwoInstances;
 import dev.plugboard.domain.plugin.ExecutionMode;
 import dev.plugboard.domain.plugin.ExecutionPolicy;
 import dev.plugboard.domain.plugin.PluginManifest;

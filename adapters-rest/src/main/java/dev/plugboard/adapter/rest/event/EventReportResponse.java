@@ -14,13 +14,15 @@ import java.util.List;
  *                  duplicate, the runs the first delivery created
  * @param duplicate the idempotency key was seen before: nothing new was created
  * @param skipped   subscribers that could not take the event, each as {@code plugin: why}
+ * @param workflowRuns the ids of the workflow runs the event started (the owner's active EVENT workflows)
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record EventReportResponse(List<RunResponse> runs, boolean duplicate, List<String> skipped) {
+public record EventReportResponse(List<RunResponse> runs, boolean duplicate, List<String> skipped,
+                                  List<String> workflowRuns) {
 
     static EventReportResponse from(EventReport report) {
         return new EventReportResponse(report.runs().stream().map(RunResponse::from).toList(), report.duplicate(),
-                report.skipped());
+                report.skipped(), report.workflowRuns());
     }
 }

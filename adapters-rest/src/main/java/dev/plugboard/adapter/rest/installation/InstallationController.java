@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.rest.installation;
 
+import dev.plugboard.adapter.rest.ETags;
 import dev.plugboard.adapter.rest.JsonValues;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.application.port.in.Caller;

@@ -59,6 +59,10 @@ public abstract class OperationsContract extends ApiContract {
                 "/api/user/plugins/{name}/runs:", "/api/user/runs:", "/api/user/runs/{runId}:",
                 "/api/user/runs/{runId}/cancel:", "/api/admin/plugins:", "/api/admin/plugins/sync:",
                 "/api/admin/plugins/{name}/enable:", "/api/admin/plugins/{name}/disable:", "/api/admin/audit:",
+                "/api/user/workflows:", "/api/user/workflows/{slug}:", "/api/user/workflows/{slug}/activate:",
+                "/api/user/workflows/{slug}/pause:", "/api/user/workflows/{slug}/archive:",
+                "/api/user/workflows/{slug}/runs:", "/api/user/workflows/{slug}/test:",
+                "/api/user/workflow-runs/{id}:", "/api/user/workflow-runs/{id}/cancel:", "/hooks/{workflowId}:",
                 "application/problem+json", "bearer");
     }
 

@@ -62,6 +62,7 @@ public final class Tokens {
         if (who.plan() != null) {
             claims.claim("plan", who.plan());
         }
+        who.claims().forEach(claims::claim);
         return claims.build();
     }
 }

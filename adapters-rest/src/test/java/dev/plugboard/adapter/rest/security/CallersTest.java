@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.rest.security;
 
 import dev.plugboard.application.port.in.Caller;
+import dev.plugboard.application.port.in.workflow.WorkflowActor;
 import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.owner.Owner;
 import io.micronaut.security.authentication.Authentication;
@@ -45,5 +46,49 @@ class CallersTest {
     void givenASubjectThatIsNoValidId_of_isRefusedNamingTheRule() {
         assertThatThrownBy(() -> Callers.of(Authentication.build("alice smith")))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("user id");
+    }
+
+    @Test
+    void givenMemberWithOrgRoleAdmin_workflowActor_administersTheOrganization() {
+        WorkflowActor actor = Callers.workflowActor(Authentication.build("alice",
+                Map.of("org", "acme", "org_role", "admin", "department", "sales")), "department");
+
+        assertThat(actor.caller().owner()).isEqualTo(Owner.organization("acme"));
+        assertThat(actor.organizationAdmin()).isTrue();
+        assertThat(actor.department()).contains("sales");
+    }
+
+    @Test
+    void givenOrgRoleAdminWithoutOrg_workflowActor_administersNothing() {
+        WorkflowActor actor = Callers.workflowActor(Authentication.build("alice", Map.of("org_role", "admin")),
+                "department");
+
+        assertThat(actor.caller().owner()).isEqualTo(Owner.user("alice"));
+        assertThat(actor.organizationAdmin()).as("org_role counts only while acting for an organization").isFalse();
+    }
+
+    @Test
+    void givenPlainMember_workflowActor_isNoAdminAndHasNoDepartment() {
+        WorkflowActor actor = Callers.workflowActor(Authentication.build("alice",
+                Map.of("org", "acme", "org_role", "member")), "department");
+
+        assertThat(actor.organizationAdmin()).isFalse();
+        assertThat(actor.department()).isEmpty();
+    }
+
+    @Test
+    void givenPlugboardAdminRole_workflowActor_administersTheOrganizationItActsFor() {
+        WorkflowActor actor = Callers.workflowActor(Authentication.build("root", List.of(Roles.ADMIN),
+                Map.of("org", "acme")), "department");
+
+        assertThat(actor.organizationAdmin()).isTrue();
+    }
+
+    @Test
+    void givenConfiguredNestedDepartmentClaim_workflowActor_readsItByItsPath() {
+        WorkflowActor actor = Callers.workflowActor(Authentication.build("alice",
+                Map.of("org", "acme", "department", "ignored", "profile", Map.of("team", "support"))), "profile.team");
+
+        assertThat(actor.department()).contains("support");
     }
 }

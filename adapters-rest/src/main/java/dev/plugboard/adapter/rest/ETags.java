@@ -1,21 +1,21 @@
-package dev.plugboard.adapter.rest.installation;
+package dev.plugboard.adapter.rest;
 
 import dev.plugboard.domain.error.InvalidValueException;
 
 import java.util.OptionalLong;
 
-/** An installation's version as an entity tag, and back from an {@code If-Match} header. */
-final class ETags {
+/** A resource's version (an installation's, a workflow's) as an entity tag, and back from {@code If-Match}. */
+public final class ETags {
 
     private ETags() {
     }
 
-    static String of(long version) {
+    public static String of(long version) {
         return "\"" + version + "\"";
     }
 
     /** The version a client expects; none for no header or {@code *}, which match any current version. */
-    static OptionalLong expectedVersion(String ifMatch) {
+    public static OptionalLong expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return OptionalLong.empty();
         }
@@ -27,7 +27,7 @@ final class ETags {
             return OptionalLong.of(Long.parseLong(tag));
         } catch (NumberFormatException e) {
             throw new InvalidValueException("If-Match", ifMatch,
-                    "send back one ETag this API returned for the installation, such as \"3\"");
+                    "send back one ETag this API returned for the resource, such as \"3\"");
         }
     }
 }
