@@ -56,13 +56,13 @@ class WorkflowCliProcessTest {
         assertThat(yamlMapper.readTree(shownAgain)).as("the document survives show | update -f -")
                 .isEqualTo(yamlMapper.readTree(yaml));
 
-        ok(cli.run("workflows", "activate", SLUG, "--user", "alice"));
-        assertThat(status(cli)).isEqualTo("ACTIVE");
+        assertThat(status(cli)).as("the file asks for ACTIVE").isEqualTo("ACTIVE");
         ok(cli.run("workflows", "pause", SLUG, "--user", "alice"));
         assertThat(status(cli)).isEqualTo("PAUSED");
         PlugboardProcess.Outcome pausedRun = cli.run("workflows", "run", SLUG, "--user", "alice");
         assertThat(pausedRun.exitCode()).as("a paused workflow is not run by hand: " + pausedRun).isEqualTo(5);
         ok(cli.run("workflows", "activate", SLUG, "--user", "alice"));
+        assertThat(status(cli)).isEqualTo("ACTIVE");
         PlugboardProcess.Outcome otherOwner = cli.run("workflows", "show", SLUG, "--user", "bob");
         assertThat(otherOwner.exitCode()).as(otherOwner.toString()).isEqualTo(3);
 

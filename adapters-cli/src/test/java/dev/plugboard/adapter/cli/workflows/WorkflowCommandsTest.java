@@ -41,8 +41,7 @@ class WorkflowCommandsTest {
         CliResult created = Cli.run("workflows", "create", "-f", EXAMPLE.toString(), "--user", "alice");
 
         assertThat(created.exitCode()).as(created.err()).isZero();
-        assertThat(created.out()).contains("Created workflow summarize-and-notify for user:alice: DRAFT, 2 steps",
-                "plugboard workflows activate summarize-and-notify --user alice");
+        assertThat(created.out()).contains("Created workflow summarize-and-notify for user:alice: ACTIVE, 2 steps");
         assertThat(workflows.stored()).isEqualTo(1);
     }
 
@@ -62,7 +61,7 @@ class WorkflowCommandsTest {
         JsonNode before = yaml.readTree(shown.out());
         assertThat(yaml.readTree(again.out())).isEqualTo(before);
         assertThat(before.path("steps").get(1).path("condition").path("if").asText())
-                .isEqualTo("size(trigger.data.text) > 280");
+                .isEqualTo("size(trigger.data.text) > 200");
         assertThat(before.path("steps").get(1).path("inputMapping").path("length").asText())
                 .isEqualTo("{{ size(trigger.data.text) }}");
     }
@@ -70,7 +69,7 @@ class WorkflowCommandsTest {
     @Test
     void givenAStaleVersion_update_isAConflict() {
         Cli.run("workflows", "create", "-f", EXAMPLE.toString(), "--user", "alice");
-        Cli.run("workflows", "activate", "summarize-and-notify", "--user", "alice");
+        Cli.run("workflows", "pause", "summarize-and-notify", "--user", "alice");
 
         CliResult stale = Cli.run("workflows", "update", "summarize-and-notify", "--user", "alice", "-f",
                 EXAMPLE.toString(), "--if-version", "0");
@@ -151,7 +150,8 @@ class WorkflowCommandsTest {
         CliResult created = Cli.run("workflows", "create", "-f", file.toString(), "--user", "alice");
         CliResult shown = Cli.run("workflows", "show", "hook", "--user", "alice");
 
-        assertThat(created.out()).as(created.toString()).contains("Webhook secret: whsec-shown-once", "shown only once");
+        assertThat(created.out()).as(created.toString()).contains("Webhook secret: whsec-shown-once", "shown only once",
+                "It is a draft", "plugboard workflows activate hook --user alice");
         assertThat(shown.out()).doesNotContain("whsec-shown-once");
     }
 
@@ -163,8 +163,8 @@ class WorkflowCommandsTest {
                 "{\"text\": \"hello\"}", "--wait");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsSubsequence("queued; waiting", "step 0 summarizer (summarize): completed",
-                "step 1 webhook (notify): completed", "Status:", "completed");
+        assertThat(run.out()).containsSubsequence("queued; waiting", "step 0 summarizer (summary): completed",
+                "step 1 webhook: completed", "Status:", "completed");
     }
 
     @Test
@@ -180,7 +180,7 @@ class WorkflowCommandsTest {
         CliResult run = Cli.run("workflows", "run", "summarize-and-notify", "--user", "alice", "--wait");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.out()).containsSubsequence("step 0 summarizer (summarize): failed", "PLUGIN_TIMEOUT: no answer in 2m",
+        assertThat(run.out()).containsSubsequence("step 0 summarizer (summary): failed", "PLUGIN_TIMEOUT: no answer in 2m",
                 "Status:", "failed", "Failed step:", "0");
         assertThat(run.out()).doesNotContain("step 1 webhook");
     }
