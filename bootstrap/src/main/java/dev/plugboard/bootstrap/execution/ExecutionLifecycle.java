@@ -1,5 +1,8 @@
 package dev.plugboard.bootstrap.execution;
 
+import dev.plugboard.bootstrap.background.Ticker;
+import java.time.Duration;
+
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.service.execution.RunExecutor;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -9,9 +12,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the executor and the lease reaper in every server instance (never in CLI commands): they
@@ -24,7 +24,7 @@ final class ExecutionLifecycle {
 
     private final Plugboard plugboard;
     private final ExecutionConfiguration configuration;
-    private ScheduledExecutorService scheduler;
+    private Ticker scheduler;
     private RunExecutor executor;
 
     ExecutionLifecycle(Plugboard plugboard, ExecutionConfiguration configuration) {
@@ -41,15 +41,9 @@ final class ExecutionLifecycle {
             return;
         }
         executor = plugboard.newExecutor();
-        scheduler = Executors.newScheduledThreadPool(2, task -> {
-            Thread thread = new Thread(task, "plugboard-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(() -> safely("poll", executor::poll),
-                0, configuration.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(() -> safely("reap", plugboard.reaper()::reap),
-                configuration.reapInterval().toMillis(), configuration.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = new Ticker("plugboard-scheduler", 2, LOG);
+        scheduler.every("poll", Duration.ZERO, configuration.pollInterval(), executor::poll);
+        scheduler.every("reap", configuration.reapInterval(), configuration.reapInterval(), plugboard.reaper()::reap);
         LOG.info("Executing runs as '{}': {} at once, lease {}, handlers for {}", configuration.settings().instanceId(),
                 configuration.settings().concurrency(), configuration.settings().lease(), plugboard.handlers().plugins());
     }
@@ -65,21 +59,9 @@ final class ExecutionLifecycle {
 
     synchronized void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.close();
             executor.close();
             scheduler = null;
-        }
-    }
-
-    private static void safely(String what, java.util.function.IntSupplier work) {
-        try {
-            int count = work.getAsInt();
-            if (count > 0) {
-                LOG.debug("{}: {} runs", what, count);
-            }
-        } catch (RuntimeException e) {
-            // A database hiccup must not kill the schedule; the next tick tries again.
-            LOG.warn("{} failed, retrying on the next tick: {}", what, e.getMessage());
         }
     }
 

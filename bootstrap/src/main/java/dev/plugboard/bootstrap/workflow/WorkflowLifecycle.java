@@ -2,6 +2,7 @@ package dev.plugboard.bootstrap.workflow;
 
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.service.workflow.Workflows;
+import dev.plugboard.bootstrap.background.Ticker;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerShutdownEvent;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -9,10 +10,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
+import java.time.Duration;
+
 
 /**
  * Runs the workflow engine and the schedule trigger in every server instance (never in CLI
@@ -27,7 +26,7 @@ final class WorkflowLifecycle {
 
     private final Plugboard plugboard;
     private final WorkflowConfiguration configuration;
-    private ScheduledExecutorService threads;
+    private Ticker threads;
 
     WorkflowLifecycle(Plugboard plugboard, WorkflowConfiguration configuration) {
         this.plugboard = plugboard;
@@ -43,36 +42,18 @@ final class WorkflowLifecycle {
             return;
         }
         Workflows workflows = plugboard.workflows();
-        threads = Executors.newScheduledThreadPool(2, task -> {
-            Thread thread = new Thread(task, "plugboard-workflows");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = configuration.pollInterval().toMillis();
-        threads.scheduleWithFixedDelay(() -> safely("advance workflow runs",
-                () -> workflows.engine().advanceDue(RUNS_PER_POLL)), 0, every, TimeUnit.MILLISECONDS);
-        threads.scheduleWithFixedDelay(() -> safely("fire schedules", workflows.scheduler()::tick),
-                0, every, TimeUnit.MILLISECONDS);
+        threads = new Ticker("plugboard-workflows", 2, LOG);
+        Duration every = configuration.pollInterval();
+        threads.every("advance workflow runs", Duration.ZERO, every, () -> workflows.engine().advanceDue(RUNS_PER_POLL));
+        threads.every("fire schedules", Duration.ZERO, every, workflows.scheduler()::tick);
         LOG.info("Workflow engine and schedules running: checking every {} ms, at most {} concurrent runs per workflow",
-                every, configuration.settings().maxConcurrentRuns());
+                every.toMillis(), configuration.settings().maxConcurrentRuns());
     }
 
     synchronized void stop() {
         if (threads != null) {
-            threads.shutdownNow();
+            threads.close();
             threads = null;
-        }
-    }
-
-    private static void safely(String what, IntSupplier work) {
-        try {
-            int count = work.getAsInt();
-            if (count > 0) {
-                LOG.debug("{}: {}", what, count);
-            }
-        } catch (RuntimeException e) {
-            // A database hiccup must not end the schedule; the next tick tries again, and nothing is lost.
-            LOG.warn("{} failed, retrying on the next tick: {}", what, e.getMessage());
         }
     }
 

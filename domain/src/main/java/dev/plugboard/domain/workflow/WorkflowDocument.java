@@ -31,7 +31,15 @@ public final class WorkflowDocument {
     private WorkflowDocument() {
     }
 
+    /**
+     * @throws InvalidWorkflowException when the document breaks a rule of the model, with the field as a
+     *                                  JSON pointer (and the step's order), like every other workflow problem
+     */
     public static Parsed read(Map<String, Object> json) {
+        return DocumentProblems.reading(json, () -> parse(json));
+    }
+
+    private static Parsed parse(Map<String, Object> json) {
         if (json == null) {
             throw new InvalidValueException("workflow", null, "send a JSON object with name, slug and steps");
         }
@@ -78,11 +86,19 @@ public final class WorkflowDocument {
                 throw new InvalidValueException(at + "condition", condition, "write {\"if\": \"<CEL expression>\"}");
             }
             steps.add(new WorkflowStep(number(step, "order", at, i), optionalText(step, "name", at),
-                    PluginName.of(text(step, "plugin", at)), object(step, "inputMapping", at), object(step, "config", at),
+                    plugin(text(step, "plugin", at), at), object(step, "inputMapping", at), object(step, "config", at),
                     test, optionalText(step, "onError", at).map(OnError::fromWire).orElse(null),
                     number(step, "maxRetries", at, 0)));
         }
         return steps;
+    }
+
+    private static PluginName plugin(String name, String at) {
+        try {
+            return PluginName.of(name);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(at + "plugin", name, e.rule());
+        }
     }
 
     private static void unknown(String at, Map<String, Object> json, Set<String> known) {

@@ -3,6 +3,7 @@ package dev.plugboard.adapter.rest.workflow;
 import dev.plugboard.adapter.rest.ETags;
 import dev.plugboard.adapter.rest.PageResponse;
 import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.domain.workflow.DocumentProblems;
 import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase;
 import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase.Saved;
 import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase.WorkflowDetails;

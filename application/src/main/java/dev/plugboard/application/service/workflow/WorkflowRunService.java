@@ -10,6 +10,7 @@ import dev.plugboard.application.port.out.workflow.WorkflowRepository;
 import dev.plugboard.application.port.out.workflow.WorkflowRunRepository;
 import dev.plugboard.application.service.AuditTrail;
 import dev.plugboard.domain.audit.AuditAction;
+import dev.plugboard.domain.error.ConcurrencyConflictException;
 import dev.plugboard.domain.run.RunId;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.workflow.StepRun;
@@ -26,6 +27,8 @@ import java.util.UUID;
 
 /** Manual runs, test mode, and reading and cancelling an owner's workflow runs. */
 public final class WorkflowRunService implements RunWorkflowsUseCase {
+
+    private static final int CANCEL_ATTEMPTS = 5;
 
     private final WorkflowRepository workflows;
     private final WorkflowRunRepository runs;
@@ -99,22 +102,43 @@ public final class WorkflowRunService implements RunWorkflowsUseCase {
     public WorkflowRun cancel(WorkflowActor actor, String runId) {
         String target = "workflow-run:" + runId;
         return audit.perform(actor.caller().actor(), AuditAction.WORKFLOW_RUN_CANCELLED, target, () -> {
-            WorkflowRun current = getRun(actor, runId);
             Instant now = clock.now();
+            WorkflowRun current = getRun(actor, runId);
+            WorkflowRun cancelled;
+            // The engine may move the run between our read and our write; read again and retry then.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    cancelled = runs.update(current.cancelled(now), now);
+                    break;
+                } catch (ConcurrencyConflictException moved) {
+                    if (attempt == CANCEL_ATTEMPTS) {
+                        throw moved;
+                    }
+                    current = getRun(actor, runId);
+                }
+            }
             for (StepRun step : current.stepRuns()) {
                 if (!step.status().isFinal() && step.pluginRunId() != null) {
                     pluginRuns.find(current.owner(), RunId.of(UUID.fromString(step.pluginRunId())))
                             .filter(run -> !run.status().isTerminal())
-                            .ifPresent(run -> pluginRuns.update(run.cancel(now)));
+                            .ifPresent(run -> cancelQuietly(run, now));
                 }
             }
-            WorkflowRun cancelled = runs.update(current.cancelled(now), now);
             workflows.recordExecution(cancelled.workflowId(), now, Optional.of("cancelled"));
             audit.success(actor.caller().actor(), AuditAction.WORKFLOW_RUN_CANCELLED, target,
                     JsonDocument.of(Map.of("status", current.status().wireName())),
                     JsonDocument.of(Map.of("status", cancelled.status().wireName())), current.slug());
             return cancelled;
         });
+    }
+
+    /** A plugin run that moved meanwhile (its executor finished it) is left as it is: the workflow run is cancelled anyway. */
+    private void cancelQuietly(dev.plugboard.domain.run.PluginRun run, Instant now) {
+        try {
+            pluginRuns.update(run.cancel(now));
+        } catch (ConcurrencyConflictException finishedMeanwhile) {
+            // nothing to undo: the engine never looks at a cancelled workflow run again
+        }
     }
 
     private static String target(WorkflowActor actor, String slug) {

@@ -1,4 +1,4 @@
-package dev.plugboard.adapter.rest.workflow;
+package dev.plugboard.domain.workflow;
 
 import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.workflow.InvalidWorkflowException;

@@ -1,7 +1,6 @@
-package dev.plugboard.adapter.rest.workflow;
+package dev.plugboard.domain.workflow;
 
 import dev.plugboard.domain.error.InvalidValueException;
-import dev.plugboard.domain.workflow.InvalidWorkflowException;
 
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,14 @@ import java.util.regex.Pattern;
  * like one that fails the save-time checks: 422 with a problem naming the step and the field as a
  * JSON pointer, so a client handles one shape for every mistake in a workflow.
  */
-final class DocumentProblems {
+public final class DocumentProblems {
 
     private static final Pattern STEP = Pattern.compile("^steps\\[(\\d*)]\\.?(.*)$");
 
     private DocumentProblems() {
     }
 
-    static <T> T reading(Map<String, Object> document, Supplier<T> save) {
+    public static <T> T reading(Map<String, Object> document, Supplier<T> save) {
         try {
             return save.get();
         } catch (InvalidValueException e) {
@@ -30,7 +29,7 @@ final class DocumentProblems {
     }
 
     /** {@code steps[2].plugin} becomes step 2's order and {@code /steps/2/plugin}; {@code slug} becomes {@code /slug}. */
-    static InvalidWorkflowException.Problem problem(Map<String, Object> document, InvalidValueException error) {
+    public static InvalidWorkflowException.Problem problem(Map<String, Object> document, InvalidValueException error) {
         String field = error.field() == null ? "" : error.field();
         String reason = error.value() == null ? error.rule() : "'" + abbreviate(error.value()) + "' " + error.rule();
         Matcher step = STEP.matcher(field);
