@@ -138,8 +138,10 @@ class WorkflowCommandsTest {
 
         CliResult result = Cli.run("workflows", "create", "-f", file.toString(), "--user", "alice");
 
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("trigerType", "is not a workflow field");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(4);
+        assertThat(result.err().lines()).anySatisfy(line -> assertThat(line).startsWith("plugboard: error: /trigerType: ")
+                .contains("is not a workflow field"));
+        assertThat(workflows.stored()).isZero();
     }
 
     @Test
