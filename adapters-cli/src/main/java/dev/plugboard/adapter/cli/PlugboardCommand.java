@@ -13,6 +13,7 @@ import dev.plugboard.adapter.cli.support.CliConventions;
 import dev.plugboard.adapter.cli.support.CommandGroup;
 import dev.plugboard.adapter.cli.support.VersionProvider;
 import dev.plugboard.adapter.cli.token.TokenCommand;
+import dev.plugboard.adapter.cli.workflows.WorkflowsCommand;
 import io.micronaut.context.annotation.Prototype;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -28,8 +29,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "plugboard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         modelTransformer = CliConventions.class,
         description = {"Plugboard, the plugin control plane: administer the plugin catalog, installations, runs,"
-                + " circuit breakers, events and the audit trail directly in the database, or run the server."},
-        subcommands = {PluginsCommand.class, InstallsCommand.class, RunsCommand.class, CircuitsCommand.class,
+                + " workflows, circuit breakers, events and the audit trail directly in the database, or run the server."},
+        subcommands = {PluginsCommand.class, InstallsCommand.class, RunsCommand.class, WorkflowsCommand.class,
+                CircuitsCommand.class,
                 EventsCommand.class, AuditCommand.class, SecretsCommand.class, AdminsCommand.class,
                 DbCommand.class, TokenCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"%nExamples:", "  plugboard plugins list", "  plugboard plugins disable analytics",

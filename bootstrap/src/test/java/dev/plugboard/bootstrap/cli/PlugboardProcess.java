@@ -37,8 +37,24 @@ final class PlugboardProcess {
         return outcome(process.exitValue());
     }
 
+    /** Runs to the end with {@code stdin} as standard input, as {@code a | plugboard ... -f -} would. */
+    Outcome runWithInput(String stdin, String... args) throws IOException, InterruptedException {
+        Path input = folder.resolve("stdin.txt");
+        Files.writeString(input, stdin, StandardCharsets.UTF_8);
+        Process process = builder(args).redirectInput(input.toFile()).start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("plugboard " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
+        }
+        return outcome(process.exitValue());
+    }
+
     /** Starts the process with its working directory in the folder; output goes to files read by {@link #outcome}. */
     Process start(String... args) throws IOException {
+        return builder(args).start();
+    }
+
+    private ProcessBuilder builder(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", testClassPath(), "dev.plugboard.bootstrap.PlugboardMain"));
         command.addAll(List.of(args));
@@ -47,7 +63,7 @@ final class PlugboardProcess {
         builder.environment().keySet().removeIf(name -> name.startsWith("PLUGBOARD_"));
         builder.environment().put("PLUGBOARD_DATA_DIR", folder.resolve("data").toString());
         builder.environment().putAll(variables);
-        return builder.start();
+        return builder;
     }
 
     /** Waits until standard error has a line containing {@code text}, and returns that line. */

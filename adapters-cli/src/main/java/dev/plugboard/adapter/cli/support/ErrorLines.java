@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.cli.support;
 
 import dev.plugboard.domain.settings.Violation;
+import dev.plugboard.domain.workflow.InvalidWorkflowException.Problem;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -24,5 +25,12 @@ public final class ErrorLines {
         for (Violation violation : violations) {
             error(err, violation.displayPointer() + ": " + violation.message() + " (" + violation.keyword() + ")");
         }
+    }
+
+    /** A workflow that can't be saved: a count, then each problem as {@code step N: /pointer: reason}. */
+    public static void problems(PrintWriter err, List<Problem> problems) {
+        error(err, "the workflow can't be saved; nothing was stored (" + problems.size()
+                + (problems.size() == 1 ? " problem)" : " problems)"));
+        problems.forEach(problem -> error(err, problem.toString()));
     }
 }

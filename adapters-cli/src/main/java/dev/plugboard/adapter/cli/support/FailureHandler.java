@@ -3,6 +3,7 @@ package dev.plugboard.adapter.cli.support;
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.domain.error.DomainException;
 import dev.plugboard.domain.settings.InvalidSettingsException;
+import dev.plugboard.domain.workflow.InvalidWorkflowException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -36,6 +37,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
         if (domain instanceof InvalidSettingsException invalid) {
             ErrorLines.violations(err, invalid.plugin(), invalid.violations());
             return ExitCode.INVALID_SETTINGS;
+        }
+        if (domain instanceof InvalidWorkflowException invalid) {
+            ErrorLines.problems(err, invalid.problems());
+            return ExitCode.of(invalid);
         }
         if (domain != null) {
             ErrorLines.error(err, domain.getMessage());

@@ -18,6 +18,8 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    private static final ObjectMapper COMPACT = JsonMapper.builder().build();
+
     private Json() {
     }
 
@@ -33,6 +35,15 @@ public final class Json {
     public static String pretty(JsonDocument document) {
         try {
             return MAPPER.writeValueAsString(document.asMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON output: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** One-line JSON text of a value, for a table cell. */
+    public static String compact(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON output: " + e.getOriginalMessage(), e);
         }

@@ -37,6 +37,7 @@ public final class Cli {
     public static TestPlugboard reset() {
         context().getBean(FakeDatabaseAdmin.class).reset();
         context().getBean(FakeServer.class).exitWith(0);
+        context().getBean(FakeWorkflows.class).reset();
         TestPlugboard plugboard = context().getBean(TestPlugboard.class);
         plugboard.reset();
         return plugboard;
