@@ -78,7 +78,7 @@ public final class InMemoryWorkflowRunRepository implements WorkflowRunRepositor
     public synchronized Optional<WorkflowRun> claimDue(Instant now) {
         return runs.values().stream()
                 .filter(s -> !s.run().status().isFinal() && s.nextCheckAt() != null && !s.nextCheckAt().isAfter(now))
-                .min(Comparator.comparing(Stored::nextCheckAt).thenComparing(s -> s.run().id()))
+                .min(Comparator.comparing(Stored::nextCheckAt).thenComparing(s -> s.run().createdAt()).thenComparing(s -> s.run().id()))
                 .map(Stored::run);
     }
 

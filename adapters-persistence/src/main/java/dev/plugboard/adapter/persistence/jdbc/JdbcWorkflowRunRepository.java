@@ -99,7 +99,7 @@ public final class JdbcWorkflowRunRepository implements WorkflowRunRepository {
     public Optional<WorkflowRun> claimDue(Instant now) {
         // SKIP LOCKED: a run another instance is advancing is left to it, not waited for.
         return sql.one(SELECT + " WHERE x.status IN " + UNFINISHED + " AND x.next_check_at <= ? "
-                + "ORDER BY x.next_check_at, x.id LIMIT 1 FOR UPDATE SKIP LOCKED", WorkflowRunRow::read, now);
+                + "ORDER BY x.next_check_at, x.created_at, x.id LIMIT 1 FOR UPDATE SKIP LOCKED", WorkflowRunRow::read, now);
     }
 
     @Override

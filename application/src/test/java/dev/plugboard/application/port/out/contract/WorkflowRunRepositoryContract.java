@@ -118,6 +118,16 @@ public abstract class WorkflowRunRepositoryContract extends WorkflowStorageContr
     }
 
     @Test
+    void givenRunsDueAtTheSameTime_claimDue_takesTheOldestFirst_soQueuedRunsStartInOrder() {
+        WorkflowRun newer = queued(triage, at(2));
+        WorkflowRun older = queued(triage, at(1));
+        runs().update(newer, at(5));
+        runs().update(older, at(5));
+
+        assertThat(runs().claimDue(at(6))).map(WorkflowRun::id).contains(older.id());
+    }
+
+    @Test
     void givenNewRun_claimDue_findsItAtOnce() {
         WorkflowRun added = queued(triage, at(3));
 
