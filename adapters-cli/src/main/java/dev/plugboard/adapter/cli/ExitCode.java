@@ -7,7 +7,7 @@ public enum ExitCode {
     OK(0, "success"),
     FAILURE(1, "any other failure (database unreachable, unexpected error)"),
     USAGE(2, "usage error: unknown option, missing argument or an invalid value"),
-    NOT_FOUND(3, "the plugin, installation or run does not exist"),
+    NOT_FOUND(3, "the plugin, installation, run or workflow does not exist"),
     INVALID_SETTINGS(4, "settings failed the plugin's JSON Schema; every violation is printed"),
     CONFLICT(5, "conflict with the current state (already installed, in use, stale, plan limit)");
 

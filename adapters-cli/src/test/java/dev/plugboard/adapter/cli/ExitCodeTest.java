@@ -32,6 +32,6 @@ class ExitCodeTest {
     void givenAllCodes_theyAreDistinctAndTheHelpTableListsEach() {
         assertThat(Arrays.stream(ExitCode.values()).map(ExitCode::code)).doesNotHaveDuplicates();
         String table = String.format(ExitCode.helpTable());
-        assertThat(table).contains("0  success", "3  the plugin, installation or run does not exist", "4  settings failed");
+        assertThat(table).contains("0  success", "3  the plugin, installation, run or workflow does not exist", "4  settings failed");
     }
 }
