@@ -135,6 +135,25 @@ class WorkedExampleFullStackTest {
         assertThat(delivered).hasSize(1);
     }
 
+    @Test
+    void theReadmesWorkflowExample_countsAMessageAndReportsTheStats() throws Exception {
+        Who bob = Who.newUser("bob");
+        ok(api.post("/api/user/plugins/analytics/install", bob, "{}"), 201);
+        ok(api.post("/api/user/workflows", bob, """
+                {
+                  "name": "Count and report", "slug": "count-and-report", "status": "ACTIVE",
+                  "steps": [{"order": 0, "plugin": "analytics",
+                             "inputMapping": {"type": "message.received", "data": {"userId": "{{ trigger.data.from }}"}}},
+                            {"order": 1, "plugin": "analytics", "inputMapping": {"action": "stats"}}]}"""), 201);
+        JsonNode run = ok(api.post("/api/user/workflows/count-and-report/runs", bob, "{\"triggerData\": {\"from\": \"u2\"}}"), 202);
+
+        JsonNode done = finished(bob, run.path("id").asText());
+
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+        assertThat(done.path("output").path("totalMessages").asInt()).isEqualTo(1);
+        assertThat(done.path("output").path("uniqueUsers").asInt()).isEqualTo(1);
+    }
+
     private static JsonNode claimOne(Who worker) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
