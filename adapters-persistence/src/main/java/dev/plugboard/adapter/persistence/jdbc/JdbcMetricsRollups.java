@@ -41,8 +41,9 @@ public final class JdbcMetricsRollups implements MetricsRollups {
 
     @Override
     public Optional<Instant> firstFinishedRunFrom(Instant from) {
-        return sql.one("SELECT min(completed_at) AS first FROM plugin_runs"
-                        + " WHERE status IN ('completed', 'failed', 'cancelled') AND completed_at >= ?",
+        return sql.one("SELECT completed_at AS first FROM plugin_runs"
+                        + " WHERE status IN ('completed', 'failed', 'cancelled') AND completed_at >= ?"
+                        + " ORDER BY completed_at LIMIT 1",
                 row -> Sql.instant(row, "first"), from);
     }
 
