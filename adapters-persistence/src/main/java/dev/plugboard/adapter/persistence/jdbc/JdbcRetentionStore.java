@@ -35,7 +35,9 @@ public final class JdbcRetentionStore implements RetentionStore {
         return switch (kind) {
             case RUNS -> new Due("plugin_runs", "status IN ('completed', 'failed', 'cancelled') AND completed_at < ?");
             case WORKFLOW_RUNS -> new Due("workflow_runs", "status IN ('completed', 'failed', 'cancelled') AND completed_at < ?");
-            case WORKFLOW_FIRES -> new Due("workflow_fires", "created_at < ?");
+            // Each workflow's latest fire stays: the scheduler resumes from it after a downtime.
+            case WORKFLOW_FIRES -> new Due("workflow_fires", "created_at < ? AND fire_time < (SELECT max(latest.fire_time)"
+                    + " FROM workflow_fires latest WHERE latest.workflow_id = workflow_fires.workflow_id)");
             case WORKFLOW_DELIVERIES -> new Due("workflow_deliveries", "received_at < ?");
             case ROLLUPS -> new Due("plugin_metrics_hourly", "hour < ?");
             case AUDIT -> new Due("audit_entries", "at < ?");

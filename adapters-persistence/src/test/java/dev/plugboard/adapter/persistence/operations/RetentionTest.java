@@ -106,6 +106,13 @@ class RetentionTest {
         }
         DB.execute("INSERT INTO workflow_fires (workflow_id, fire_time, created_at) VALUES ('" + workflow + "', '"
                 + daysAgo(8) + "', '" + daysAgo(8) + "'), ('" + workflow + "', '" + daysAgo(1) + "', '" + daysAgo(1) + "')");
+        UUID monthly = UUID.randomUUID();
+        DB.execute("INSERT INTO workflows (id, user_id, slug, definition, status, trigger_type, created_at, updated_at)"
+                + " VALUES ('" + monthly + "', 'alice', 'monthly', '{}', 'ACTIVE', 'SCHEDULE', '" + daysAgo(500) + "', '"
+                + daysAgo(500) + "')");
+        // Its only fire is old, but the scheduler resumes from a workflow's latest fire: it stays.
+        DB.execute("INSERT INTO workflow_fires (workflow_id, fire_time, created_at) VALUES ('" + monthly + "', '"
+                + daysAgo(20) + "', '" + daysAgo(20) + "')");
         DB.execute("INSERT INTO workflow_deliveries (workflow_id, signature, received_at) VALUES ('" + workflow
                 + "', 'sig-old', '" + daysAgo(9) + "'), ('" + workflow + "', 'sig-new', '" + daysAgo(2) + "')");
         Installation analytics = storage.installations().add(Installation.install(UUID.randomUUID(), ALICE,
@@ -145,7 +152,7 @@ class RetentionTest {
         assertThat(rows.count("SELECT count(*) FROM plugin_run_attempts")).as("attempts go with their runs").isEqualTo(1);
         assertThat(rows.count("SELECT count(*) FROM workflow_runs WHERE status IN ('queued', 'running')")).isEqualTo(2);
         assertThat(rows.count("SELECT count(*) FROM workflow_runs")).isEqualTo(3);
-        assertThat(rows.count("SELECT count(*) FROM workflow_fires")).isEqualTo(1);
+        assertThat(rows.count("SELECT count(*) FROM workflow_fires")).as("the latest fire of each workflow").isEqualTo(2);
         assertThat(rows.count("SELECT count(*) FROM workflow_deliveries")).isEqualTo(1);
         assertThat(rows.count("SELECT count(*) FROM plugin_metrics_hourly")).isEqualTo(1);
         assertThat(rows.count("SELECT count(*) FROM owner_plugin_metrics_hourly")).isZero();
