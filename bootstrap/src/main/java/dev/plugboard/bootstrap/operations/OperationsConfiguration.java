@@ -1,6 +1,7 @@
 package dev.plugboard.bootstrap.operations;
 
 import dev.plugboard.bootstrap.launch.DurationSetting;
+import dev.plugboard.bootstrap.launch.InvalidConfigurationException;
 import dev.plugboard.domain.retention.RetentionKind;
 import dev.plugboard.domain.retention.RetentionPolicy;
 import io.micronaut.context.env.Environment;
@@ -27,7 +28,14 @@ public record OperationsConfiguration(boolean rollupsEnabled, Duration rollupInt
     public static OperationsConfiguration from(Environment environment) {
         Map<RetentionKind, Duration> windows = new EnumMap<>(RetentionKind.class);
         for (RetentionKind kind : RetentionKind.values()) {
-            DurationSetting.of(environment, RETENTION + kind.wireName()).ifPresent(window -> windows.put(kind, window));
+            DurationSetting.of(environment, RETENTION + kind.wireName()).ifPresent(window -> {
+                if (window.compareTo(RetentionPolicy.SHORTEST) < 0) {
+                    // Named by its key: the operator's typo to fix, not a model error.
+                    throw new InvalidConfigurationException("invalid value " + RETENTION + kind.wireName() + "=" + window
+                            + ": a retention window must be at least 1 hour (PT1H); the default is " + kind.defaultWindow());
+                }
+                windows.put(kind, window);
+            });
         }
         return new OperationsConfiguration(
                 environment.getProperty(ROLLUPS + "enabled", Boolean.class).orElse(true),
