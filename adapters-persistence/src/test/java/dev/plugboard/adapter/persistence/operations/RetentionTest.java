@@ -175,6 +175,21 @@ class RetentionTest {
     }
 
     @Test
+    void whileAnotherInstanceIsPruning_thisOneStepsAside_andRemovesNothing() throws Exception {
+        seed();
+        try (java.sql.Connection other = DB.connect(); java.sql.Statement statement = other.createStatement()) {
+            other.setAutoCommit(false);
+            statement.execute("SELECT pg_try_advisory_xact_lock(hashtext('plugboard-job:" + RetentionService.JOB + "'))");
+            PruneReport report = retention().prune(Actor.system(), false, (kind, soFar) -> { });
+            assertThat(report.skipped()).isTrue();
+            assertThat(report.total()).isZero();
+            assertThat(rows.count("SELECT count(*) FROM plugin_runs")).isEqualTo(6);
+            other.commit();
+        }
+        assertThat(retention().prune(Actor.system(), false, (kind, soFar) -> { }).counts()).isEqualTo(EXPECTED);
+    }
+
+    @Test
     void pagingThroughRuns_whilePruningBetweenPages_neitherRepeatsNorSkipsASurvivor() {
         List<UUID> survivors = new ArrayList<>();
         for (int i = 0; i < 30; i++) {

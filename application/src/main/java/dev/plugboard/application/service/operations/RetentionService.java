@@ -69,12 +69,12 @@ public final class RetentionService implements PruneUseCase {
                 counts.put(kind, transactions.inTransaction(() -> store.count(kind, cutoff)));
                 continue;
             }
-            Optional<Long> removed = removeAll(kind, cutoff, progress);
-            if (removed.isEmpty()) {
+            Removed removed = removeAll(kind, cutoff, progress);
+            counts.put(kind, removed.count());
+            if (removed.lockBusy()) {
                 skipped = true;
                 break;
             }
-            counts.put(kind, removed.get());
         }
         PruneReport report = new PruneReport(dryRun, counts, cutoffs, skipped);
         if (!dryRun && report.total() > 0) {
@@ -83,21 +83,24 @@ public final class RetentionService implements PruneUseCase {
         return report;
     }
 
-    /** Empty when another instance holds the lock (it is pruning; this one leaves it to that one). */
-    private Optional<Long> removeAll(RetentionKind kind, Instant cutoff, Progress progress) {
+    /** How many went, and whether another instance held the lock (it is pruning; this one leaves it to that one). */
+    private record Removed(long count, boolean lockBusy) {
+    }
+
+    private Removed removeAll(RetentionKind kind, Instant cutoff, Progress progress) {
         long total = 0;
         while (true) {
             Optional<RetentionStore.Batch> batch = transactions.inTransaction(() -> locks.tryLock(JOB)
                     ? Optional.of(store.delete(kind, cutoff, BATCH)) : Optional.<RetentionStore.Batch>empty());
             if (batch.isEmpty()) {
-                return total == 0 ? Optional.empty() : Optional.of(total);
+                return new Removed(total, true);
             }
             total += batch.get().removed();
             if (batch.get().removed() > 0) {
                 progress.removed(kind, total);
             }
             if (batch.get().rows() < BATCH) {
-                return Optional.of(total);
+                return new Removed(total, false);
             }
         }
     }
