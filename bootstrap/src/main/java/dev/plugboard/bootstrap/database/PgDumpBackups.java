@@ -86,8 +86,12 @@ final class PgDumpBackups implements DatabaseBackups {
             long rows = present.entrySet().stream().filter(e -> !RowCounts.MIGRATIONS.equals(e.getKey()))
                     .mapToLong(Map.Entry::getValue).sum();
             if (rows > 0 && !force) {
+                String tables = present.entrySet().stream()
+                        .filter(e -> e.getValue() > 0 && !RowCounts.MIGRATIONS.equals(e.getKey()))
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
                 throw new CliFailure(ExitCode.CONFLICT, "the database " + connection.safeUrl() + " is not empty (" + rows
-                        + " rows); restoring would replace its data: add --force to do so, or restore into an empty database");
+                        + " rows: " + tables + "); restoring would replace its data: add --force to do so,"
+                        + " or restore into an empty database");
             }
             progress.accept("Restoring " + source + " into " + connection.safeUrl() + " with " + pgRestore);
             List<String> command = new ArrayList<>(List.of(pgRestore.toString(), "--clean", "--if-exists",

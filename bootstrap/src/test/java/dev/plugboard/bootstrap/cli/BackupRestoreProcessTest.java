@@ -117,7 +117,7 @@ class BackupRestoreProcessTest {
         Outcome refused = plugboard.run("db", "restore", "--from", file.toString());
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(5);
-        assertThat(refused.err()).contains("is not empty").contains("--force");
+        assertThat(refused.err()).contains("is not empty").contains("installations 2").contains("--force");
         assertThat(installations(plugboard)).as("a refused restore changes nothing").isEqualTo(changed);
 
         Outcome restored = ok(plugboard.run("db", "restore", "--from", file.toString(), "--force"));
