@@ -114,6 +114,8 @@ final class PgTools {
         Map<String, String> environment = builder.environment();
         environment.put("PGPASSWORD", password);
         environment.put("PGCONNECT_TIMEOUT", "10");
+        // A server still using the database holds locks: fail with a message instead of waiting forever.
+        environment.put("PGOPTIONS", "-c lock_timeout=30s");
         String tool = Path.of(command.get(0)).getFileName().toString();
         Deque<String> last = new ArrayDeque<>();
         try {
