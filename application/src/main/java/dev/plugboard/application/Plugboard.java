@@ -45,6 +45,7 @@ import dev.plugboard.application.port.out.SecretCipher;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.application.service.AuditTrail;
+import dev.plugboard.application.service.analytics.AnalyticsStatsService;
 import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.installation.InstallationService;
@@ -97,6 +98,7 @@ public final class Plugboard {
     private final SecretKeysService secretKeys;
     private final RoleGrantService grants;
     private final Workflows workflows;
+    private final AnalyticsStatsService analytics;
 
     private Plugboard(Builder b) {
         this.wiring = b;
@@ -126,6 +128,7 @@ public final class Plugboard {
         if (workflows != null) {
             events.followedBy(workflows.eventFollowers());
         }
+        this.analytics = new AnalyticsStatsService(b.installations, b.store, b.transactions, b.clock);
         this.reaper = new LeaseReaper(b.queue, b.circuits, b.plugins, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
     }
@@ -142,6 +145,11 @@ public final class Plugboard {
                     + "dev.plugboard:plugboard-adapters-workflow-language to the class path, or call workflowLanguage(...)");
         }
         return workflows;
+    }
+
+    /** The analytics plugin's statistics, read from its store without a run. */
+    public AnalyticsStatsService analytics() {
+        return analytics;
     }
 
     /** External workers: claim, heartbeat, complete, fail. */

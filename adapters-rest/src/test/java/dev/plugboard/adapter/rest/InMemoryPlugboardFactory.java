@@ -31,6 +31,7 @@ import dev.plugboard.application.port.in.run.StartRunUseCase;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import dev.plugboard.application.port.in.analytics.AnalyticsStatsUseCase;
 
 /** Stands in for bootstrap in this module's tests: Plugboard in memory, its use cases as beans. */
 @Factory
@@ -64,6 +65,11 @@ class InMemoryPlugboardFactory {
                 .build();
         plugboard.syncCatalog();
         return plugboard;
+    }
+
+    @Singleton
+    AnalyticsStatsUseCase analyticsStats(Plugboard plugboard) {
+        return plugboard.analytics();
     }
 
     @Singleton

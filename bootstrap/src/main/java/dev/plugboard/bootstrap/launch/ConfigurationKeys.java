@@ -49,6 +49,7 @@ public final class ConfigurationKeys {
             Key.of("plugboard.database.password", ValueType.TEXT),
             Key.of("plugboard.database.pool-size", ValueType.POSITIVE_NUMBER),
             Key.of("plugboard.database.embedded", ValueType.BOOLEAN),
+            Key.of("plugboard.database.pg-bin", ValueType.TEXT),
             Key.of("plugboard.jwt.secret", ValueType.TEXT),
             Key.of("plugboard.jwt.jwks-url", ValueType.TEXT),
             Key.mapOf("plugboard.plan-limits", ValueType.NUMBER),

@@ -21,6 +21,7 @@ import dev.plugboard.application.service.secret.SecretKeysService;
 import dev.plugboard.adapter.persistence.jdbc.JdbcRoleGrantRepository;
 import dev.plugboard.application.service.access.RoleGrantService;
 import dev.plugboard.application.service.audit.AuditQueryService;
+import dev.plugboard.application.service.analytics.AnalyticsStatsService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.execution.CircuitService;
@@ -199,6 +200,11 @@ final class PlugboardFactory {
     @Singleton
     RoleGrantService grants(Plugboard plugboard) {
         return plugboard.grants();
+    }
+
+    @Singleton
+    AnalyticsStatsService analytics(Plugboard plugboard) {
+        return plugboard.analytics();
     }
 
     @Singleton

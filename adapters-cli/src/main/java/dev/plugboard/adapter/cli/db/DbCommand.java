@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 @Prototype
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "Administer the database: apply schema migrations, show where the database is and its schema version,"
-                + " prune records past their retention window.",
-        subcommands = {MigrateCommand.class, InfoCommand.class, PruneCommand.class},
-        footer = {"%nExamples:", "  plugboard db info", "  plugboard db prune --dry-run", "  PLUGBOARD_DATABASE_URL=jdbc:postgresql://db:5432/plugboard plugboard db migrate"})
+                + " back it up and restore it, prune records past their retention window.",
+        subcommands = {MigrateCommand.class, InfoCommand.class, BackupCommand.class, RestoreCommand.class, PruneCommand.class},
+        footer = {"%nExamples:", "  plugboard db info", "  plugboard db backup --to plugboard.dump", "  plugboard db prune --dry-run",
+                "  PLUGBOARD_DATABASE_URL=jdbc:postgresql://db:5432/plugboard plugboard db migrate"})
 public class DbCommand extends CommandGroup {
 }

