@@ -76,6 +76,7 @@ class WorkflowLimitsAndSchedulesTest {
         Plugboard plugboard = plugboard(limits(50, 1, 600, 1024));
         plugboard.workflows().manage().create(actor, oneStep("one-at-a-time", "\"triggerType\": \"MANUAL\""));
         WorkflowRun first = plugboard.workflows().runs().run(actor, "one-at-a-time", Map.of());
+        now.set(now.get().plusMillis(1));   // the second is younger, so the oldest starts first
         WorkflowRun second = plugboard.workflows().runs().run(actor, "one-at-a-time", Map.of());
 
         plugboard.workflows().engine().advanceDue(10);   // the first starts; its plugin run is queued, not executed

@@ -142,6 +142,33 @@ public class TestBeans {
         };
     }
 
+    /**
+     * Analytics statistics are read by the server's service on PostgreSQL (AnalyticsCliProcessTest);
+     * here a fixed answer shows the command prints what it is given.
+     */
+    @Prototype
+    dev.plugboard.application.port.in.analytics.AnalyticsStatsUseCase analyticsStats(TestPlugboard p) {
+        p.use();
+        return query -> new dev.plugboard.application.port.in.analytics.AnalyticsStatsUseCase.AnalyticsStats(
+                3, 1, 2, 2, java.util.List.of());
+    }
+
+    /** pg_dump and pg_restore run in BackupRestoreProcessTest; the CLI tests here never call them. */
+    @Prototype
+    dev.plugboard.adapter.cli.DatabaseBackups databaseBackups() {
+        return new dev.plugboard.adapter.cli.DatabaseBackups() {
+            @Override
+            public BackupReport backup(java.nio.file.Path file, java.util.function.Consumer<String> progress) {
+                throw new UnsupportedOperationException("backups run against PostgreSQL in BackupRestoreProcessTest");
+            }
+
+            @Override
+            public RestoreReport restore(java.nio.file.Path file, boolean force, java.util.function.Consumer<String> progress) {
+                throw new UnsupportedOperationException("restores run against PostgreSQL in BackupRestoreProcessTest");
+            }
+        };
+    }
+
     /** Stands in for Tink, which only bootstrap wires: the CLI test checks the command prints what it is given. */
     @Prototype
     KeyMaterial keyMaterial() {
