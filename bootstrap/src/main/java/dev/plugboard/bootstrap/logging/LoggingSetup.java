@@ -14,8 +14,11 @@ import java.util.Set;
 public final class LoggingSetup {
 
     public static final String FORMAT_VARIABLE = "PLUGBOARD_LOG_FORMAT";
-    /** The system property logback.xml reads to choose its appender. */
-    static final String FORMAT_PROPERTY = "plugboard.log.format";
+    /**
+     * The system property logback.xml reads to choose its appender (it wins over the variable of the
+     * same name): the checked, lower-case value. Not under plugboard.*, which holds configuration keys only.
+     */
+    static final String FORMAT_PROPERTY = FORMAT_VARIABLE;
     private static final Set<String> FORMATS = Set.of("plain", "json");
 
     private LoggingSetup() {
