@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,11 +72,19 @@ class LogFormatProcessTest {
         }
         for (String line : Files.readAllLines(folder.resolve("stderr.txt"))) {
             if (!line.isBlank()) {
-                JsonNode parsed = JSON.readTree(line);
+                JsonNode parsed = parse(line);
                 assertThat(parsed.isObject()).as(line).isTrue();
                 assertThat(parsed.path("@timestamp").asText()).as(line).matches("\\d{4}-\\d\\d-\\d\\dT.*");
                 assertThat(parsed.path("level").asText()).as(line).isNotBlank();
             }
+        }
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON line: " + line, e);
         }
     }
 
