@@ -98,6 +98,19 @@ public final class ConfigurationKeys {
             Key.of("plugboard.workflows.env-allow", ValueType.LIST),
             Key.of("plugboard.workflows.retry-backoff", ValueType.DURATION),
             Key.of("plugboard.workflows.webhook.tolerance", ValueType.DURATION),
+            // Rollups and retention (issue 12).
+            Key.of("plugboard.rollups.enabled", ValueType.BOOLEAN),
+            Key.of("plugboard.rollups.interval", ValueType.DURATION),
+            Key.of("plugboard.retention.enabled", ValueType.BOOLEAN),
+            Key.of("plugboard.retention.interval", ValueType.DURATION),
+            Key.of("plugboard.retention.runs", ValueType.DURATION),
+            Key.of("plugboard.retention.workflow-runs", ValueType.DURATION),
+            Key.of("plugboard.retention.workflow-fires", ValueType.DURATION),
+            Key.of("plugboard.retention.workflow-deliveries", ValueType.DURATION),
+            Key.of("plugboard.retention.rollups", ValueType.DURATION),
+            Key.of("plugboard.retention.analytics-days", ValueType.DURATION),
+            Key.of("plugboard.retention.audit", ValueType.DURATION),
+            Key.of("plugboard.retention.event-keys", ValueType.DURATION),
             // Read by the REST adapter too: the webhook endpoint refuses a larger body before reading it.
             Key.of(WorkflowRestSettings.WEBHOOK_MAX_BODY_BYTES, ValueType.POSITIVE_NUMBER),
             Key.of(WorkflowRestSettings.DEPARTMENT_CLAIM, ValueType.TEXT));

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 /** The {@code plugboard db} group: the database schema. */
 @Prototype
 @Command(name = "db", mixinStandardHelpOptions = true,
-        description = "Administer the database: apply schema migrations, show where the database is and its schema version.",
-        subcommands = {MigrateCommand.class, InfoCommand.class},
-        footer = {"%nExamples:", "  plugboard db info", "  PLUGBOARD_DATABASE_URL=jdbc:postgresql://db:5432/plugboard plugboard db migrate"})
+        description = "Administer the database: apply schema migrations, show where the database is and its schema version,"
+                + " prune records past their retention window.",
+        subcommands = {MigrateCommand.class, InfoCommand.class, PruneCommand.class},
+        footer = {"%nExamples:", "  plugboard db info", "  plugboard db prune --dry-run", "  PLUGBOARD_DATABASE_URL=jdbc:postgresql://db:5432/plugboard plugboard db migrate"})
 public class DbCommand extends CommandGroup {
 }

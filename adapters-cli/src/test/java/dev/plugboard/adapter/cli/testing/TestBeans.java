@@ -3,6 +3,8 @@ package dev.plugboard.adapter.cli.testing;
 import dev.plugboard.adapter.cli.secrets.KeyMaterial;
 import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
 import dev.plugboard.application.port.in.secret.SecretKeysUseCase;
+import dev.plugboard.application.port.in.operations.PruneUseCase;
+import dev.plugboard.domain.retention.RetentionKind;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
@@ -117,6 +119,27 @@ public class TestBeans {
     @Prototype
     SecretKeysUseCase secretKeys(TestPlugboard p) {
         return p.use().secretKeys();
+    }
+
+    /**
+     * Stands in for retention, which needs PostgreSQL (bootstrap's DbPruneProcessTest runs the real
+     * one): a dry run counts 3 runs and 1 audit entry; a prune reports progress and removes them.
+     */
+    @Prototype
+    PruneUseCase prune(TestPlugboard p) {
+        p.use();
+        return (actor, dryRun, progress) -> {
+            if (!dryRun) {
+                progress.removed(RetentionKind.RUNS, 3);
+            }
+            java.time.Instant cutoff = java.time.Instant.parse("2026-01-01T00:00:00Z");
+            java.util.Map<RetentionKind, java.time.Instant> cutoffs = new java.util.EnumMap<>(RetentionKind.class);
+            for (RetentionKind kind : RetentionKind.values()) {
+                cutoffs.put(kind, cutoff);
+            }
+            return new PruneUseCase.PruneReport(dryRun, java.util.Map.of(RetentionKind.RUNS, 3L, RetentionKind.AUDIT, 1L),
+                    cutoffs, false);
+        };
     }
 
     /** Stands in for Tink, which only bootstrap wires: the CLI test checks the command prints what it is given. */

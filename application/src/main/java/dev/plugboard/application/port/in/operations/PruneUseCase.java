@@ -1,0 +1,41 @@
+package dev.plugboard.application.port.in.operations;
+
+import dev.plugboard.domain.audit.Actor;
+import dev.plugboard.domain.retention.RetentionKind;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Removes records older than their retention window, or with {@code dryRun} only counts them. */
+public interface PruneUseCase {
+
+    PruneReport prune(Actor actor, boolean dryRun, Progress progress);
+
+    /** Told after each batch: the kind and how many of it went so far. */
+    @FunctionalInterface
+    interface Progress {
+        void removed(RetentionKind kind, long soFar);
+
+        static Progress none() {
+            return (kind, soFar) -> { };
+        }
+    }
+
+    /**
+     * What went (or with {@code dryRun} would go), per kind.
+     *
+     * @param cutoffs  the instant before which each kind was due
+     * @param skipped  true when another instance held the retention lock, so this one stopped early
+     */
+    record PruneReport(boolean dryRun, Map<RetentionKind, Long> counts, Map<RetentionKind, Instant> cutoffs,
+                       boolean skipped) {
+        public PruneReport {
+            counts = Map.copyOf(counts);
+            cutoffs = Map.copyOf(cutoffs);
+        }
+
+        public long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}
