@@ -10,6 +10,7 @@ import dev.plugboard.application.inmemory.InMemoryInstallationStore;
 import dev.plugboard.application.port.out.CircuitRepository;
 import dev.plugboard.application.port.out.EventLog;
 import dev.plugboard.application.port.out.InstallationStore;
+import dev.plugboard.application.port.out.LogContext;
 import dev.plugboard.application.port.out.RunQueue;
 import dev.plugboard.application.service.execution.CircuitService;
 import dev.plugboard.application.service.execution.EventService;
@@ -194,7 +195,7 @@ public final class Plugboard {
     public RunExecutor newExecutor() {
         Builder b = wiring;
         return new RunExecutor(b.queue, admission, outcomes, b.runs, b.store, b.handlers, b.settingsPolicy, vault,
-                b.transactions, b.clock, b.executionSettings, b.outbound);
+                b.transactions, b.clock, b.executionSettings, b.outbound, b.logContext);
     }
 
     /** A builder whose every port defaults to its in-memory adapter. */
@@ -258,6 +259,7 @@ public final class Plugboard {
         private RoleGrantRepository roleGrants;
         private HandlerRegistry handlers;
         private OutboundHttp outbound;
+        private LogContext logContext = LogContext.none();
         private ExecutionSettings executionSettings = ExecutionSettings.defaults("plugboard-" + UUID.randomUUID().toString().substring(0, 8));
         private WorkflowRepository workflowRepository;
         private WorkflowRunRepository workflowRuns;
@@ -323,6 +325,12 @@ public final class Plugboard {
          */
         public Builder outboundHttp(OutboundHttp client) {
             this.outbound = Objects.requireNonNull(client, "outboundHttp");
+            return this;
+        }
+
+        /** Where a run's id, plugin and owner go while it executes (SLF4J's MDC in the server); nowhere unless set. */
+        public Builder logContext(LogContext context) {
+            this.logContext = Objects.requireNonNull(context, "logContext");
             return this;
         }
 

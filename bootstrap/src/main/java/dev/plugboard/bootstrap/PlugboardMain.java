@@ -3,6 +3,7 @@ package dev.plugboard.bootstrap;
 import dev.plugboard.adapter.cli.PlugboardCommand;
 import dev.plugboard.bootstrap.launch.InvalidConfigurationException;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
+import dev.plugboard.bootstrap.logging.LoggingSetup;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine;
@@ -31,6 +32,12 @@ public final class PlugboardMain {
     }
 
     static int run(String[] args) {
+        try {
+            LoggingSetup.configure(System.getenv(LoggingSetup.FORMAT_VARIABLE));
+        } catch (InvalidConfigurationException e) {
+            System.err.println("plugboard: error: " + e.getMessage());
+            return 2;
+        }
         configureLogging(args);
         configureConfigFiles();
         try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(), needsDatabase(args));

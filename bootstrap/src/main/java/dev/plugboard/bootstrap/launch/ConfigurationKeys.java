@@ -50,6 +50,9 @@ public final class ConfigurationKeys {
             Key.of("plugboard.database.pool-size", ValueType.POSITIVE_NUMBER),
             Key.of("plugboard.database.embedded", ValueType.BOOLEAN),
             Key.of("plugboard.database.pg-bin", ValueType.TEXT),
+            Key.of(PoolTimeouts.CONNECTION_TIMEOUT, ValueType.DURATION),
+            Key.of(PoolTimeouts.VALIDATION_TIMEOUT, ValueType.DURATION),
+            Key.of("plugboard.http.access-log", ValueType.BOOLEAN),
             Key.of("plugboard.jwt.secret", ValueType.TEXT),
             Key.of("plugboard.jwt.jwks-url", ValueType.TEXT),
             Key.mapOf("plugboard.plan-limits", ValueType.NUMBER),
@@ -115,7 +118,7 @@ public final class ConfigurationKeys {
 
     /** PLUGBOARD_* variables that are not configuration keys: read by the launcher script, logging or tests. */
     static final Set<String> OTHER_VARIABLES = Set.of("PLUGBOARD_CONFIG", "PLUGBOARD_LOG_LEVEL", "PLUGBOARD_DEBUG",
-            "PLUGBOARD_JAVA_OPTS");
+            "PLUGBOARD_JAVA_OPTS", "PLUGBOARD_LOG_FORMAT");
     static final String TEST_VARIABLES = "PLUGBOARD_TEST_";
 
     private ConfigurationKeys() {

@@ -81,6 +81,7 @@ public final class LaunchConfiguration implements AutoCloseable {
                 }
                 derived.put("datasources.default.maximum-pool-size",
                         environment.getProperty("plugboard.database.pool-size", Integer.class).orElse(10));
+                derived.putAll(PoolTimeouts.from(environment).properties());
                 derived.put("flyway.datasources.default.enabled", true);
             }
         }

@@ -13,6 +13,7 @@ import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.service.workflow.WebhookService;
 import dev.plugboard.application.service.workflow.WorkflowRunService;
 import dev.plugboard.application.service.workflow.WorkflowService;
+import dev.plugboard.bootstrap.logging.MdcLogContext;
 import dev.plugboard.bootstrap.workflow.WorkflowConfiguration;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
 import dev.plugboard.application.port.out.ManifestSource;
@@ -109,6 +110,7 @@ final class PlugboardFactory {
                 .handlers(HandlerRegistry.fromClasspath().withPackaged(hosts.handlers(packages.packages())))
                 .executionSettings(execution.settings())
                 .outboundHttp(outbound)
+                .logContext(new MdcLogContext())
                 .workflowSettings(workflows.settings())
                 .workflowLog(LOG::warn)
                 .build();

@@ -24,7 +24,8 @@ import java.util.Locale;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String code,
                       @Nullable List<ViolationBody> violations, @Nullable Integer limit, @Nullable String plan,
-                      @Nullable Long current, @Nullable List<WorkflowProblemBody> problems) {
+                      @Nullable Long current, @Nullable List<WorkflowProblemBody> problems,
+                      @Nullable String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://plugboard.dev/problems/";
@@ -58,7 +59,7 @@ public record Problem(String type, String title, int status, String detail, Stri
                 ? invalid.violations().stream().map(ViolationBody::from).toList() : null;
         if (error instanceof PlanLimitExceededException limit) {
             return new Problem(TYPE_BASE + error.code(), status.title(), status.code(), error.getMessage(), error.code(),
-                    null, limit.limit(), limit.plan(), limit.current(), null);
+                    null, limit.limit(), limit.plan(), limit.current(), null, null);
         }
         List<WorkflowProblemBody> problems = error instanceof InvalidWorkflowException invalid
                 ? invalid.problems().stream().map(WorkflowProblemBody::from).toList() : null;
@@ -66,19 +67,24 @@ public record Problem(String type, String title, int status, String detail, Stri
         String title = error instanceof InvalidWorkflowException || error instanceof ExpressionException
                 ? "Invalid workflow" : status.title();
         return new Problem(TYPE_BASE + error.code(), title, status.code(), error.getMessage(), error.code(),
-                violations, null, null, null, problems);
+                violations, null, null, null, problems, null);
     }
 
     /** A problem of this API that is no domain error (a refused webhook delivery): its own code, the status's reason. */
     public static Problem of(HttpStatus status, String code, String detail) {
         return new Problem(TYPE_BASE + code, status.getReason(), status.getCode(), detail, code, null, null, null, null,
-                null);
+                null, null);
+    }
+
+    /** The same problem, quoting the request it answers. */
+    public Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, code, violations, limit, plan, current, problems, id);
     }
 
     /** A problem the framework raised (bad JSON, no route, no token): typed by its status alone. */
     public static Problem ofStatus(int status, String detail) {
         HttpStatus known = HttpStatus.valueOf(status);
         String code = known.getReason().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        return new Problem("about:blank", known.getReason(), status, detail, code, null, null, null, null, null);
+        return new Problem("about:blank", known.getReason(), status, detail, code, null, null, null, null, null, null);
     }
 }

@@ -65,6 +65,9 @@ public abstract class ApiContract {
         assertThat(problem.path("title").asText()).as(response.toString()).isNotBlank();
         assertThat(problem.path("detail").asText()).as(response.toString()).isNotBlank();
         assertThat(problem.path("code").asText()).as(response.toString()).isNotBlank();
+        // Every problem quotes the request id the response echoes, so a user can cite it and an operator find its logs.
+        assertThat(problem.path("requestId").asText()).as(response.toString()).isNotBlank()
+                .isEqualTo(response.header("X-Request-Id"));
         return problem;
     }
 

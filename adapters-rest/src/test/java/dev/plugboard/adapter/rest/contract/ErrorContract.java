@@ -21,6 +21,28 @@ public abstract class ErrorContract extends ApiContract {
     }
 
     @Test
+    void givenAValidRequestId_theProblem_quotesIt_andTheHeaderEchoesIt() {
+        Who alice = Who.newUser("alice");
+        ApiResponse response = api().send("GET", "/api/admin/audit", alice, null, Map.of("X-Request-Id", "support-ticket_7.a"));
+
+        JsonNode problem = problem(response, 403);
+        assertThat(response.header("X-Request-Id")).isEqualTo("support-ticket_7.a");
+        assertThat(problem.path("requestId").asText()).isEqualTo("support-ticket_7.a");
+    }
+
+    @Test
+    void givenAnInvalidRequestId_aNewOne_replacesIt_inTheHeaderAndTheProblem() {
+        String tooLong = "x".repeat(129);
+        for (String invalid : new String[] {"has space", tooLong, "quote\"", "semi;colon"}) {
+            ApiResponse response = api().send("GET", "/api/plugins", Who.anonymous(), null, Map.of("X-Request-Id", invalid));
+
+            JsonNode problem = problem(response, 401);
+            assertThat(response.header("X-Request-Id")).as(invalid).isNotEqualTo(invalid).matches("[0-9a-f-]{36}");
+            assertThat(problem.path("requestId").asText()).isEqualTo(response.header("X-Request-Id"));
+        }
+    }
+
+    @Test
     void givenBrokenTokens_each_isA401Problem() {
         Who alice = Who.newUser("alice");
         Tokens tokens = api().tokens();

@@ -71,6 +71,8 @@ public abstract class WorkerApiContract extends ApiContract {
         assertThat(claimed.path("settings").path("endpoint").asText()).isEqualTo("https://example.test");
         assertThat(claimed.path("settings").path("apiKey").asText()).isEqualTo(it.apiKey());
         assertThat(claimed.path("lease").path("holder").asText()).isEqualTo("worker:" + worker.user());
+        // W3C trace context for the worker's own calls: the trace id is the run id's hex digits.
+        assertThat(claimed.path("traceparent").asText()).matches("00-" + id.replace("-", "") + "-[0-9a-f]{16}-01");
         Instant claimedUntil = Instant.parse(claimed.path("lease").path("expiresAt").asText());
         assertThat(claimedUntil).isAfter(Instant.parse(claimed.path("startedAt").asText()));
         assertThat(claim(worker, it.plugin(), 5)).as("nothing left to claim").isEmpty();

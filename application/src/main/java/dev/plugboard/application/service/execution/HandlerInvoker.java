@@ -1,8 +1,10 @@
 package dev.plugboard.application.service.execution;
 
+import dev.plugboard.application.port.out.LogContext;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.PluginFailure;
 import dev.plugboard.application.spi.PluginHandler;
+import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.run.RunId;
 import dev.plugboard.domain.settings.JsonDocument;
@@ -31,23 +33,30 @@ final class HandlerInvoker implements AutoCloseable {
 
     private enum State { NEW, RUNNING, FINISHED, ABANDONED }
 
+    private final LogContext logContext;
     private final ExecutorService threads = Executors.newCachedThreadPool(Threads.daemon("plugboard-handler-"));
     private final AtomicInteger abandoned = new AtomicInteger();
+
+    HandlerInvoker(LogContext logContext) {
+        this.logContext = logContext;
+    }
 
     /** Handler threads abandoned at their timeout that are still running now. */
     int abandoned() {
         return abandoned.get();
     }
 
-    Attempt invoke(PluginHandler handler, RunId run, JsonDocument input, JsonDocument settings, HandlerContext context,
+    Attempt invoke(PluginHandler handler, PluginRun claimed, JsonDocument input, JsonDocument settings, HandlerContext context,
                    Duration timeout, ExecutionSlots.Slot slot) {
+        RunId run = claimed.id();
         AtomicReference<State> state = new AtomicReference<>(State.NEW);
         CountDownLatch ended = new CountDownLatch(1);
         Future<JsonDocument> result = threads.submit(() -> {
             if (!state.compareAndSet(State.NEW, State.RUNNING)) {
                 return null; // timed out before it ever started
             }
-            try {
+            // The handler's own log lines (System.Logger, SLF4J) name the run, its plugin and owner.
+            try (LogContext.Scope ignored = logContext.open(RunExecutor.logFields(claimed))) {
                 return handler.execute(input, settings, context);
             } finally {
                 ended.countDown();

@@ -1,6 +1,7 @@
 package dev.plugboard.application.service.execution;
 
 import dev.plugboard.application.port.out.InstallationStore;
+import dev.plugboard.application.port.out.LogContext;
 import dev.plugboard.application.port.out.RunQueue;
 import dev.plugboard.application.port.out.RunRepository;
 import dev.plugboard.application.port.out.TimeSource;
@@ -22,6 +23,7 @@ import dev.plugboard.domain.settings.SecretUnreadableException;
 import dev.plugboard.domain.settings.SettingsPolicy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,14 +56,16 @@ public final class RunExecutor implements AutoCloseable {
     private final ExecutionSettings settings;
     private final OutboundHttp outbound;
     private final AttemptRecorder recorder;
-    private final HandlerInvoker invoker = new HandlerInvoker();
+    private final LogContext logContext;
+    private final HandlerInvoker invoker;
     private final ExecutionSlots slots;
     private final ExecutorService runners = Executors.newCachedThreadPool(Threads.daemon("plugboard-run-"));
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-lease-"));
 
     public RunExecutor(RunQueue queue, RunAdmission admission, RunOutcomes outcomes, RunRepository runs,
                        InstallationStore store, HandlerRegistry handlers, SettingsPolicy settingsPolicy, SettingsVault vault,
-                       TransactionBoundary transactions, TimeSource clock, ExecutionSettings settings, OutboundHttp outbound) {
+                       TransactionBoundary transactions, TimeSource clock, ExecutionSettings settings, OutboundHttp outbound,
+                       LogContext logContext) {
         this.queue = queue;
         this.admission = admission;
         this.outcomes = outcomes;
@@ -73,6 +77,8 @@ public final class RunExecutor implements AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.outbound = outbound;
+        this.logContext = logContext;
+        this.invoker = new HandlerInvoker(logContext);
         this.recorder = new AttemptRecorder(queue, runs, outcomes, transactions, clock, settings);
         this.slots = new ExecutionSlots(settings.concurrency());
     }
@@ -117,6 +123,18 @@ public final class RunExecutor implements AutoCloseable {
     }
 
     private void execute(PluginRun claimed, ExecutionSlots.Slot slot) {
+        try (LogContext.Scope ignored = logContext.open(logFields(claimed))) {
+            executeInContext(claimed, slot);
+        }
+    }
+
+    /** What each log line about the run carries: its id, plugin, owner and trace id. */
+    static Map<String, String> logFields(PluginRun run) {
+        return Map.of("runId", run.id().toString(), "plugin", run.plugin().toString(), "owner", run.owner().toString(),
+                "traceId", RunTrace.traceId(run.id()));
+    }
+
+    private void executeInContext(PluginRun claimed, ExecutionSlots.Slot slot) {
         Optional<Ready> ready = transactions.inTransaction(() -> prepare(claimed));
         if (ready.isEmpty()) {
             return;
@@ -128,8 +146,8 @@ public final class RunExecutor implements AutoCloseable {
         Attempt attempt;
         try {
             Context context = new Context(claimed.owner(), claimed.id(), claimed.attempt(), buffered,
-                    System.getLogger("dev.plugboard.plugin." + claimed.plugin()), outbound);
-            attempt = checked(ready.get().manifest(), invoker.invoke(ready.get().handler(), claimed.id(), claimed.input(),
+                    System.getLogger("dev.plugboard.plugin." + claimed.plugin()), new TracedOutbound(outbound, claimed.id()));
+            attempt = checked(ready.get().manifest(), invoker.invoke(ready.get().handler(), claimed, claimed.input(),
                     ready.get().settings(), context, ready.get().manifest().execution().timeout(), slot));
         } finally {
             heartbeat.cancel(false);
