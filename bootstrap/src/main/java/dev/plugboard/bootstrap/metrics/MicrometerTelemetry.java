@@ -21,7 +21,7 @@ import java.util.Arrays;
  */
 @Singleton
 @Requires(beans = MeterRegistry.class)
-final class MicrometerTelemetry implements Telemetry {
+public final class MicrometerTelemetry implements Telemetry {
 
     /** Service-level buckets of the run duration histogram, in seconds. */
     static final double[] DURATION_BUCKETS = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120};
@@ -37,7 +37,7 @@ final class MicrometerTelemetry implements Telemetry {
     private final BoundedLabel errorCodes = new BoundedLabel(MAX_LABEL_VALUES);
     private final BoundedLabel eventTypes = new BoundedLabel(MAX_LABEL_VALUES);
 
-    MicrometerTelemetry(MeterRegistry registry) {
+    public MicrometerTelemetry(MeterRegistry registry) {
         runs = Counter.builder("plugboard.runs")
                 .description("plugin runs that reached their final state, by plugin, status and error code")
                 .withRegistry(registry);
@@ -58,6 +58,12 @@ final class MicrometerTelemetry implements Telemetry {
         workflowRuns = Counter.builder("plugboard.workflow.runs")
                 .description("workflow runs that reached their final state, by status")
                 .withRegistry(registry);
+        // Final statuses are few and known: exposed at zero from the start, so rate() and alerts see them at once.
+        for (WorkflowRunStatus status : WorkflowRunStatus.values()) {
+            if (status.isFinal()) {
+                workflowRuns.withTags("status", status.wireName());
+            }
+        }
     }
 
     private static Duration seconds(double value) {
