@@ -13,7 +13,6 @@ import dev.plugboard.domain.plugin.ExecutionPolicy;
 import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.RetryPolicy;
-import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunTrigger;
 import dev.plugboard.domain.settings.JsonDocument;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -56,9 +55,9 @@ public class RunThroughputBenchmark {
 
     private static final int RUNS = 200;
     private static final int BATCH = 50;
-    private static final PluginName PLUGIN = PluginName.of("bench-relay");
-    private static final Caller OWNER = Caller.user("bench-owner", null);
-    private static final PluginManifest MANIFEST = PluginManifest.builder(PLUGIN.value(), "1.0.0")
+    static final PluginName PLUGIN = PluginName.of("bench-relay");
+    static final Caller OWNER = Caller.user("bench-owner", null);
+    static final PluginManifest MANIFEST = PluginManifest.builder(PLUGIN.value(), "1.0.0")
             .execution(new ExecutionPolicy(ExecutionMode.EXTERNAL, Duration.ofSeconds(30),
                     new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0, Set.of())))
             .build();
@@ -84,36 +83,6 @@ public class RunThroughputBenchmark {
         plugboard.syncCatalog();
         plugboard.installations().install(new InstallPluginCommand(OWNER, PLUGIN, Optional.of(JsonDocument.empty()),
                 Optional.empty()));
-    }
-
-    /**
-     * Only what the telemetry adds to one completed run (an attempt and a final state), in nanoseconds: a
-     * figure less disturbed by a busy machine than the throughput difference.
-     */
-    @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public PluginRun telemetryPerRun(FinishedRun finished) {
-        sink.attemptEnded(PLUGIN, Telemetry.AttemptOutcome.SUCCEEDED);
-        sink.runFinished(finished.run);
-        return finished.run;
-    }
-
-    /** One run completed by a worker, as the telemetry receives it. */
-    @State(Scope.Benchmark)
-    public static class FinishedRun {
-        PluginRun run;
-
-        @Setup(Level.Trial)
-        public void complete() {
-            Plugboard plugboard = Plugboard.builder().manifest(MANIFEST).build();
-            plugboard.syncCatalog();
-            plugboard.installations().install(new InstallPluginCommand(OWNER, PLUGIN, Optional.of(JsonDocument.empty()),
-                    Optional.empty()));
-            plugboard.runs().start(new StartRunCommand(OWNER, PLUGIN, JsonDocument.empty(), RunTrigger.MANUAL, Optional.empty()));
-            ClaimedRun claimed = plugboard.workers().claim(new ClaimCommand("bench-worker", Set.of(PLUGIN), 1, 60)).get(0);
-            run = plugboard.workers().complete("bench-worker", claimed.run().id(), JsonDocument.empty());
-        }
     }
 
     @Benchmark
