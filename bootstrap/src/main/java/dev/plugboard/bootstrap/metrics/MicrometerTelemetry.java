@@ -14,6 +14,9 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The use cases' telemetry as Micrometer meters ({@code plugboard_runs_total}, {@code plugboard_run_duration_seconds},
@@ -36,6 +39,10 @@ public final class MicrometerTelemetry implements Telemetry {
     private final Meter.MeterProvider<Counter> workflowRuns;
     private final BoundedLabel errorCodes = new BoundedLabel(MAX_LABEL_VALUES);
     private final BoundedLabel eventTypes = new BoundedLabel(MAX_LABEL_VALUES);
+    // The meters of a run's end, kept by their labels: a map lookup instead of building and registering an id per run.
+    private final Map<List<String>, Counter> runCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durationTimers = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> attemptCounters = new ConcurrentHashMap<>();
 
     public MicrometerTelemetry(MeterRegistry registry) {
         runs = Counter.builder("plugboard.runs")
@@ -74,14 +81,18 @@ public final class MicrometerTelemetry implements Telemetry {
     public void runFinished(PluginRun run) {
         String plugin = run.plugin().value();
         String code = run.error().map(RunError::code).map(errorCodes::of).orElse(NONE);
-        runs.withTags("plugin", plugin, "status", run.status().wireName(), "error_code", code).increment();
+        String status = run.status().wireName();
+        runCounters.computeIfAbsent(List.of(plugin, status, code),
+                key -> runs.withTags("plugin", plugin, "status", status, "error_code", code)).increment();
         run.startedAt().ifPresent(started -> run.completedAt().ifPresent(finished ->
-                durations.withTags("plugin", plugin).record(Duration.between(started, finished))));
+                durationTimers.computeIfAbsent(plugin, key -> durations.withTags("plugin", plugin))
+                        .record(Duration.between(started, finished))));
     }
 
     @Override
     public void attemptEnded(PluginName plugin, AttemptOutcome outcome) {
-        attempts.withTags("plugin", plugin.value(), "outcome", outcome.label()).increment();
+        attemptCounters.computeIfAbsent(List.of(plugin.value(), outcome.label()),
+                key -> attempts.withTags("plugin", key.get(0), "outcome", key.get(1))).increment();
     }
 
     @Override
