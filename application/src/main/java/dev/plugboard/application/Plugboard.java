@@ -9,6 +9,7 @@ import dev.plugboard.application.service.access.RoleGrantService;
 import dev.plugboard.application.inmemory.InMemoryInstallationStore;
 import dev.plugboard.application.port.out.CircuitRepository;
 import dev.plugboard.application.port.out.EventLog;
+import dev.plugboard.application.port.out.Telemetry;
 import dev.plugboard.application.port.out.InstallationStore;
 import dev.plugboard.application.port.out.LogContext;
 import dev.plugboard.application.port.out.RunQueue;
@@ -107,25 +108,26 @@ public final class Plugboard {
         this.vault = new SettingsVault(b.secretCipher);
         AuditTrail trail = new AuditTrail(b.auditLog, b.transactions, b.clock, b.ids);
         this.outcomes = new RunOutcomes(b.runs, b.installations, b.circuits, b.executionSettings.circuit(), b.clock,
-                new RetryScheduler(b.plugins, () -> ThreadLocalRandom.current().nextDouble()));
+                new RetryScheduler(b.plugins, () -> ThreadLocalRandom.current().nextDouble()), b.telemetry);
         this.admission = new RunAdmission(b.plugins, b.installations, outcomes, b.handlers);
         ManifestSource manifests = new WithHandlerManifests(b.manifests, b.handlers);
         this.catalog = new CatalogService(b.plugins, manifests, b.settingsPolicy, trail, b.clock);
         this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy, vault,
-                b.planLimits, trail, b.clock, b.ids);
+                b.planLimits, trail, b.clock, b.ids, b.telemetry);
         this.secretKeys = new SecretKeysService(b.installations, b.plugins, b.settingsPolicy, vault, b.transactions, trail);
-        this.runs = new RunService(admission, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids);
+        this.runs = new RunService(admission, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids, b.telemetry);
         this.audit = new AuditQueryService(b.auditLog);
         this.workers = new WorkerService(b.queue, b.runs, b.plugins, admission, outcomes, b.transactions, b.clock,
                 b.settingsPolicy, vault);
-        this.events = new EventService(b.plugins, b.installations, b.runs, b.events, runs, b.transactions, b.clock, trail);
+        this.events = new EventService(b.plugins, b.installations, b.runs, b.events, runs, b.transactions, b.clock, trail,
+                b.telemetry);
         this.circuits = new CircuitService(b.circuits, b.plugins, trail, b.transactions, b.clock);
         this.owners = new OwnerService(b.owners, b.transactions, b.clock);
         this.grants = new RoleGrantService(b.roleGrants, trail, b.transactions, b.clock);
         this.workflows = b.templates == null || b.crons == null ? null
                 : new Workflows(new Workflows.Ports(b.workflowRepository, b.workflowRuns, b.triggerLedger, b.templates,
                         b.crons, b.plugins, b.installations, b.runs, runs, b.settingsPolicy, b.secretCipher, trail,
-                        b.transactions, b.clock, b.ids, b.workflowLog, b.webhookSigner), b.workflowSettings);
+                        b.transactions, b.clock, b.ids, b.workflowLog, b.webhookSigner, b.telemetry), b.workflowSettings);
         if (workflows != null) {
             events.followedBy(workflows.eventFollowers());
         }
@@ -269,6 +271,7 @@ public final class Plugboard {
         private WorkflowSettings workflowSettings = WorkflowSettings.defaults();
         private Consumer<String> workflowLog = line -> { };
         private WebhookSigner webhookSigner;
+        private Telemetry telemetry = Telemetry.NONE;
 
         private Builder() {
         }
@@ -301,6 +304,12 @@ public final class Plugboard {
         }
 
         /** Workflow limits and timings; {@link WorkflowSettings#defaults()} unless set. */
+        /** Where the use cases report runs, attempts, events and validations for meters; reports nothing by default. */
+        public Builder telemetry(Telemetry sink) {
+            this.telemetry = Objects.requireNonNull(sink, "telemetry");
+            return this;
+        }
+
         public Builder workflowSettings(WorkflowSettings settings) {
             this.workflowSettings = Objects.requireNonNull(settings, "workflowSettings");
             return this;

@@ -23,6 +23,9 @@ final class HostPool {
     private final Deque<PluginHost> idle = new ArrayDeque<>();
     private final Set<PluginHost> all = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    // For the meters: JVMs started, and hosts killed after a bad run (a timeout, a crash) to be replaced.
+    private final java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong discarded = new java.util.concurrent.atomic.AtomicLong();
 
     HostPool(PluginPackage pkg, IsolationSettings settings) {
         this.pkg = pkg;
@@ -44,6 +47,7 @@ final class HostPool {
             }
             if (host == null) {
                 host = PluginHost.start(pkg, settings.startTimeout());
+                started.incrementAndGet();
                 all.add(host);
             }
             if (closed) {
@@ -65,12 +69,23 @@ final class HostPool {
                 idle.addFirst(host);
             }
         } else {
+            if (!closed) {
+                discarded.incrementAndGet();
+            }
             host.kill();
             // Its slot frees only once the process is gone, so hosts never exceed execution.hosts.
             host.waitFor(java.time.Duration.ofSeconds(2));
             all.remove(host);
         }
         slots.release();
+    }
+
+    long started() {
+        return started.get();
+    }
+
+    long discarded() {
+        return discarded.get();
     }
 
     /** Starts one host ahead of the first run, so it does not pay for a JVM start. */

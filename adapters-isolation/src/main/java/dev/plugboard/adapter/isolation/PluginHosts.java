@@ -66,6 +66,16 @@ public final class PluginHosts implements AutoCloseable {
         return pools.values().stream().mapToInt(HostPool::live).sum();
     }
 
+    /** Host JVMs started since this instance started, over all plugins (first starts and replacements). */
+    public long hostsStarted() {
+        return pools.values().stream().mapToLong(HostPool::started).sum();
+    }
+
+    /** Hosts killed after a run that left them unusable (timeout, crash, limit), so that a fresh one replaces them. */
+    public long hostsDiscarded() {
+        return pools.values().stream().mapToLong(HostPool::discarded).sum();
+    }
+
     private void stopIdle() {
         Instant cutoff = Instant.now().minus(settings.idleTimeout());
         pools.values().forEach(pool -> pool.stopIdleSince(cutoff));

@@ -89,6 +89,8 @@ public final class ConfigurationKeys {
             Key.of("plugboard.isolation.idle-timeout", ValueType.DURATION),
             Key.of("plugboard.isolation.kill-grace", ValueType.DURATION),
             Key.of("plugboard.isolation.start-timeout", ValueType.DURATION),
+            // Meters (issue 12): how often the database-read gauges (pending runs, open circuits) are refreshed.
+            Key.of("plugboard.metrics.backlog-interval", ValueType.DURATION),
             // Workflows (issue 11).
             Key.of("plugboard.workflows.enabled", ValueType.BOOLEAN),
             Key.of("plugboard.workflows.poll-interval", ValueType.DURATION),

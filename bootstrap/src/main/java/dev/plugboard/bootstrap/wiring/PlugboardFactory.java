@@ -18,6 +18,8 @@ import dev.plugboard.bootstrap.workflow.WorkflowConfiguration;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
 import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.SecretCipher;
+import dev.plugboard.application.port.out.Telemetry;
+import io.micronaut.context.BeanProvider;
 import dev.plugboard.application.service.secret.SecretKeysService;
 import dev.plugboard.adapter.persistence.jdbc.JdbcRoleGrantRepository;
 import dev.plugboard.application.service.access.RoleGrantService;
@@ -100,7 +102,7 @@ final class PlugboardFactory {
                         SettingsPolicy policy, Environment environment, ExecutionConfiguration execution,
                         SecretCipher secretCipher, GuardedOutboundHttp outbound, FileManifestSource packages,
                         PluginHosts hosts, WorkflowConfiguration workflows,
-                        PostgresWorkflowStorage workflowStorage) {
+                        PostgresWorkflowStorage workflowStorage, BeanProvider<Telemetry> telemetry) {
         Plugboard plugboard = workflowStorage.applyTo(storage.applyTo(Plugboard.builder()))
                 .roleGrants(grants)
                 .manifestSource(manifests)
@@ -113,6 +115,8 @@ final class PlugboardFactory {
                 .logContext(new MdcLogContext())
                 .workflowSettings(workflows.settings())
                 .workflowLog(LOG::warn)
+                // Meters when a registry exists (metrics on); nothing otherwise.
+                .telemetry(telemetry.isPresent() ? telemetry.get() : Telemetry.NONE)
                 .build();
         SyncReport report = plugboard.syncCatalog();
         LOG.info("Catalog synced with the manifests: {}", report.summary());

@@ -7,6 +7,7 @@ import dev.plugboard.application.port.out.EventLog;
 import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.application.port.out.Telemetry;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.application.service.AuditTrail;
@@ -38,11 +39,13 @@ public final class EventService implements PublishEventUseCase {
     private final TransactionBoundary transactions;
     private final TimeSource clock;
     private final AuditTrail audit;
+    private final Telemetry telemetry;
     private EventFollowers followers = EventFollowers.none();
 
     public EventService(PluginRepository plugins, InstallationRepository installations, RunRepository runs,
                         EventLog events, StartRunUseCase starter, TransactionBoundary transactions, TimeSource clock,
-                        AuditTrail audit) {
+                        AuditTrail audit, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.plugins = plugins;
         this.installations = installations;
         this.runs = runs;
@@ -64,6 +67,7 @@ public final class EventService implements PublishEventUseCase {
             throw new InvalidValueException("idempotencyKey", key, "must be at most " + MAX_KEY + " characters");
         });
         Owner owner = command.caller().owner();
+        telemetry.eventPublished(command.type());
         String target = "events:" + owner;
         return audit.perform(command.caller().actor(), AuditAction.EVENT_PUBLISHED, target, () -> {
             List<Plugin> subscribers = subscribers(owner, command.type());

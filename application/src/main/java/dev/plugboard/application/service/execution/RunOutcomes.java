@@ -3,6 +3,8 @@ package dev.plugboard.application.service.execution;
 import dev.plugboard.application.port.out.CircuitRepository;
 import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.application.port.out.Telemetry;
+import dev.plugboard.application.port.out.Telemetry.AttemptOutcome;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.domain.circuit.Circuit;
 import dev.plugboard.domain.circuit.CircuitPolicy;
@@ -27,9 +29,16 @@ public final class RunOutcomes {
     private final CircuitPolicy circuitPolicy;
     private final TimeSource clock;
     private final RetryScheduler retries;
+    private final Telemetry telemetry;
 
     public RunOutcomes(RunRepository runs, InstallationRepository installations, CircuitRepository circuits,
                        CircuitPolicy circuitPolicy, TimeSource clock, RetryScheduler retries) {
+        this(runs, installations, circuits, circuitPolicy, clock, retries, Telemetry.NONE);
+    }
+
+    public RunOutcomes(RunRepository runs, InstallationRepository installations, CircuitRepository circuits,
+                       CircuitPolicy circuitPolicy, TimeSource clock, RetryScheduler retries, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.runs = runs;
         this.installations = installations;
         this.circuits = circuits;
@@ -51,6 +60,8 @@ public final class RunOutcomes {
         installations.recordExecution(run.owner(), run.plugin(), now, Optional.empty());
         PluginRun done = runs.update(run.complete(output, now));
         circuits.save(circuit.recordSuccess(now));
+        telemetry.attemptEnded(done.plugin(), AttemptOutcome.SUCCEEDED);
+        telemetry.runFinished(done);
         return done;
     }
 
@@ -66,6 +77,10 @@ public final class RunOutcomes {
         }
         PluginRun moved = runs.update(next.map(when -> run.retryLater(error, when)).orElseGet(() -> run.fail(error, now)));
         circuits.save(circuit.recordFailure(now, circuitPolicy));
+        telemetry.attemptEnded(moved.plugin(), next.isPresent() ? AttemptOutcome.RETRYING : AttemptOutcome.FAILED);
+        if (next.isEmpty()) {
+            telemetry.runFinished(moved);
+        }
         return moved;
     }
 
@@ -85,7 +100,10 @@ public final class RunOutcomes {
         RunError error = circuitOpen(admission.retryAfterSeconds());
         installations.recordAttempt(run.owner(), run.plugin(), now, Optional.empty());
         installations.recordExecution(run.owner(), run.plugin(), now, Optional.of(error.toString()));
-        return Optional.of(runs.update(run.fail(error, retryAfter(admission.retryAfterSeconds()), now)));
+        PluginRun refused = runs.update(run.fail(error, retryAfter(admission.retryAfterSeconds()), now));
+        telemetry.attemptEnded(refused.plugin(), AttemptOutcome.REFUSED);
+        telemetry.runFinished(refused);
+        return Optional.of(refused);
     }
 
     /**
@@ -103,14 +121,14 @@ public final class RunOutcomes {
         circuits.save(refusal.get().circuit());
         RunError error = circuitOpen(refusal.get().retryAfterSeconds());
         installations.recordExecution(pending.owner(), pending.plugin(), now, Optional.of(error.toString()));
-        return Optional.of(runs.update(pending.reject(error, retryAfter(refusal.get().retryAfterSeconds()), now)));
+        return Optional.of(finished(runs.update(pending.reject(error, retryAfter(refusal.get().retryAfterSeconds()), now))));
     }
 
     /** A pending run that nothing can or did execute (no handler, not claimed in time): rejected, never attempted. */
     public PluginRun rejected(PluginRun pending, RunError error) {
         Instant now = clock.now();
         installations.recordExecution(pending.owner(), pending.plugin(), now, Optional.of(error.toString()));
-        return runs.update(pending.reject(error, now));
+        return finished(runs.update(pending.reject(error, now)));
     }
 
     /** A claimed run that cannot execute at all (plugin or installation switched off or gone): fails at once. */
@@ -118,7 +136,14 @@ public final class RunOutcomes {
         Instant now = clock.now();
         installations.recordAttempt(run.owner(), run.plugin(), now, Optional.empty());
         installations.recordExecution(run.owner(), run.plugin(), now, Optional.of(error.toString()));
-        return runs.update(run.fail(error, now));
+        PluginRun failed = runs.update(run.fail(error, now));
+        telemetry.attemptEnded(failed.plugin(), AttemptOutcome.REFUSED);
+        return finished(failed);
+    }
+
+    private PluginRun finished(PluginRun run) {
+        telemetry.runFinished(run);
+        return run;
     }
 
     public static RunError circuitOpen(long retryAfterSeconds) {

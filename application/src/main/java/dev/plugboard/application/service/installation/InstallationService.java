@@ -1,5 +1,7 @@
 package dev.plugboard.application.service.installation;
 
+import dev.plugboard.application.port.out.Telemetry;
+
 import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.InstallationView;
@@ -54,7 +56,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
 
     public InstallationService(PluginRepository plugins, InstallationRepository installations, OwnerDirectory owners,
                                SettingsPolicy settingsPolicy, SettingsVault vault, PlanLimits planLimits,
-                               AuditTrail audit, TimeSource clock, IdSource ids) {
+                               AuditTrail audit, TimeSource clock, IdSource ids, Telemetry telemetry) {
         this.plugins = plugins;
         this.installations = installations;
         this.owners = owners;
@@ -64,7 +66,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         this.clock = clock;
         this.ids = ids;
         this.vault = vault;
-        this.changes = new SettingsChange(settingsPolicy, vault);
+        this.changes = new SettingsChange(settingsPolicy, vault, telemetry);
     }
 
     @Override

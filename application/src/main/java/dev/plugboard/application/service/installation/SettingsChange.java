@@ -1,5 +1,7 @@
 package dev.plugboard.application.service.installation;
 
+import dev.plugboard.application.port.out.Telemetry;
+
 import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.settings.JsonDocument;
@@ -26,10 +28,12 @@ final class SettingsChange {
 
     private final SettingsPolicy policy;
     private final SettingsVault vault;
+    private final Telemetry telemetry;
 
-    SettingsChange(SettingsPolicy policy, SettingsVault vault) {
+    SettingsChange(SettingsPolicy policy, SettingsVault vault, Telemetry telemetry) {
         this.policy = policy;
         this.vault = vault;
+        this.telemetry = telemetry;
     }
 
     /** The outcome of checking a change, and what would be stored. */
@@ -47,6 +51,7 @@ final class SettingsChange {
         JsonDocument proposed = SettingsUpdate.propose(policy, spec, stored, storedSecrets, patch);
         // A value stored as secret stays secret, even if the schema no longer says writeOnly.
         SettingsValidation validation = policy.validate(spec, proposed, storedSecrets);
+        telemetry.settingsValidated(validation.plugin(), validation.isValid());
         return new Proposal(validation);
     }
 

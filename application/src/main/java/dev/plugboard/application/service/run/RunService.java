@@ -1,5 +1,7 @@
 package dev.plugboard.application.service.run;
 
+import dev.plugboard.application.port.out.Telemetry;
+
 import dev.plugboard.application.port.Page;
 import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.in.run.CancelRunUseCase;
@@ -40,10 +42,12 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
     private final SettingsPolicy settingsPolicy;
     private final AuditTrail audit;
     private final TimeSource clock;
+    private final Telemetry telemetry;
     private final IdSource ids;
 
     public RunService(RunAdmission admission, RunRepository runs, OwnerDirectory owners, SettingsPolicy settingsPolicy,
-                      AuditTrail audit, TimeSource clock, IdSource ids) {
+                      AuditTrail audit, TimeSource clock, IdSource ids, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.admission = admission;
         this.runs = runs;
         this.owners = owners;
@@ -123,6 +127,7 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
             PluginRun current = get(owner, command.run());
             PluginRun cancelled = runs.update(current.cancel(clock.now()));
             audit.success(command.caller().actor(), AuditAction.RUN_CANCELLED, target, state(current), state(cancelled), "");
+            telemetry.runFinished(cancelled);
             return cancelled;
         });
     }

@@ -1,6 +1,7 @@
 package dev.plugboard.application.service.workflow;
 
 import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.application.port.out.Telemetry;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.application.port.out.workflow.TemplateEngine;
@@ -42,10 +43,12 @@ public final class WorkflowEngine {
     private final TransactionBoundary transactions;
     private final TimeSource clock;
     private final WorkflowSettings settings;
+    private final Telemetry telemetry;
 
     WorkflowEngine(WorkflowRunRepository runs, WorkflowRepository workflows, RunRepository pluginRuns, StepStarter steps,
                    TemplateEngine templates, TransactionBoundary transactions, TimeSource clock,
-                   WorkflowSettings settings) {
+                   WorkflowSettings settings, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.runs = runs;
         this.workflows = workflows;
         this.pluginRuns = pluginRuns;
@@ -90,6 +93,7 @@ public final class WorkflowEngine {
         WorkflowRun stored = runs.update(run, wait.orElse(now));
         if (stored.status().isFinal()) {
             workflows.recordExecution(stored.workflowId(), now, Optional.ofNullable(stored.error()));
+            telemetry.workflowRunFinished(stored.status());
         }
         return stored;
     }

@@ -5,6 +5,7 @@ import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.in.workflow.RunWorkflowsUseCase;
 import dev.plugboard.application.port.in.workflow.WorkflowActor;
 import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.application.port.out.Telemetry;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.port.out.workflow.WorkflowRepository;
 import dev.plugboard.application.port.out.workflow.WorkflowRunRepository;
@@ -37,9 +38,12 @@ public final class WorkflowRunService implements RunWorkflowsUseCase {
     private final TestMode testMode;
     private final AuditTrail audit;
     private final TimeSource clock;
+    private final Telemetry telemetry;
 
     WorkflowRunService(WorkflowRepository workflows, WorkflowRunRepository runs, RunRepository pluginRuns,
-                       WorkflowLauncher launcher, TestMode testMode, AuditTrail audit, TimeSource clock) {
+                       WorkflowLauncher launcher, TestMode testMode, AuditTrail audit, TimeSource clock,
+                       Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.workflows = workflows;
         this.runs = runs;
         this.pluginRuns = pluginRuns;
@@ -125,6 +129,7 @@ public final class WorkflowRunService implements RunWorkflowsUseCase {
                 }
             }
             workflows.recordExecution(cancelled.workflowId(), now, Optional.of("cancelled"));
+            telemetry.workflowRunFinished(cancelled.status());
             audit.success(actor.caller().actor(), AuditAction.WORKFLOW_RUN_CANCELLED, target,
                     JsonDocument.of(Map.of("status", current.status().wireName())),
                     JsonDocument.of(Map.of("status", cancelled.status().wireName())), current.slug());
@@ -135,7 +140,7 @@ public final class WorkflowRunService implements RunWorkflowsUseCase {
     /** A plugin run that moved meanwhile (its executor finished it) is left as it is: the workflow run is cancelled anyway. */
     private void cancelQuietly(dev.plugboard.domain.run.PluginRun run, Instant now) {
         try {
-            pluginRuns.update(run.cancel(now));
+            telemetry.runFinished(pluginRuns.update(run.cancel(now)));
         } catch (ConcurrencyConflictException finishedMeanwhile) {
             // nothing to undo: the engine never looks at a cancelled workflow run again
         }

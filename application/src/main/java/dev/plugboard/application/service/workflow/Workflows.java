@@ -7,6 +7,7 @@ import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.RunRepository;
 import dev.plugboard.application.port.out.SecretCipher;
+import dev.plugboard.application.port.out.Telemetry;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.application.port.out.workflow.CronSchedules;
@@ -36,7 +37,7 @@ public final class Workflows {
                         InstallationRepository installations, RunRepository pluginRuns, StartRunUseCase starter,
                         SettingsPolicy policy, SecretCipher cipher, AuditTrail audit, TransactionBoundary transactions,
                         TimeSource clock, IdSource ids, Consumer<String> log,
-                        WebhookSigner signer) {
+                        WebhookSigner signer, Telemetry telemetry) {
     }
 
     public Workflows(Ports p, WorkflowSettings settings) {
@@ -47,11 +48,12 @@ public final class Workflows {
         WorkflowLauncher launcher = new WorkflowLauncher(p.runs(), p.policy(), settings, p.audit(), p.clock(), p.ids());
         this.manage = new WorkflowService(p.workflows(), checks, secrets, schedules, p.audit(), p.clock(), p.ids());
         this.runs = new WorkflowRunService(p.workflows(), p.runs(), p.pluginRuns(), launcher,
-                new TestMode(p.plugins(), p.templates(), settings), p.audit(), p.clock());
+                new TestMode(p.plugins(), p.templates(), settings), p.audit(), p.clock(), p.telemetry());
         this.webhooks = new WebhookService(p.workflows(), p.ledger(), secrets, launcher, p.audit(), settings, p.clock(),
                 p.signer());
         this.engine = new WorkflowEngine(p.runs(), p.workflows(), p.pluginRuns(),
-                new StepStarter(p.starter(), p.templates(), settings), p.templates(), p.transactions(), p.clock(), settings);
+                new StepStarter(p.starter(), p.templates(), settings), p.templates(), p.transactions(), p.clock(), settings,
+                p.telemetry());
         this.scheduler = new WorkflowScheduler(p.workflows(), p.ledger(), schedules, launcher, p.transactions(), p.clock(),
                 p.log());
         this.events = new WorkflowEventTriggers(p.workflows(), launcher);
