@@ -72,6 +72,16 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.Optional;
+import dev.plugboard.application.inmemory.InMemoryAlertRepository;
+import dev.plugboard.application.inmemory.InMemoryHealthRepository;
+import dev.plugboard.application.inmemory.InMemoryHealthSignals;
+import dev.plugboard.application.port.out.monitoring.AlertRepository;
+import dev.plugboard.application.port.out.monitoring.HealthRepository;
+import dev.plugboard.application.port.out.monitoring.HealthSignalSource;
+import dev.plugboard.application.port.out.monitoring.JobLock;
+import dev.plugboard.application.service.monitoring.AlertService;
+import dev.plugboard.application.service.monitoring.HealthService;
+import dev.plugboard.application.service.monitoring.HealthSettings;
 
 /**
  * Plugboard's use cases wired together. With no ports given, everything lives in memory: no
@@ -97,6 +107,8 @@ public final class Plugboard {
     private final SecretKeysService secretKeys;
     private final RoleGrantService grants;
     private final Workflows workflows;
+    private final AlertService alerts;
+    private final HealthService health;
 
     private Plugboard(Builder b) {
         this.wiring = b;
@@ -126,6 +138,10 @@ public final class Plugboard {
         if (workflows != null) {
             events.followedBy(workflows.eventFollowers());
         }
+        this.alerts = new AlertService(b.alertRepository, events, trail, b.clock, b.ids, b.healthSettings.alertsOwner(),
+                b.alertLog);
+        this.health = new HealthService(b.plugins, b.healthRepository, b.healthSignals, b.jobLock, b.transactions, b.clock,
+                b.healthSettings, b.handlers, alerts);
         this.reaper = new LeaseReaper(b.queue, b.circuits, b.plugins, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
     }
@@ -142,6 +158,16 @@ public final class Plugboard {
                     + "dev.plugboard:plugboard-adapters-workflow-language to the class path, or call workflowLanguage(...)");
         }
         return workflows;
+    }
+
+    /** Plugin health; call {@link HealthService#evaluate()} periodically to judge it and raise alerts. */
+    public HealthService health() {
+        return health;
+    }
+
+    /** Alerts: list, acknowledge, resolve. */
+    public AlertService alerts() {
+        return alerts;
     }
 
     /** External workers: claim, heartbeat, complete, fail. */
@@ -259,8 +285,39 @@ public final class Plugboard {
         private WorkflowSettings workflowSettings = WorkflowSettings.defaults();
         private Consumer<String> workflowLog = line -> { };
         private WebhookSigner webhookSigner;
+        private HealthRepository healthRepository;
+        private AlertRepository alertRepository;
+        private HealthSignalSource healthSignals;
+        private JobLock jobLock = JobLock.alone();
+        private HealthSettings healthSettings = HealthSettings.defaults();
+        private Consumer<String> alertLog = line -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Where health verdicts and alerts are kept, where the health job reads its signals, and the
+         * lock that lets one instance at a time run it; in memory (one process) unless set.
+         */
+        public Builder monitoringStorage(HealthRepository verdicts, AlertRepository alerts, HealthSignalSource signals,
+                                         JobLock lock) {
+            this.healthRepository = Objects.requireNonNull(verdicts, "verdicts");
+            this.alertRepository = Objects.requireNonNull(alerts, "alerts");
+            this.healthSignals = Objects.requireNonNull(signals, "signals");
+            this.jobLock = Objects.requireNonNull(lock, "lock");
+            return this;
+        }
+
+        /** Health thresholds, windows and the owner of plugin-wide alert events; {@link HealthSettings#defaults()} unless set. */
+        public Builder healthSettings(HealthSettings settings) {
+            this.healthSettings = Objects.requireNonNull(settings, "healthSettings");
+            return this;
+        }
+
+        /** Where an opened alert is reported as a warning line. */
+        public Builder alertLog(Consumer<String> log) {
+            this.alertLog = Objects.requireNonNull(log, "alertLog");
+            return this;
         }
 
         /** Where workflows, their runs and the trigger ledger are kept; in memory unless set. */
@@ -420,6 +477,10 @@ public final class Plugboard {
                 if (queue == null) {
                     executionStorage(memoryRuns, memoryCircuits, memoryStore, memoryEvents);
                 }
+                if (healthSignals == null) {
+                    monitoringStorage(new InMemoryHealthRepository(), new InMemoryAlertRepository(),
+                            new InMemoryHealthSignals(memoryRuns, memoryCircuits), JobLock.alone());
+                }
             }
             if (queue == null) {
                 if (!(runs instanceof RunQueue runQueue)) {
@@ -427,6 +488,13 @@ public final class Plugboard {
                 }
                 // In-memory storage handed in through storage(...): its run repository is also the queue.
                 executionStorage(runQueue, new InMemoryCircuitRepository(), new InMemoryInstallationStore(), new InMemoryEventLog());
+            }
+            if (healthSignals == null) {
+                // Storage of one's own without monitoring storage: health stays unknown, nothing is observed.
+                monitoringStorage(new InMemoryHealthRepository(), new InMemoryAlertRepository(),
+                        runs instanceof InMemoryRunRepository memoryRuns && circuits instanceof InMemoryCircuitRepository memoryCircuits
+                                ? new InMemoryHealthSignals(memoryRuns, memoryCircuits) : HealthSignalSource.none(),
+                        JobLock.alone());
             }
             if (secretCipher == null) {
                 secretCipher = new InMemorySecretCipher();
