@@ -67,7 +67,8 @@ public final class JdbcHealthSignals implements HealthSignalSource, JobLock {
             return Optional.of(now);
         }
         return sql.one("SELECT max(a.started_at) AS at FROM plugin_run_attempts a JOIN plugin_runs r ON r.id = a.run_id "
-                + "JOIN plugins p ON p.id = r.plugin_id WHERE p.name = ?", row -> Sql.instant(row, "at"), plugin.value());
+                + "JOIN plugins p ON p.id = r.plugin_id WHERE p.name = ?", row -> Optional.ofNullable(Sql.instant(row, "at")),
+                plugin.value()).flatMap(at -> at);
     }
 
     @Override
