@@ -58,6 +58,12 @@ public final class InMemoryHealthSignals implements HealthSignalSource {
     }
 
     @Override
+    public Optional<Instant> oldestPending(PluginName plugin) {
+        return runs.all().stream().filter(run -> run.plugin().equals(plugin) && run.status() == RunStatus.PENDING)
+                .map(PluginRun::availableAt).min(Comparator.naturalOrder());
+    }
+
+    @Override
     public Optional<Instant> lastWorkerActivity(PluginName plugin, Instant now) {
         return runs.all().stream().filter(run -> run.plugin().equals(plugin))
                 .flatMap(run -> run.lease().isPresent() && !run.isLeaseExpiredAt(now) ? java.util.stream.Stream.of(now)

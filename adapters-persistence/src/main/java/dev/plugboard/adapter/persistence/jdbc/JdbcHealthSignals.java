@@ -58,6 +58,13 @@ public final class JdbcHealthSignals implements HealthSignalSource, JobLock {
     }
 
     @Override
+    public Optional<Instant> oldestPending(PluginName plugin) {
+        return sql.one("SELECT min(r.available_at) AS at FROM plugin_runs r JOIN plugins p ON p.id = r.plugin_id "
+                + "WHERE p.name = ? AND r.status = 'pending'", row -> Optional.ofNullable(Sql.instant(row, "at")),
+                plugin.value()).flatMap(at -> at);
+    }
+
+    @Override
     public Optional<Instant> lastWorkerActivity(PluginName plugin, Instant now) {
         // A live lease means its worker claimed or heart-beat within the lease; otherwise the latest claim.
         boolean leased = sql.one("SELECT 1 FROM plugin_runs r JOIN plugins p ON p.id = r.plugin_id WHERE p.name = ? "

@@ -46,7 +46,11 @@ final class AlertRules {
             data.put("plugin", plugin);
             data.put("score", health.score());
             data.put("state", health.state().wireName());
-            if (health.state() == HealthState.UNHEALTHY) {
+            if (health.state() == HealthState.UNKNOWN) {
+                // Too little to judge is not a recovery: an active alert stays as it is until runs say otherwise.
+                seen.get(AlertKind.PLUGIN_UNHEALTHY).add(plugin);
+                seen.get(AlertKind.PLUGIN_DEGRADED).add(plugin);
+            } else if (health.state() == HealthState.UNHEALTHY) {
                 raise(AlertKind.PLUGIN_UNHEALTHY, plugin, Optional.empty(),
                         "score " + health.score() + ": " + health.reason(), data);
             } else if (health.state() == HealthState.DEGRADED) {

@@ -106,14 +106,22 @@ public final class HealthService implements PluginHealthUseCase {
         });
     }
 
+    /**
+     * Whether a worker is about: a run waiting for less than the worker window proves nothing yet (a
+     * worker polls), so only a run waiting longer, with no claim or heartbeat in that window, counts against it.
+     */
+    private boolean workerSeen(PluginName name, Instant now) {
+        Instant since = now.minus(settings.workerWindow());
+        boolean waitingLong = signals.oldestPending(name).filter(at -> !at.isAfter(since)).isPresent();
+        return !waitingLong || signals.lastWorkerActivity(name, now).filter(at -> at.isAfter(since)).isPresent();
+    }
+
     private PluginHealth judge(Plugin plugin, HealthState answer, long open, Instant now) {
         PluginName name = plugin.name();
         RunSample sample = signals.runs(name, Optional.empty(), now.minus(settings.window()), settings.sampleRuns());
         long pending = signals.pendingRuns(name);
         Optional<Boolean> workerSeen = plugin.manifest().execution().mode() == ExecutionMode.EXTERNAL
-                ? Optional.of(signals.lastWorkerActivity(name, now)
-                        .filter(at -> at.isAfter(now.minus(settings.workerWindow()))).isPresent())
-                : Optional.empty();
+                ? Optional.of(workerSeen(name, now)) : Optional.empty();
         HealthSignals observed = new HealthSignals(sample.finished(), sample.succeeded(), sample.p95(),
                 plugin.manifest().execution().timeout(), (int) open, pending, workerSeen, Optional.ofNullable(answer));
         PluginHealth previous = verdicts.find(name).orElseGet(() -> PluginHealth.unknown(name, now));

@@ -23,6 +23,9 @@ public interface HealthSignalSource {
     /** Runs of the plugin waiting to be claimed. */
     long pendingRuns(PluginName plugin);
 
+    /** When the longest-waiting pending run of the plugin became claimable, if any waits. */
+    Optional<Instant> oldestPending(PluginName plugin);
+
     /** The last time a worker claimed a run of the plugin or held a live lease on one (a heartbeat renews it). */
     Optional<Instant> lastWorkerActivity(PluginName plugin, Instant now);
 
@@ -45,6 +48,11 @@ public interface HealthSignalSource {
             @Override
             public long pendingRuns(PluginName plugin) {
                 return 0;
+            }
+
+            @Override
+            public Optional<Instant> oldestPending(PluginName plugin) {
+                return Optional.empty();
             }
 
             @Override
