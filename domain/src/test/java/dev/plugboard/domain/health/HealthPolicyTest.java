@@ -64,7 +64,7 @@ class HealthPolicyTest {
     @Test
     void givenAStateChange_onlyThenTheChangeTimeMoves() {
         java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
-        PluginHealth first = PluginHealth.unknown(dev.plugboard.domain.plugin.PluginName.of("p"), t0);
+        PluginHealth first = PluginHealth.unknown(dev.plugboard.domain.plugin.PluginName.of("probe"), t0);
         PluginHealth healthy = first.next(policy.assess(runs(10, 10, 1)), t0.plusSeconds(30));
         PluginHealth still = healthy.next(policy.assess(runs(10, 10, 1)), t0.plusSeconds(60));
 
