@@ -25,6 +25,8 @@ final class ActiveChecks {
 
     private final HandlerRegistry handlers;
     private final Duration timeout;
+    /** A check still running from an earlier tick is not called again, so a hanging one holds one thread, not one per tick. */
+    private final Map<PluginName, CompletableFuture<Optional<HealthState>>> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     ActiveChecks(HandlerRegistry handlers, Duration timeout) {
         this.handlers = handlers;
@@ -36,18 +38,24 @@ final class ActiveChecks {
         Map<PluginName, HealthState> answers = new HashMap<>();
         for (Plugin plugin : plugins) {
             if (plugin.isEnabled() && plugin.manifest().execution().mode() == ExecutionMode.IN_PROCESS) {
-                handlers.find(plugin.name()).flatMap(this::check).ifPresent(state -> answers.put(plugin.name(), state));
+                handlers.find(plugin.name()).flatMap(handler -> check(plugin.name(), handler))
+                        .ifPresent(state -> answers.put(plugin.name(), state));
             }
         }
         return answers;
     }
 
-    private Optional<HealthState> check(PluginHandler handler) {
-        CompletableFuture<Optional<HealthState>> answer = CompletableFuture.supplyAsync(handler::health);
+    private Optional<HealthState> check(PluginName plugin, PluginHandler handler) {
+        CompletableFuture<Optional<HealthState>> answer = running.computeIfAbsent(plugin,
+                name -> CompletableFuture.supplyAsync(handler::health));
         try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            answer.cancel(true);
+            Optional<HealthState> state = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            running.remove(plugin, answer);
+            return state == null ? Optional.empty() : state;
+        } catch (TimeoutException e) {
+            return Optional.of(HealthState.UNHEALTHY);
+        } catch (ExecutionException e) {
+            running.remove(plugin, answer);
             return Optional.of(HealthState.UNHEALTHY);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,6 +18,9 @@ import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.RunTrigger;
 import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.application.spi.HandlerContext;
+import dev.plugboard.application.spi.HandlerRegistry;
+import dev.plugboard.application.spi.PluginHandler;
 import org.junit.jupiter.api.Test;
 
 import dev.plugboard.domain.health.HealthPolicy;
@@ -99,5 +102,55 @@ class HealthAndAlertsInMemoryTest {
                 plugboard.workers().fail("w", claimed.run().id(), "BAD_PAYLOAD", "bad", false);
             }
         }
+    }
+
+    @Test
+    void givenAnInProcessHandlerWithItsOwnCheck_theJobCallsIt_andAHangingCheckCountsAsUnhealthy() {
+        PluginHandler degraded = checked("self-degraded", () -> Optional.of(HealthState.DEGRADED));
+        PluginHandler hanging = checked("self-hanging", () -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.of(HealthState.HEALTHY);
+        });
+        Plugboard checking = Plugboard.builder().handlers(new HandlerRegistry(List.of(degraded, hanging)))
+                .healthSettings(new HealthSettings(HealthPolicy.DEFAULT, Duration.ofMinutes(15), 5, Duration.ofMinutes(5),
+                        100, Duration.ofMillis(200), Owner.user("ops")))
+                .build();
+        checking.syncCatalog();
+
+        checking.health().evaluate();
+
+        assertThat(checking.health().all()).filteredOn(h -> h.plugin().value().equals("self-degraded")).singleElement()
+                .satisfies(h -> {
+                    assertThat(h.state()).isEqualTo(HealthState.DEGRADED);
+                    assertThat(h.reason()).contains("health check: degraded");
+                });
+        assertThat(checking.health().all()).filteredOn(h -> h.plugin().value().equals("self-hanging")).singleElement()
+                .satisfies(h -> assertThat(h.state()).isEqualTo(HealthState.UNHEALTHY));
+        assertThat(checking.alerts().list(Optional.of(AlertStatus.OPEN), 10)).extracting(Alert::kind)
+                .containsExactlyInAnyOrder(AlertKind.PLUGIN_DEGRADED, AlertKind.PLUGIN_UNHEALTHY);
+    }
+
+    private static PluginHandler checked(String name, java.util.function.Supplier<Optional<HealthState>> check) {
+        PluginManifest manifest = PluginManifest.builder(name, "1.0.0").build();
+        return new PluginHandler() {
+            @Override
+            public PluginManifest manifest() {
+                return manifest;
+            }
+
+            @Override
+            public JsonDocument execute(JsonDocument input, JsonDocument settings, HandlerContext context) {
+                return JsonDocument.empty();
+            }
+
+            @Override
+            public Optional<HealthState> health() {
+                return check.get();
+            }
+        };
     }
 }
