@@ -75,6 +75,16 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.Optional;
+import dev.plugboard.application.inmemory.InMemoryAlertRepository;
+import dev.plugboard.application.inmemory.InMemoryHealthRepository;
+import dev.plugboard.application.inmemory.InMemoryHealthSignals;
+import dev.plugboard.application.port.out.monitoring.AlertRepository;
+import dev.plugboard.application.port.out.monitoring.HealthRepository;
+import dev.plugboard.application.port.out.monitoring.HealthSignalSource;
+import dev.plugboard.application.port.out.monitoring.JobLock;
+import dev.plugboard.application.service.monitoring.AlertService;
+import dev.plugboard.application.service.monitoring.HealthService;
+import dev.plugboard.application.service.monitoring.HealthSettings;
 
 /**
  * Plugboard's use cases wired together. With no ports given, everything lives in memory: no
@@ -101,6 +111,8 @@ public final class Plugboard {
     private final RoleGrantService grants;
     private final Workflows workflows;
     private final AnalyticsStatsService analytics;
+    private final AlertService alerts;
+    private final HealthService health;
 
     private Plugboard(Builder b) {
         this.wiring = b;
@@ -132,6 +144,10 @@ public final class Plugboard {
             events.followedBy(workflows.eventFollowers());
         }
         this.analytics = new AnalyticsStatsService(b.installations, b.store, b.transactions, b.clock);
+        this.alerts = new AlertService(b.alertRepository, events, trail, b.clock, b.ids, b.healthSettings.alertsOwner(),
+                b.alertLog);
+        this.health = new HealthService(b.plugins, b.healthRepository, b.healthSignals, b.jobLock, b.transactions, b.clock,
+                b.healthSettings, b.handlers, alerts);
         this.reaper = new LeaseReaper(b.queue, b.circuits, b.plugins, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
     }
@@ -153,6 +169,16 @@ public final class Plugboard {
     /** The analytics plugin's statistics, read from its store without a run. */
     public AnalyticsStatsService analytics() {
         return analytics;
+    }
+
+    /** Plugin health; call {@link HealthService#evaluate()} periodically to judge it and raise alerts. */
+    public HealthService health() {
+        return health;
+    }
+
+    /** Alerts: list, acknowledge, resolve. */
+    public AlertService alerts() {
+        return alerts;
     }
 
     /** External workers: claim, heartbeat, complete, fail. */
@@ -272,8 +298,39 @@ public final class Plugboard {
         private Consumer<String> workflowLog = line -> { };
         private WebhookSigner webhookSigner;
         private Telemetry telemetry = Telemetry.NONE;
+        private HealthRepository healthRepository;
+        private AlertRepository alertRepository;
+        private HealthSignalSource healthSignals;
+        private JobLock jobLock = JobLock.alone();
+        private HealthSettings healthSettings = HealthSettings.defaults();
+        private Consumer<String> alertLog = line -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Where health verdicts and alerts are kept, where the health job reads its signals, and the
+         * lock that lets one instance at a time run it; in memory (one process) unless set.
+         */
+        public Builder monitoringStorage(HealthRepository verdicts, AlertRepository alerts, HealthSignalSource signals,
+                                         JobLock lock) {
+            this.healthRepository = Objects.requireNonNull(verdicts, "verdicts");
+            this.alertRepository = Objects.requireNonNull(alerts, "alerts");
+            this.healthSignals = Objects.requireNonNull(signals, "signals");
+            this.jobLock = Objects.requireNonNull(lock, "lock");
+            return this;
+        }
+
+        /** Health thresholds, windows and the owner of plugin-wide alert events; {@link HealthSettings#defaults()} unless set. */
+        public Builder healthSettings(HealthSettings settings) {
+            this.healthSettings = Objects.requireNonNull(settings, "healthSettings");
+            return this;
+        }
+
+        /** Where an opened alert is reported as a warning line. */
+        public Builder alertLog(Consumer<String> log) {
+            this.alertLog = Objects.requireNonNull(log, "alertLog");
+            return this;
         }
 
         /** Where workflows, their runs and the trigger ledger are kept; in memory unless set. */
@@ -445,6 +502,10 @@ public final class Plugboard {
                 if (queue == null) {
                     executionStorage(memoryRuns, memoryCircuits, memoryStore, memoryEvents);
                 }
+                if (healthSignals == null) {
+                    monitoringStorage(new InMemoryHealthRepository(), new InMemoryAlertRepository(),
+                            new InMemoryHealthSignals(memoryRuns, memoryCircuits), JobLock.alone());
+                }
             }
             if (queue == null) {
                 if (!(runs instanceof RunQueue runQueue)) {
@@ -452,6 +513,13 @@ public final class Plugboard {
                 }
                 // In-memory storage handed in through storage(...): its run repository is also the queue.
                 executionStorage(runQueue, new InMemoryCircuitRepository(), new InMemoryInstallationStore(), new InMemoryEventLog());
+            }
+            if (healthSignals == null) {
+                // Storage of one's own without monitoring storage: health stays unknown, nothing is observed.
+                monitoringStorage(new InMemoryHealthRepository(), new InMemoryAlertRepository(),
+                        runs instanceof InMemoryRunRepository memoryRuns && circuits instanceof InMemoryCircuitRepository memoryCircuits
+                                ? new InMemoryHealthSignals(memoryRuns, memoryCircuits) : HealthSignalSource.none(),
+                        JobLock.alone());
             }
             if (secretCipher == null) {
                 secretCipher = new InMemorySecretCipher();

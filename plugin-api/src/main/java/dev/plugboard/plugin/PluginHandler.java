@@ -25,4 +25,14 @@ public interface PluginHandler {
      */
     Map<String, Object> execute(Map<String, Object> input, Map<String, Object> settings, PluginContext context)
             throws Exception;
+
+    /**
+     * An optional health check, which the server calls on a schedule with a short timeout; one that
+     * throws or hangs counts as unhealthy. Checks of plugins in a plugin host are not called yet.
+     *
+     * @return {@code "healthy"}, {@code "degraded"} or {@code "unhealthy"}; null (the default) for no check
+     */
+    default String health() {
+        return null;
+    }
 }

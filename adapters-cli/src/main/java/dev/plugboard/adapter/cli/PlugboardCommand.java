@@ -4,6 +4,7 @@ import dev.plugboard.adapter.cli.admins.AdminsCommand;
 import dev.plugboard.adapter.cli.audit.AuditCommand;
 import dev.plugboard.adapter.cli.analytics.AnalyticsCommand;
 import dev.plugboard.adapter.cli.circuits.CircuitsCommand;
+import dev.plugboard.adapter.cli.alerts.AlertsCommand;
 import dev.plugboard.adapter.cli.db.DbCommand;
 import dev.plugboard.adapter.cli.events.EventsCommand;
 import dev.plugboard.adapter.cli.installs.InstallsCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Plugboard, the plugin control plane: administer the plugin catalog, installations, runs,"
                 + " workflows, circuit breakers, events and the audit trail directly in the database, or run the server."},
         subcommands = {PluginsCommand.class, InstallsCommand.class, RunsCommand.class, WorkflowsCommand.class,
-                CircuitsCommand.class, AnalyticsCommand.class,
+                CircuitsCommand.class, AnalyticsCommand.class, AlertsCommand.class,
                 EventsCommand.class, AuditCommand.class, SecretsCommand.class, AdminsCommand.class,
                 DbCommand.class, TokenCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"%nExamples:", "  plugboard plugins list", "  plugboard plugins disable analytics",

@@ -31,6 +31,7 @@ class HelpAndConventionsTest {
                 "plugins list", "plugins show", "plugins enable", "plugins disable", "plugins sync", "plugins register",
                 "installs list", "installs add", "installs remove", "installs configure", "installs validate",
                 "runs list", "runs show", "runs cancel", "circuits list", "circuits open", "circuits close",
+                "plugins health", "alerts list", "alerts ack", "alerts resolve",
                 "events publish", "workflows list", "workflows show", "workflows create", "workflows update",
                 "workflows delete", "workflows activate", "workflows pause", "workflows archive", "workflows run",
                 "workflows runs", "workflows run-show", "workflows cancel", "workflows test", "audit list", "admins grant", "admins revoke", "admins list", "db migrate", "db info", "token", "serve", "completion");

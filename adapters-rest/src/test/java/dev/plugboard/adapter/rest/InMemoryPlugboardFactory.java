@@ -161,4 +161,14 @@ class InMemoryPlugboardFactory {
     CircuitsUseCase circuits(Plugboard plugboard) {
         return plugboard.circuits();
     }
+
+    @Singleton
+    dev.plugboard.application.port.in.monitoring.PluginHealthUseCase pluginHealth(Plugboard plugboard) {
+        return plugboard.health();
+    }
+
+    @Singleton
+    dev.plugboard.application.port.in.monitoring.AlertsUseCase alerts(Plugboard plugboard) {
+        return plugboard.alerts();
+    }
 }

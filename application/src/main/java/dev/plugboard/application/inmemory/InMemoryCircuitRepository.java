@@ -34,6 +34,11 @@ public final class InMemoryCircuitRepository implements CircuitRepository, Snaps
                 .sorted((a, b) -> a.plugin().compareTo(b.plugin())).toList();
     }
 
+    /** Every owner's circuits, for the health job. */
+    public synchronized List<Circuit> all() {
+        return List.copyOf(circuits.values());
+    }
+
     @Override
     public synchronized int deleteIdle(Instant before) {
         int size = circuits.size();

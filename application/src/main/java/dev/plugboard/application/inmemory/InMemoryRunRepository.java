@@ -128,6 +128,11 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
         return runs.values().stream().filter(run -> run.isLeaseExpiredAt(now)).limit(max).toList();
     }
 
+    /** Every run of every owner, for the health job. */
+    public synchronized List<PluginRun> all() {
+        return List.copyOf(runs.values());
+    }
+
     @Override
     public synchronized Optional<PluginRun> find(RunId id) {
         return Optional.ofNullable(runs.get(id));

@@ -40,6 +40,20 @@ public final class InProcessApiHandler implements PluginHandler {
     }
 
     /** The server's context as the plugin API shows it. */
+    /** The plugin's own answer as a state; an answer it cannot read counts as unhealthy. */
+    @Override
+    public java.util.Optional<dev.plugboard.domain.health.HealthState> health() {
+        String answer = handler.health();
+        if (answer == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(switch (answer.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "healthy" -> dev.plugboard.domain.health.HealthState.HEALTHY;
+            case "degraded" -> dev.plugboard.domain.health.HealthState.DEGRADED;
+            default -> dev.plugboard.domain.health.HealthState.UNHEALTHY;
+        });
+    }
+
     private record ApiContext(HandlerContext context) implements PluginContext {
 
         @Override

@@ -27,4 +27,15 @@ public interface PluginHandler {
      *                       fails the attempt with code {@code HANDLER_ERROR} (retried)
      */
     JsonDocument execute(JsonDocument input, JsonDocument settings, HandlerContext context) throws Exception;
+
+    /**
+     * The plugin's own health check, which Plugboard calls on a schedule (every
+     * {@code plugboard.health.interval}) with a short timeout; a check that throws or hangs counts as
+     * unhealthy. The default has no check.
+     *
+     * @return the state the plugin reports, or empty when it has no check
+     */
+    default java.util.Optional<dev.plugboard.domain.health.HealthState> health() {
+        return java.util.Optional.empty();
+    }
 }

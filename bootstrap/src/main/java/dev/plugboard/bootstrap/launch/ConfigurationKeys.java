@@ -116,7 +116,20 @@ public final class ConfigurationKeys {
             Key.of("plugboard.retention.event-keys", ValueType.DURATION),
             // Read by the REST adapter too: the webhook endpoint refuses a larger body before reading it.
             Key.of(WorkflowRestSettings.WEBHOOK_MAX_BODY_BYTES, ValueType.POSITIVE_NUMBER),
-            Key.of(WorkflowRestSettings.DEPARTMENT_CLAIM, ValueType.TEXT));
+            Key.of(WorkflowRestSettings.DEPARTMENT_CLAIM, ValueType.TEXT),
+            // Plugin health and alerts (issue 12).
+            Key.of("plugboard.health.enabled", ValueType.BOOLEAN),
+            Key.of("plugboard.health.interval", ValueType.DURATION),
+            Key.of("plugboard.health.window", ValueType.DURATION),
+            Key.of("plugboard.health.sample-runs", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.health.min-runs", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.health.healthy-score", ValueType.NUMBER),
+            Key.of("plugboard.health.unhealthy-score", ValueType.NUMBER),
+            Key.of("plugboard.health.latency-percent", ValueType.POSITIVE_NUMBER),
+            Key.of("plugboard.health.worker-window", ValueType.DURATION),
+            Key.of("plugboard.health.check-timeout", ValueType.DURATION),
+            Key.of("plugboard.alerts.owner", ValueType.TEXT),
+            Key.of("plugboard.alerts.backlog-threshold", ValueType.POSITIVE_NUMBER));
 
     /** PLUGBOARD_* variables that are not configuration keys: read by the launcher script, logging or tests. */
     static final Set<String> OTHER_VARIABLES = Set.of("PLUGBOARD_CONFIG", "PLUGBOARD_LOG_LEVEL", "PLUGBOARD_DEBUG",

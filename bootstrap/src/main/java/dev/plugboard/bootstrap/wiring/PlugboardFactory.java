@@ -9,6 +9,10 @@ import dev.plugboard.adapter.secrets.KeysetSource;
 import dev.plugboard.adapter.secrets.SecretsKeyException;
 import dev.plugboard.adapter.secrets.TinkSecretCipher;
 import dev.plugboard.adapter.persistence.PostgresWorkflowStorage;
+import dev.plugboard.adapter.persistence.PostgresMonitoringStorage;
+import dev.plugboard.application.service.monitoring.AlertService;
+import dev.plugboard.application.service.monitoring.HealthService;
+import dev.plugboard.bootstrap.monitoring.HealthConfiguration;
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.service.workflow.WebhookService;
 import dev.plugboard.application.service.workflow.WorkflowRunService;
@@ -102,8 +106,11 @@ final class PlugboardFactory {
                         SettingsPolicy policy, Environment environment, ExecutionConfiguration execution,
                         SecretCipher secretCipher, GuardedOutboundHttp outbound, FileManifestSource packages,
                         PluginHosts hosts, WorkflowConfiguration workflows,
-                        PostgresWorkflowStorage workflowStorage, BeanProvider<Telemetry> telemetry) {
-        Plugboard plugboard = workflowStorage.applyTo(storage.applyTo(Plugboard.builder()))
+                        PostgresWorkflowStorage workflowStorage, BeanProvider<Telemetry> telemetry,
+                        PostgresMonitoringStorage monitoringStorage, HealthConfiguration health) {
+        Plugboard plugboard = monitoringStorage.applyTo(workflowStorage.applyTo(storage.applyTo(Plugboard.builder())))
+                .healthSettings(health.settings())
+                .alertLog(LOG::warn)
                 .roleGrants(grants)
                 .manifestSource(manifests)
                 .settingsPolicy(policy)
@@ -141,6 +148,21 @@ final class PlugboardFactory {
         String defaultPlan = environment.getProperty("plugboard.default-plan", String.class)
                 .orElse(limits.containsKey("free") ? "free" : limits.keySet().iterator().next());
         return new PlanLimits(limits, defaultPlan);
+    }
+
+    @Singleton
+    HealthConfiguration healthConfiguration(Environment environment) {
+        return HealthConfiguration.from(environment);
+    }
+
+    @Singleton
+    HealthService health(Plugboard plugboard) {
+        return plugboard.health();
+    }
+
+    @Singleton
+    AlertService alerts(Plugboard plugboard) {
+        return plugboard.alerts();
     }
 
     @Singleton

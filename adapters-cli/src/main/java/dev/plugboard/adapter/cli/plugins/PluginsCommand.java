@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "Browse the plugin catalog, switch plugins on and off for everyone, register and sync manifests.",
         subcommands = {ListPluginsCommand.class, ShowPluginCommand.class, EnablePluginCommand.class,
-                DisablePluginCommand.class, SyncPluginsCommand.class, RegisterPluginCommand.class},
+                DisablePluginCommand.class, SyncPluginsCommand.class, RegisterPluginCommand.class,
+                PluginHealthCommand.class},
         footer = {"%nExamples:", "  plugboard plugins list", "  plugboard plugins disable analytics"})
 public class PluginsCommand extends CommandGroup {
 }

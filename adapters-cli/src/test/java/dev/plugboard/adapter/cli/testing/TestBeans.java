@@ -174,4 +174,14 @@ public class TestBeans {
     KeyMaterial keyMaterial() {
         return () -> "{\"primaryKeyId\": 1, \"key\": []}";
     }
+
+    @Prototype
+    dev.plugboard.application.port.in.monitoring.PluginHealthUseCase pluginHealth(TestPlugboard p) {
+        return p.use().health();
+    }
+
+    @Prototype
+    dev.plugboard.application.port.in.monitoring.AlertsUseCase alerts(TestPlugboard p) {
+        return p.use().alerts();
+    }
 }

@@ -1,0 +1,81 @@
+package dev.plugboard.bootstrap.monitoring;
+
+import dev.plugboard.application.Plugboard;
+import dev.plugboard.bootstrap.background.Ticker;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerShutdownEvent;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the health job in every server instance (never in CLI commands); an advisory lock lets one
+ * instance at a time judge the plugins and raise or resolve alerts, the others skip that tick.
+ */
+@Singleton
+final class HealthLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthLifecycle.class);
+
+    private final Plugboard plugboard;
+    private final HealthConfiguration configuration;
+    private Ticker threads;
+
+    HealthLifecycle(Plugboard plugboard, HealthConfiguration configuration) {
+        this.plugboard = plugboard;
+        this.configuration = configuration;
+    }
+
+    synchronized void start() {
+        if (threads != null) {
+            return;
+        }
+        if (!configuration.enabled()) {
+            LOG.info("Plugin health checks and alerts are switched off in this instance (plugboard.health.enabled=false)");
+            return;
+        }
+        threads = new Ticker("plugboard-health", 1, LOG);
+        threads.every("judge plugin health", configuration.interval(), configuration.interval(),
+                plugboard.health()::evaluate);
+        LOG.info("Plugin health checked every {} ms; plugin-wide alert events go to {}",
+                configuration.interval().toMillis(), configuration.settings().alertsOwner());
+    }
+
+    synchronized void stop() {
+        if (threads != null) {
+            threads.close();
+            threads = null;
+        }
+    }
+
+    /** Starts with the HTTP server. */
+    @Singleton
+    static final class OnStartup implements ApplicationEventListener<ServerStartupEvent> {
+        private final HealthLifecycle lifecycle;
+
+        OnStartup(HealthLifecycle lifecycle) {
+            this.lifecycle = lifecycle;
+        }
+
+        @Override
+        public void onApplicationEvent(ServerStartupEvent event) {
+            lifecycle.start();
+        }
+    }
+
+    /** Stops with it. */
+    @Singleton
+    static final class OnShutdown implements ApplicationEventListener<ServerShutdownEvent> {
+        private final HealthLifecycle lifecycle;
+
+        OnShutdown(HealthLifecycle lifecycle) {
+            this.lifecycle = lifecycle;
+        }
+
+        @Override
+        public void onApplicationEvent(ServerShutdownEvent event) {
+            lifecycle.stop();
+        }
+    }
+}
