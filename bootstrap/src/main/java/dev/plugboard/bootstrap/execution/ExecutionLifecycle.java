@@ -1,13 +1,11 @@
 package dev.plugboard.bootstrap.execution;
 
+import dev.plugboard.bootstrap.background.BackgroundJob;
 import dev.plugboard.bootstrap.background.Ticker;
 import java.time.Duration;
 
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.service.execution.RunExecutor;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerShutdownEvent;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * poll the shared database, so several instances split the work between them.
  */
 @Singleton
-final class ExecutionLifecycle {
+final class ExecutionLifecycle implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionLifecycle.class);
 
@@ -32,7 +30,8 @@ final class ExecutionLifecycle {
         this.configuration = configuration;
     }
 
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (scheduler != null) {
             return;
         }
@@ -57,41 +56,12 @@ final class ExecutionLifecycle {
         return configuration.settings().concurrency();
     }
 
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (scheduler != null) {
             scheduler.close();
             executor.close();
             scheduler = null;
-        }
-    }
-
-    /** Starts with the HTTP server. */
-    @Singleton
-    static final class OnStartup implements ApplicationEventListener<ServerStartupEvent> {
-        private final ExecutionLifecycle lifecycle;
-
-        OnStartup(ExecutionLifecycle lifecycle) {
-            this.lifecycle = lifecycle;
-        }
-
-        @Override
-        public void onApplicationEvent(ServerStartupEvent event) {
-            lifecycle.start();
-        }
-    }
-
-    /** Stops with it; runs still executing are interrupted and recovered by another instance's reaper. */
-    @Singleton
-    static final class OnShutdown implements ApplicationEventListener<ServerShutdownEvent> {
-        private final ExecutionLifecycle lifecycle;
-
-        OnShutdown(ExecutionLifecycle lifecycle) {
-            this.lifecycle = lifecycle;
-        }
-
-        @Override
-        public void onApplicationEvent(ServerShutdownEvent event) {
-            lifecycle.stop();
         }
     }
 }

@@ -1,10 +1,8 @@
 package dev.plugboard.bootstrap.metrics;
 
+import dev.plugboard.bootstrap.background.BackgroundJob;
 import dev.plugboard.bootstrap.background.Ticker;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerShutdownEvent;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +14,7 @@ import java.time.Duration;
  * default) while the server runs; CLI commands never start it.
  */
 @Singleton
-final class MetricsLifecycle implements ApplicationEventListener<ServerStartupEvent> {
+final class MetricsLifecycle implements BackgroundJob {
 
     static final String INTERVAL = "plugboard.metrics.backlog-interval";
     private static final Logger LOG = LoggerFactory.getLogger(MetricsLifecycle.class);
@@ -34,32 +32,18 @@ final class MetricsLifecycle implements ApplicationEventListener<ServerStartupEv
     }
 
     @Override
-    public synchronized void onApplicationEvent(ServerStartupEvent event) {
+    public synchronized void start() {
         if (ticker == null) {
             ticker = new Ticker("plugboard-metrics", 1, LOG);
             ticker.every("read the run backlog for /metrics", Duration.ZERO, interval, meters::refresh);
         }
     }
 
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (ticker != null) {
             ticker.close();
             ticker = null;
-        }
-    }
-
-    /** Stops the refresh with the server. */
-    @Singleton
-    static final class OnShutdown implements ApplicationEventListener<ServerShutdownEvent> {
-        private final MetricsLifecycle lifecycle;
-
-        OnShutdown(MetricsLifecycle lifecycle) {
-            this.lifecycle = lifecycle;
-        }
-
-        @Override
-        public void onApplicationEvent(ServerShutdownEvent event) {
-            lifecycle.stop();
         }
     }
 }

@@ -1,10 +1,8 @@
 package dev.plugboard.bootstrap.monitoring;
 
+import dev.plugboard.bootstrap.background.BackgroundJob;
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.bootstrap.background.Ticker;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerShutdownEvent;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * instance at a time judge the plugins and raise or resolve alerts, the others skip that tick.
  */
 @Singleton
-final class HealthLifecycle {
+final class HealthLifecycle implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthLifecycle.class);
 
@@ -27,7 +25,8 @@ final class HealthLifecycle {
         this.configuration = configuration;
     }
 
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (threads != null) {
             return;
         }
@@ -42,40 +41,11 @@ final class HealthLifecycle {
                 configuration.interval().toMillis(), configuration.settings().alertsOwner());
     }
 
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (threads != null) {
             threads.close();
             threads = null;
-        }
-    }
-
-    /** Starts with the HTTP server. */
-    @Singleton
-    static final class OnStartup implements ApplicationEventListener<ServerStartupEvent> {
-        private final HealthLifecycle lifecycle;
-
-        OnStartup(HealthLifecycle lifecycle) {
-            this.lifecycle = lifecycle;
-        }
-
-        @Override
-        public void onApplicationEvent(ServerStartupEvent event) {
-            lifecycle.start();
-        }
-    }
-
-    /** Stops with it. */
-    @Singleton
-    static final class OnShutdown implements ApplicationEventListener<ServerShutdownEvent> {
-        private final HealthLifecycle lifecycle;
-
-        OnShutdown(HealthLifecycle lifecycle) {
-            this.lifecycle = lifecycle;
-        }
-
-        @Override
-        public void onApplicationEvent(ServerShutdownEvent event) {
-            lifecycle.stop();
         }
     }
 }

@@ -1,12 +1,10 @@
 package dev.plugboard.bootstrap.operations;
 
+import dev.plugboard.bootstrap.background.BackgroundJob;
 import dev.plugboard.application.service.operations.HourlyRollups;
 import dev.plugboard.application.service.operations.RetentionService;
 import dev.plugboard.bootstrap.background.Ticker;
 import dev.plugboard.domain.audit.Actor;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerShutdownEvent;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +16,7 @@ import java.time.Duration;
  * locks in the database make one instance at a time do each step, so running more is harmless.
  */
 @Singleton
-final class OperationsLifecycle {
+final class OperationsLifecycle implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationsLifecycle.class);
     /** Hours per tick: a long downtime is caught up over a few ticks instead of one long one. */
@@ -35,7 +33,8 @@ final class OperationsLifecycle {
         this.configuration = configuration;
     }
 
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (threads != null) {
             return;
         }
@@ -61,40 +60,11 @@ final class OperationsLifecycle {
         return (int) Math.min(removed, Integer.MAX_VALUE);
     }
 
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (threads != null) {
             threads.close();
             threads = null;
-        }
-    }
-
-    /** Starts with the HTTP server. */
-    @Singleton
-    static final class OnStartup implements ApplicationEventListener<ServerStartupEvent> {
-        private final OperationsLifecycle lifecycle;
-
-        OnStartup(OperationsLifecycle lifecycle) {
-            this.lifecycle = lifecycle;
-        }
-
-        @Override
-        public void onApplicationEvent(ServerStartupEvent event) {
-            lifecycle.start();
-        }
-    }
-
-    /** Stops with it; a step under way rolls back and the next instance or start does it again. */
-    @Singleton
-    static final class OnShutdown implements ApplicationEventListener<ServerShutdownEvent> {
-        private final OperationsLifecycle lifecycle;
-
-        OnShutdown(OperationsLifecycle lifecycle) {
-            this.lifecycle = lifecycle;
-        }
-
-        @Override
-        public void onApplicationEvent(ServerShutdownEvent event) {
-            lifecycle.stop();
         }
     }
 }

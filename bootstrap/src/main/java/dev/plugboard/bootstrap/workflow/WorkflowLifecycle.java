@@ -1,11 +1,9 @@
 package dev.plugboard.bootstrap.workflow;
 
+import dev.plugboard.bootstrap.background.BackgroundJob;
 import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.service.workflow.Workflows;
 import dev.plugboard.bootstrap.background.Ticker;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerShutdownEvent;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +17,7 @@ import java.time.Duration;
  * tick fires once however many instances there are.
  */
 @Singleton
-final class WorkflowLifecycle {
+final class WorkflowLifecycle implements BackgroundJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowLifecycle.class);
     private static final int RUNS_PER_POLL = 200;
@@ -33,7 +31,8 @@ final class WorkflowLifecycle {
         this.configuration = configuration;
     }
 
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (threads != null) {
             return;
         }
@@ -50,40 +49,11 @@ final class WorkflowLifecycle {
                 every.toMillis(), configuration.settings().maxConcurrentRuns());
     }
 
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (threads != null) {
             threads.close();
             threads = null;
-        }
-    }
-
-    /** Starts with the HTTP server. */
-    @Singleton
-    static final class OnStartup implements ApplicationEventListener<ServerStartupEvent> {
-        private final WorkflowLifecycle lifecycle;
-
-        OnStartup(WorkflowLifecycle lifecycle) {
-            this.lifecycle = lifecycle;
-        }
-
-        @Override
-        public void onApplicationEvent(ServerStartupEvent event) {
-            lifecycle.start();
-        }
-    }
-
-    /** Stops with it; a run in progress continues on the next start or on another instance. */
-    @Singleton
-    static final class OnShutdown implements ApplicationEventListener<ServerShutdownEvent> {
-        private final WorkflowLifecycle lifecycle;
-
-        OnShutdown(WorkflowLifecycle lifecycle) {
-            this.lifecycle = lifecycle;
-        }
-
-        @Override
-        public void onApplicationEvent(ServerShutdownEvent event) {
-            lifecycle.stop();
         }
     }
 }
