@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code plugboard db backup} and {@code db restore} as real processes: back up, change the data,
@@ -34,18 +33,23 @@ class BackupRestoreProcessTest {
     @TempDir
     Path folder;
 
-    @Test
-    void givenEmbeddedDatabase_backupChangeRestore_bringsBackEveryRowAndTheSecret() throws Exception {
-        Optional<Path> tools = LocalPostgres.installation().filter(bin -> LocalPostgres.major(bin) >= EMBEDDED_MAJOR);
-        assumeTrue(tools.isPresent(), "no pg_dump of PostgreSQL " + EMBEDDED_MAJOR + "+ on this machine");
-
-        roundTrip(process(Map.of("PLUGBOARD_DATABASE_PG_BIN", tools.get().toString())));
+    /**
+     * The backup tests need PostgreSQL's own client tools (Debian's postgresql package). .ci/run installs
+     * them and sets PLUGBOARD_TEST_REQUIRE_PG_TOOLS, so that in CI a missing one fails; a plain
+     * {@code ./mvnw verify} on a machine with only a JDK skips these tests and says so on stderr.
+     */
+    private static void requireTools(Optional<Path> bin) {
+        if (bin.isEmpty() && System.getenv("PLUGBOARD_TEST_REQUIRE_PG_TOOLS") == null) {
+            System.err.println("SKIPPED: backup tests need PostgreSQL client tools under /usr/lib/postgresql (apt install postgresql)");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no PostgreSQL client tools under /usr/lib/postgresql");
+        }
+        assertThat(bin).as("PostgreSQL's client tools under /usr/lib/postgresql (.ci/run installs them)").isPresent();
     }
 
     @Test
     void givenExternalDatabase_backupChangeRestore_bringsBackEveryRowAndTheSecret() throws Exception {
         Optional<Path> bin = LocalPostgres.installation();
-        assumeTrue(bin.isPresent(), "no PostgreSQL installation under /usr/lib/postgresql");
+        requireTools(bin);
         try (LocalPostgres server = LocalPostgres.start(bin.get(), folder, "pw-" + System.nanoTime())) {
             roundTrip(process(Map.of("PLUGBOARD_DATABASE_URL", server.url(), "PLUGBOARD_DATABASE_USER", LocalPostgres.USER,
                     "PLUGBOARD_DATABASE_PASSWORD", server.password())));
@@ -55,7 +59,9 @@ class BackupRestoreProcessTest {
     @Test
     void givenOnlyAnOlderPgDump_backupOfTheEmbeddedDatabase_failsClearly_andWritesNothing() throws Exception {
         Optional<Path> bin = LocalPostgres.installation();
-        assumeTrue(bin.isPresent() && LocalPostgres.major(bin.get()) < EMBEDDED_MAJOR, "needs a pg_dump older than the embedded server");
+        requireTools(bin);
+        assertThat(LocalPostgres.major(bin.get())).as("this test needs a pg_dump older than the embedded server")
+                .isLessThan(EMBEDDED_MAJOR);
         PlugboardProcess plugboard = process(Map.of("PLUGBOARD_DATABASE_PG_BIN", bin.get().toString()));
         Path file = folder.resolve("old.dump");
 
