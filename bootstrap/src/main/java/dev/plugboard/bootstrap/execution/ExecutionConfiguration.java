@@ -1,8 +1,8 @@
 package dev.plugboard.bootstrap.execution;
 
+import dev.plugboard.bootstrap.launch.DurationSetting;
 import dev.plugboard.application.service.execution.ExecutionSettings;
 import dev.plugboard.domain.circuit.CircuitPolicy;
-import dev.plugboard.domain.plugin.ManifestDocument;
 import io.micronaut.context.env.Environment;
 
 import java.lang.management.ManagementFactory;
@@ -34,7 +34,7 @@ public record ExecutionConfiguration(boolean enabled, ExecutionSettings settings
     }
 
     private static Duration duration(Environment environment, String property, Duration fallback) {
-        return environment.getProperty(property, String.class).map(text -> ManifestDocument.duration(property, text)).orElse(fallback);
+        return DurationSetting.of(environment, property, fallback);
     }
 
     /** host:pid, so that leases say which instance holds them. */

@@ -1,7 +1,7 @@
 package dev.plugboard.bootstrap.workflow;
 
 import dev.plugboard.application.service.workflow.WorkflowSettings;
-import dev.plugboard.domain.plugin.ManifestDocument;
+import dev.plugboard.bootstrap.launch.DurationSetting;
 import io.micronaut.context.env.Environment;
 
 import java.time.Duration;
@@ -51,7 +51,6 @@ public record WorkflowConfiguration(boolean enabled, Duration pollInterval, Work
     }
 
     private static Duration duration(Environment environment, String key, Duration fallback) {
-        return environment.getProperty(PREFIX + key, String.class)
-                .map(text -> ManifestDocument.duration(PREFIX + key, text)).orElse(fallback);
+        return DurationSetting.of(environment, PREFIX + key, fallback);
     }
 }
