@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code plugboard db backup} and {@code db restore} as real processes: back up, change the data,
  * refuse a restore over it without {@code --force}, restore with it, and find the same row counts and a
  * secret that still decrypts (a key rotation re-encrypts it, which needs it opened). On the embedded
- * PostgreSQL when this machine has a pg_dump new enough for it; on a server of the machine's own
- * PostgreSQL installation, as an external database, otherwise too.
+ * PostgreSQL 17 with PostgreSQL 17 client tools, and on a server of the machine's own PostgreSQL
+ * installation as an external database.
  */
 class BackupRestoreProcessTest {
 
@@ -54,6 +54,32 @@ class BackupRestoreProcessTest {
             roundTrip(process(Map.of("PLUGBOARD_DATABASE_URL", server.url(), "PLUGBOARD_DATABASE_USER", LocalPostgres.USER,
                     "PLUGBOARD_DATABASE_PASSWORD", server.password())));
         }
+    }
+
+    @Test
+    void givenEmbeddedDatabase_backupChangeRestore_bringsBackEveryRowAndTheSecret() throws Exception {
+        Path bin = embeddedMajorTools();
+        roundTrip(process(Map.of("PLUGBOARD_DATABASE_PG_BIN", bin.toString())));
+    }
+
+    /**
+     * pg_dump/pg_restore of the embedded server's major version: those of the machine's PostgreSQL
+     * installation when it is new enough, else the folder in PLUGBOARD_TEST_PG17_BIN, which .ci/run fills
+     * with {@code .ci/pg17-client-tools} (Debian 12 has no PostgreSQL 17 client tools of its own).
+     */
+    private static Path embeddedMajorTools() {
+        Optional<Path> tools = LocalPostgres.installation().filter(bin -> LocalPostgres.major(bin) >= EMBEDDED_MAJOR)
+                .or(() -> Optional.ofNullable(System.getenv("PLUGBOARD_TEST_PG17_BIN")).map(Path::of));
+        if (tools.isEmpty() && System.getenv("PLUGBOARD_TEST_REQUIRE_PG_TOOLS") == null) {
+            System.err.println("SKIPPED: the embedded backup round trip needs PostgreSQL " + EMBEDDED_MAJOR
+                    + " client tools: run .ci/pg17-client-tools and set PLUGBOARD_TEST_PG17_BIN to the folder it prints");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no PostgreSQL " + EMBEDDED_MAJOR + " client tools");
+        }
+        assertThat(tools).as("PostgreSQL " + EMBEDDED_MAJOR + " client tools in PLUGBOARD_TEST_PG17_BIN (.ci/run provides them)")
+                .isPresent();
+        assertThat(LocalPostgres.major(tools.get())).as("the major version of " + tools.get().resolve("pg_dump"))
+                .isGreaterThanOrEqualTo(EMBEDDED_MAJOR);
+        return tools.get();
     }
 
     @Test
