@@ -37,7 +37,7 @@ class MigrationTest {
     @Test
     void emptyDatabase_isMigratedToTheCurrentVersionWithEveryTable() {
         assertThat(strings("SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-                .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true");
+                .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "13:true");
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
                 .containsExactly("alerts", "audit_entries", "circuits", "event_log", "installation_store", "installations",
@@ -69,6 +69,16 @@ class MigrationTest {
                 .hasMessageContaining("installations_one_owner");
         assertThatThrownBy(() -> DB.execute(run("22222222-0000-0000-0000-000000000003", "'alice'", "'acme'", 1, "pending")))
                 .hasMessageContaining("plugin_runs_one_owner");
+    }
+
+    @Test
+    void malformedTraceContext_isRejected_andAWellFormedOneKept() {
+        DB.execute(run("33333333-0000-0000-0000-000000000003", "'alice'", "NULL", 1, "pending"));
+
+        DB.execute("UPDATE plugin_runs SET trace_context = '4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7'");
+        assertThatThrownBy(() -> DB.execute("UPDATE plugin_runs SET trace_context = '00-4bf92f3577b34da6a3ce929d0e0e4736-01'"))
+                .hasMessageContaining("plugin_runs_trace_context_check").satisfies(e -> assertSqlState(e, CHECK_VIOLATION));
+        assertThat(strings("SELECT trace_context FROM plugin_runs")).containsExactly("4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7");
     }
 
     @Test

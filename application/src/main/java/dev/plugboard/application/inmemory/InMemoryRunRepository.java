@@ -67,7 +67,7 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
         if (runs.containsKey(run.id())) {
             throw new IllegalStateException("run " + run.id() + " already exists");
         }
-        PluginRun stored = withVersion(run, 0);
+        PluginRun stored = run.withVersion(0);
         runs.put(run.id(), stored);
         return stored;
     }
@@ -78,7 +78,7 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
         if (current == null || current.version() != run.version()) {
             throw new ConcurrencyConflictException("run", run.id().toString(), run.version());
         }
-        PluginRun stored = withVersion(run, run.version() + 1);
+        PluginRun stored = run.withVersion(run.version() + 1);
         runs.put(run.id(), stored);
         history.follow(stored, Instant.now());
         return stored;
@@ -138,12 +138,6 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
         return Optional.ofNullable(runs.get(id));
     }
 
-    private static PluginRun withVersion(PluginRun r, long version) {
-        return PluginRun.reconstitute(r.id(), r.owner(), r.plugin(), r.trigger(), r.status(), r.input(),
-                r.output().orElse(null), r.error().orElse(null), r.attempt(), r.idempotencyKey().orElse(null),
-                r.createdAt(), r.startedAt().orElse(null), r.completedAt().orElse(null), version,
-                r.lease().orElse(null), r.availableAt()).withSettingsOverlay(r.settingsOverlay());
-    }
 
     @Override
     public synchronized Object snapshot() {

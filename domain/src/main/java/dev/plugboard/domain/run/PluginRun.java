@@ -36,6 +36,7 @@ public final class PluginRun {
     private final Lease lease;
     private final Instant availableAt;
     private final JsonDocument settingsOverlay;
+    private final TraceContext trace;
 
     private PluginRun(Builder b) {
         this.id = Require.present("run id", b.id);
@@ -61,6 +62,7 @@ public final class PluginRun {
         }
         this.availableAt = b.availableAt == null ? b.createdAt : b.availableAt;
         this.settingsOverlay = b.settingsOverlay == null ? JsonDocument.empty() : b.settingsOverlay;
+        this.trace = b.trace;
     }
 
     /** A new pending run that has not been attempted yet. */
@@ -238,6 +240,7 @@ public final class PluginRun {
         b.lease = lease;
         b.availableAt = availableAt;
         b.settingsOverlay = settingsOverlay;
+        b.trace = trace;
         return b;
     }
 
@@ -259,6 +262,7 @@ public final class PluginRun {
         private Lease lease;
         private Instant availableAt;
         private JsonDocument settingsOverlay;
+        private TraceContext trace;
     }
 
     public RunId id() {
@@ -322,7 +326,6 @@ public final class PluginRun {
         return Optional.ofNullable(lease);
     }
 
-    /** The earliest time this run may be taken; its creation, or the end of a retry's backoff. */
     /**
      * Settings merged over the installation's for this run only (a workflow step's static config);
      * empty for ordinary runs. Never holds secrets: a workflow may not set a secret field.
@@ -338,6 +341,26 @@ public final class PluginRun {
         return new PluginRun(b);
     }
 
+    /** The same run as its storage holds it under {@code storedVersion} (a repository answers this after a write). */
+    public PluginRun withVersion(long storedVersion) {
+        Builder b = toBuilder();
+        b.version = storedVersion;
+        return new PluginRun(b);
+    }
+
+    /** The caller's trace this run joins; empty when the run starts a trace of its own (its id is the trace id). */
+    public Optional<TraceContext> trace() {
+        return Optional.ofNullable(trace);
+    }
+
+    /** The same run joining the caller's trace ({@code null}: a trace of its own). */
+    public PluginRun withTrace(TraceContext context) {
+        Builder b = toBuilder();
+        b.trace = context;
+        return new PluginRun(b);
+    }
+
+    /** The earliest time this run may be taken; its creation, or the end of a retry's backoff. */
     public Instant availableAt() {
         return availableAt;
     }

@@ -86,13 +86,13 @@ public final class JdbcRunRepository implements RunRepository {
         try {
             inserted = sql.update("INSERT INTO plugin_runs (id, user_id, organization_id, plugin_id, trigger, status, input, "
                             + "output, error_code, error_message, attempt, idempotency_key, created_at, started_at, "
-                            + "completed_at, version, lease_holder, lease_expires_at, available_at, settings_overlay) "
-                            + "SELECT ?, ?, ?, p.id, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?::jsonb "
+                            + "completed_at, version, lease_holder, lease_expires_at, available_at, settings_overlay, trace_context) "
+                            + "SELECT ?, ?, ?, p.id, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?::jsonb, ? "
                             + "FROM plugins p WHERE p.name = ?",
                     row.id(), row.userId(), row.organizationId(), row.trigger(), row.status(), row.input(), row.output(),
                     row.errorCode(), row.errorMessage(), row.attempt(), row.idempotencyKey(), row.createdAt(),
                     row.startedAt(), row.completedAt(), row.leaseHolder(), row.leaseExpiresAt(), row.availableAt(),
-                    row.settingsOverlay(), row.plugin());
+                    row.settingsOverlay(), row.traceContext(), row.plugin());
         } catch (UniqueViolation e) {
             // Two requests with one idempotency key raced; the loser retries and then finds the winner's run.
             if (e.constraint().endsWith("_idempotency_key")) {
@@ -104,7 +104,7 @@ public final class JdbcRunRepository implements RunRepository {
             throw new PluginNotFoundException(row.plugin());
         }
         recordAttempt(run);
-        return withVersion(run, 0);
+        return run.withVersion(0);
     }
 
     @Override
@@ -120,7 +120,7 @@ public final class JdbcRunRepository implements RunRepository {
             throw new ConcurrencyConflictException("run", run.id().toString(), run.version());
         }
         recordAttempt(run);
-        return withVersion(run, run.version() + 1);
+        return run.withVersion(run.version() + 1);
     }
 
     /** The attempts of the owner's run as stored, first to last; empty for another owner's run. */
@@ -155,10 +155,4 @@ public final class JdbcRunRepository implements RunRepository {
         attempts.close(run.id().value(), run.attempt(), status, run.completedAt().orElse(null), code, message);
     }
 
-    private static PluginRun withVersion(PluginRun r, long version) {
-        return PluginRun.reconstitute(r.id(), r.owner(), r.plugin(), r.trigger(), r.status(), r.input(),
-                r.output().orElse(null), r.error().orElse(null), r.attempt(), r.idempotencyKey().orElse(null),
-                r.createdAt(), r.startedAt().orElse(null), r.completedAt().orElse(null), version,
-                r.lease().orElse(null), r.availableAt()).withSettingsOverlay(r.settingsOverlay());
-    }
 }

@@ -7,6 +7,7 @@ import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.run.RunId;
 import dev.plugboard.domain.run.RunStatus;
 import dev.plugboard.domain.run.RunTrigger;
+import dev.plugboard.domain.run.TraceContext;
 import dev.plugboard.domain.settings.JsonDocument;
 
 import java.sql.ResultSet;
@@ -21,12 +22,12 @@ import java.util.UUID;
 record RunRow(UUID id, String userId, String organizationId, String plugin, String trigger, String status,
               String input, String output, String errorCode, String errorMessage, int attempt, String idempotencyKey,
               Instant createdAt, Instant startedAt, Instant completedAt, long version, String leaseHolder,
-              Instant leaseExpiresAt, Instant availableAt, String settingsOverlay) {
+              Instant leaseExpiresAt, Instant availableAt, String settingsOverlay, String traceContext) {
 
     /** The columns {@link #read} reads: a run {@code r} joined to its plugin {@code p}. */
     static final String COLUMNS = "r.id, r.user_id, r.organization_id, p.name AS plugin, r.trigger, r.status, r.input, "
             + "r.output, r.error_code, r.error_message, r.attempt, r.idempotency_key, r.created_at, r.started_at, "
-            + "r.completed_at, r.version, r.lease_holder, r.lease_expires_at, r.available_at, r.settings_overlay";
+            + "r.completed_at, r.version, r.lease_holder, r.lease_expires_at, r.available_at, r.settings_overlay, r.trace_context";
 
     static RunRow from(PluginRun run) {
         return new RunRow(run.id().value(), Owners.userId(run.owner()), Owners.organizationId(run.owner()),
@@ -35,7 +36,7 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 run.error().map(RunError::message).orElse(null), run.attempt(), run.idempotencyKey().orElse(null),
                 run.createdAt(), run.startedAt().orElse(null), run.completedAt().orElse(null), run.version(),
                 run.lease().map(Lease::holder).orElse(null), run.lease().map(Lease::expiresAt).orElse(null),
-                run.availableAt(), run.settingsOverlay().toJson());
+                run.availableAt(), run.settingsOverlay().toJson(), run.trace().map(TraceContext::stored).orElse(null));
     }
 
     static RunRow read(ResultSet row) throws SQLException {
@@ -45,7 +46,7 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 row.getInt("attempt"), row.getString("idempotency_key"), Sql.instant(row, "created_at"),
                 Sql.instant(row, "started_at"), Sql.instant(row, "completed_at"), row.getLong("version"),
                 row.getString("lease_holder"), Sql.instant(row, "lease_expires_at"), Sql.instant(row, "available_at"),
-                row.getString("settings_overlay"));
+                row.getString("settings_overlay"), row.getString("trace_context"));
     }
 
     PluginRun toDomain() {
@@ -54,6 +55,7 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 output == null ? null : JsonDocument.parse(output),
                 errorCode == null ? null : new RunError(errorCode, errorMessage), attempt, idempotencyKey, createdAt,
                 startedAt, completedAt, version, leaseHolder == null ? null : new Lease(leaseHolder, leaseExpiresAt),
-                availableAt).withSettingsOverlay(JsonDocument.parse(settingsOverlay));
+                availableAt).withSettingsOverlay(JsonDocument.parse(settingsOverlay))
+                .withTrace(traceContext == null ? null : TraceContext.fromStored(traceContext));
     }
 }

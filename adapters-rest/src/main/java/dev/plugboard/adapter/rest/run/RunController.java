@@ -14,6 +14,8 @@ import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunId;
 import dev.plugboard.domain.run.RunStatus;
 import dev.plugboard.domain.run.RunTrigger;
+import dev.plugboard.domain.run.TraceContext;
+import dev.plugboard.application.service.execution.RunTrace;
 import dev.plugboard.adapter.rest.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -21,6 +23,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
@@ -56,17 +59,20 @@ public class RunController {
      *
      * @param name the plugin's name
      * @param body the input and an optional idempotency key
+     * @param traceparent the caller's W3C trace context: the run, its outbound calls and its worker join
+     *                    that trace (an invalid one is ignored, as the W3C specification says)
      * @return the run, accepted and pending
      */
     @Post("/plugins/{name}/runs")
     @ApiResponse(responseCode = "202", description = "queued",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunResponse.class)))
     public HttpResponse<RunResponse> startRun(String name, @Nullable @Body StartRunRequest body,
+                                           @Nullable @Header(RunTrace.HEADER) String traceparent,
                                            Authentication authentication) {
         Optional<StartRunRequest> request = Optional.ofNullable(body);
         PluginRun run = starting.start(new StartRunCommand(Callers.of(authentication), PluginName.of(name),
                 JsonValues.document(request.map(StartRunRequest::input).orElse(null)), RunTrigger.MANUAL,
-                request.map(StartRunRequest::idempotencyKey)));
+                request.map(StartRunRequest::idempotencyKey)).within(TraceContext.fromHeader(traceparent)));
         return HttpResponse.accepted().<RunResponse>body(RunResponse.from(run))
                 .header(HttpHeaders.LOCATION, "/api/user/runs/" + run.id());
     }

@@ -15,17 +15,18 @@ import java.util.Map;
  * A claimed run: the run's fields (its {@code lease} names this worker) plus the installation's
  * settings, <strong>secrets included</strong>. This is the only response of the API that carries
  * secret values, and only a {@code worker} token gets it. {@code traceparent} is the run's W3C trace
- * context (trace id = the run id's hex digits), for the worker to pass on in its own calls.
+ * context (the trace of the request that started the run, else trace id = the run id's hex digits),
+ * for the worker to pass on in its own calls.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(description = "A run's fields plus the installation's settings, secrets included")
 public record ClaimedRunResponse(@JsonUnwrapped RunResponse run, @JsonObject Map<String, Object> settings,
-                                 @Schema(description = "W3C trace context of the run, e.g. 00-<run id hex>-<span id>-01")
+                                 @Schema(description = "W3C trace context of the run, the starting request's trace, else 00-<run id hex>-<span id>-01")
                                  String traceparent) {
 
     static ClaimedRunResponse from(ClaimedRun claimed) {
         return new ClaimedRunResponse(RunResponse.from(claimed.run()), claimed.settings().asMap(),
-                RunTrace.traceparent(claimed.run().id()));
+                RunTrace.traceparent(claimed.run()));
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,28 @@ public abstract class WorkerApiContract extends ApiContract {
         JsonNode problem = problem(response, 409);
         assertThat(problem.path("code").asText()).as(response.toString()).isEqualTo("lease_lost");
         return problem;
+    }
+
+    @Test
+    void givenRunStartedWithACallersTraceparent_claim_handsTheWorkerThatTraceWithANewSpan() {
+        Installed it = installed();
+        Who worker = newWorker();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String joined = ok(api().send("POST", "/api/user/plugins/" + it.plugin() + "/runs", it.owner(),
+                "{\"input\": {\"text\": \"hello\"}}", Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")), 202)
+                .path("id").asText();
+        String invalid = ok(api().send("POST", "/api/user/plugins/" + it.plugin() + "/runs", it.owner(),
+                "{\"input\": {\"text\": \"hello\"}}", Map.of("traceparent", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01")), 202)
+                .path("id").asText();
+
+        JsonNode runs = claim(worker, it.plugin(), 5);
+
+        Map<String, String> traceparents = new java.util.HashMap<>();
+        runs.forEach(run -> traceparents.put(run.path("id").asText(), run.path("traceparent").asText()));
+        assertThat(traceparents.get(joined)).as("the caller's trace, a span of the run's own")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
+        assertThat(traceparents.get(invalid)).as("an invalid traceparent is ignored: the run's own trace")
+                .matches("00-" + invalid.replace("-", "") + "-[0-9a-f]{16}-01");
     }
 
     @Test

@@ -131,7 +131,7 @@ public final class RunExecutor implements AutoCloseable {
     /** What each log line about the run carries: its id, plugin, owner and trace id. */
     static Map<String, String> logFields(PluginRun run) {
         return Map.of("runId", run.id().toString(), "plugin", run.plugin().toString(), "owner", run.owner().toString(),
-                "traceId", RunTrace.traceId(run.id()));
+                "traceId", RunTrace.traceId(run));
     }
 
     private void executeInContext(PluginRun claimed, ExecutionSlots.Slot slot) {
@@ -146,7 +146,7 @@ public final class RunExecutor implements AutoCloseable {
         Attempt attempt;
         try {
             Context context = new Context(claimed.owner(), claimed.id(), claimed.attempt(), buffered,
-                    System.getLogger("dev.plugboard.plugin." + claimed.plugin()), new TracedOutbound(outbound, claimed.id()));
+                    System.getLogger("dev.plugboard.plugin." + claimed.plugin()), new TracedOutbound(outbound, claimed));
             attempt = checked(ready.get().manifest(), invoker.invoke(ready.get().handler(), claimed, claimed.input(),
                     ready.get().settings(), context, ready.get().manifest().execution().timeout(), slot));
         } finally {

@@ -2,7 +2,7 @@ package dev.plugboard.application.service.execution;
 
 import dev.plugboard.application.spi.OutboundHttp;
 import dev.plugboard.application.spi.PluginFailure;
-import dev.plugboard.domain.run.RunId;
+import dev.plugboard.domain.run.PluginRun;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -12,7 +12,7 @@ import java.util.Map;
  * The outbound client a run's handler gets: each request carries the run's {@code traceparent}
  * unless the handler set one itself, so the receiving service can join the run's trace.
  */
-record TracedOutbound(OutboundHttp delegate, RunId run) implements OutboundHttp {
+record TracedOutbound(OutboundHttp delegate, PluginRun run) implements OutboundHttp {
 
     @Override
     public Response send(Request request) throws PluginFailure, IOException, InterruptedException {

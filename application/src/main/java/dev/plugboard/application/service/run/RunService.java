@@ -75,7 +75,8 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
             requireValidInput(plugin.manifest(), command.input());
             owners.ensureExists(owner, clock.now());
             PluginRun queued = runs.add(PluginRun.create(RunId.of(ids.newId()), owner, plugin.name(), command.trigger(),
-                    command.input(), command.idempotencyKey(), clock.now()).withSettingsOverlay(command.settingsOverlay()));
+                    command.input(), command.idempotencyKey(), clock.now()).withSettingsOverlay(command.settingsOverlay())
+                    .withTrace(command.trace().orElse(null)));
             // A run nothing can execute, or one whose circuit is open, is recorded as failed at once, never executed.
             PluginRun run = admission.rejectedAtStart(queued, plugin).orElse(queued);
             audit.success(command.caller().actor(), AuditAction.RUN_STARTED, AuditEntry.runTarget(run.id().toString()),

@@ -5,6 +5,7 @@ import dev.plugboard.domain.error.Require;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunTrigger;
+import dev.plugboard.domain.run.TraceContext;
 import dev.plugboard.domain.settings.JsonDocument;
 
 import java.util.Optional;
@@ -21,7 +22,7 @@ public interface StartRunUseCase {
      *                        step's static config); the merged settings must pass the plugin's schema
      */
     record StartRunCommand(Caller caller, PluginName plugin, JsonDocument input, RunTrigger trigger,
-                           Optional<String> idempotencyKey, JsonDocument settingsOverlay) {
+                           Optional<String> idempotencyKey, JsonDocument settingsOverlay, Optional<TraceContext> trace) {
         public StartRunCommand {
             Require.present("caller", caller);
             Require.present("plugin", plugin);
@@ -29,6 +30,17 @@ public interface StartRunUseCase {
             trigger = trigger == null ? RunTrigger.MANUAL : trigger;
             idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey.filter(k -> !k.isBlank());
             settingsOverlay = settingsOverlay == null ? JsonDocument.empty() : settingsOverlay;
+            trace = trace == null ? Optional.empty() : trace;
+        }
+
+        public StartRunCommand(Caller caller, PluginName plugin, JsonDocument input, RunTrigger trigger,
+                               Optional<String> idempotencyKey, JsonDocument settingsOverlay) {
+            this(caller, plugin, input, trigger, idempotencyKey, settingsOverlay, Optional.empty());
+        }
+
+        /** The same command within the caller's trace (the {@code traceparent} of the request that starts the run). */
+        public StartRunCommand within(Optional<TraceContext> callersTrace) {
+            return new StartRunCommand(caller, plugin, input, trigger, idempotencyKey, settingsOverlay, callersTrace);
         }
 
         public StartRunCommand(Caller caller, PluginName plugin, JsonDocument input, RunTrigger trigger,
