@@ -28,7 +28,8 @@ public interface PluginHandler {
 
     /**
      * An optional health check, which the server calls on a schedule with a short timeout; one that
-     * throws or hangs counts as unhealthy. Checks of plugins in a plugin host are not called yet.
+     * throws or hangs counts as unhealthy. A plugin in a plugin host ({@code execution.mode: process})
+     * is asked in its host, between runs.
      *
      * @return {@code "healthy"}, {@code "degraded"} or {@code "unhealthy"}; null (the default) for no check
      */

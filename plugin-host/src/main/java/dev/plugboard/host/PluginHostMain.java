@@ -44,11 +44,31 @@ public final class PluginHostMain {
             switch (String.valueOf(message.get("type"))) {
                 case "run" -> worker.start(message);
                 case "cancel" -> worker.cancel();
+                case "health" -> Frames.write(protocol, health(handler));
                 default -> err.println("unknown message from the server: " + message.get("type"));
             }
         }
         // The server closed stdin: it is stopping this host.
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * The handler's own health check, asked for by the server's health job while no run is on this host;
+     * no {@code state}: the plugin has no check. One that hangs is killed with its host by the server.
+     */
+    private static Map<String, Object> health(PluginHandler handler) {
+        Map<String, Object> answer = new java.util.HashMap<>();
+        answer.put("type", "health");
+        try {
+            String state = handler.health();
+            if (state != null) {
+                answer.put("state", state);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            answer.put("state", "unhealthy");
+            answer.put("error", String.valueOf(e));
+        }
+        return answer;
     }
 
     private static PluginHandler load(String className, PrintStream err) {

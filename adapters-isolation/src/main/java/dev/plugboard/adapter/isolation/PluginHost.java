@@ -100,6 +100,12 @@ final class PluginHost {
         answers.add(EXITED);
     }
 
+    /** Sends a message that is not a run and waits at most {@code time} for the host's answer; null if none came. */
+    Map<String, Object> ask(Map<String, Object> message, Duration time) throws IOException, InterruptedException {
+        Frames.write(toHost, message);
+        return answerWithin(time);
+    }
+
     /** Sends a run; the answer comes from {@link #await}. */
     void send(Map<String, Object> run, String runId) throws IOException {
         output.startRun(runId);

@@ -6,6 +6,7 @@ import dev.plugboard.application.port.out.AttemptUsage;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.PluginFailure;
 import dev.plugboard.application.spi.PluginHandler;
+import dev.plugboard.domain.health.HealthState;
 import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.settings.JsonDocument;
 
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -23,6 +25,8 @@ import java.util.concurrent.Executor;
 final class ProcessPluginHandler implements PluginHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessPluginHandler.class.getName());
+
+    private static final Duration HEALTH_ANSWER_LIMIT = Duration.ofSeconds(10);
 
     private final PluginManifest manifest;
     private final HostPool pool;
@@ -66,6 +70,41 @@ final class ProcessPluginHandler implements PluginHandler {
         pool.release(host, !Boolean.TRUE.equals(answer.get("recycle")));
         record(answer, context);
         return outcome(answer, context);
+    }
+
+    /**
+     * The plugin's own check, asked in a host of its pool between runs (a warm one, or one started for
+     * it). No answer within {@link #HEALTH_ANSWER_LIMIT} kills that host; the health job has long
+     * counted the check as unhealthy by then (its own timeout is shorter).
+     */
+    @Override
+    public Optional<HealthState> health() {
+        PluginHost host;
+        try {
+            host = pool.acquire();
+        } catch (HostFailure failure) {
+            return Optional.of(HealthState.UNHEALTHY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        boolean answered = false;
+        try {
+            Map<String, Object> answer = host.ask(Map.of("type", "health"), HEALTH_ANSWER_LIMIT);
+            answered = answer != null && "health".equals(answer.get("type"));
+            if (!answered) {
+                return Optional.of(HealthState.UNHEALTHY);
+            }
+            Object state = answer.get("state");
+            return state == null ? Optional.empty() : Optional.of(HealthState.fromCheckAnswer(String.valueOf(state)));
+        } catch (IOException e) {
+            return Optional.of(HealthState.UNHEALTHY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            pool.release(host, answered);
+        }
     }
 
     /** Usage is history, not the outcome: a failure to keep it is logged, and the run's result stands. */

@@ -4,6 +4,7 @@ import dev.plugboard.adapter.isolation.fixture.ScriptHandler;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.KeyValueStore;
 import dev.plugboard.application.spi.PluginHandler;
+import dev.plugboard.domain.health.HealthState;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.ManifestDocument;
 import dev.plugboard.domain.plugin.PluginManifest;
@@ -66,6 +67,18 @@ class PluginHostsTest {
             Thread.sleep(50);
         }
         assertThat(hosts.liveHosts()).isEqualTo(expected);
+    }
+
+    @Test
+    void givenAPluginWithAHealthCheck_health_asksItInItsWarmHost_whichStaysForTheNextRun() throws Exception {
+        PluginHandler handler = handler(IsolationSettings.DEFAULT, 1);
+        long warm = pid(run(handler, Map.of()));
+
+        Optional<HealthState> state = handler.health();
+
+        assertThat(state).as("the plugin's own answer, from its host").contains(HealthState.DEGRADED);
+        assertThat(hosts.liveHosts()).isEqualTo(1);
+        assertThat(pid(run(handler, Map.of()))).as("the host answered and was kept").isEqualTo(warm);
     }
 
     @Test

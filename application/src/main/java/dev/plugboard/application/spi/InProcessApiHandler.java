@@ -39,7 +39,6 @@ public final class InProcessApiHandler implements PluginHandler {
         }
     }
 
-    /** The server's context as the plugin API shows it. */
     /** The plugin's own answer as a state; an answer it cannot read counts as unhealthy. */
     @Override
     public java.util.Optional<dev.plugboard.domain.health.HealthState> health() {
@@ -47,11 +46,7 @@ public final class InProcessApiHandler implements PluginHandler {
         if (answer == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(switch (answer.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "healthy" -> dev.plugboard.domain.health.HealthState.HEALTHY;
-            case "degraded" -> dev.plugboard.domain.health.HealthState.DEGRADED;
-            default -> dev.plugboard.domain.health.HealthState.UNHEALTHY;
-        });
+        return java.util.Optional.of(dev.plugboard.domain.health.HealthState.fromCheckAnswer(answer));
     }
 
     private record ApiContext(HandlerContext context) implements PluginContext {

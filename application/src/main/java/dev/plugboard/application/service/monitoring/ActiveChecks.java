@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Calls the health checks of in-process handlers that declare one, each bounded by a timeout: a
- * check that hangs or throws counts as unhealthy and never stalls the job.
+ * Calls the health checks of the handlers this server runs (in-process, and process-mode ones in their
+ * plugin host) that declare one, each bounded by a timeout: a check that hangs or throws counts as
+ * unhealthy and never stalls the job.
  */
 final class ActiveChecks {
 
@@ -33,11 +34,11 @@ final class ActiveChecks {
         this.timeout = timeout;
     }
 
-    /** The answers of the enabled in-process plugins that have a check. */
+    /** The answers of the enabled plugins this server runs that have a check. */
     Map<PluginName, HealthState> run(List<Plugin> plugins) {
         Map<PluginName, HealthState> answers = new HashMap<>();
         for (Plugin plugin : plugins) {
-            if (plugin.isEnabled() && plugin.manifest().execution().mode() == ExecutionMode.IN_PROCESS) {
+            if (plugin.isEnabled() && plugin.manifest().execution().mode() != ExecutionMode.EXTERNAL) {
                 handlers.find(plugin.name()).flatMap(handler -> check(plugin.name(), handler))
                         .ifPresent(state -> answers.put(plugin.name(), state));
             }
