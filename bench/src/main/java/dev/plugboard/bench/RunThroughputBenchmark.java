@@ -1,20 +1,8 @@
 package dev.plugboard.bench;
 
 import dev.plugboard.application.Plugboard;
-import dev.plugboard.application.port.in.Caller;
-import dev.plugboard.application.port.in.execution.WorkerRunsUseCase.ClaimCommand;
-import dev.plugboard.application.port.in.execution.WorkerRunsUseCase.ClaimedRun;
-import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
-import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
 import dev.plugboard.application.port.out.Telemetry;
 import dev.plugboard.bootstrap.metrics.MicrometerTelemetry;
-import dev.plugboard.domain.plugin.ExecutionMode;
-import dev.plugboard.domain.plugin.ExecutionPolicy;
-import dev.plugboard.domain.plugin.PluginManifest;
-import dev.plugboard.domain.plugin.PluginName;
-import dev.plugboard.domain.plugin.RetryPolicy;
-import dev.plugboard.domain.run.RunTrigger;
-import dev.plugboard.domain.settings.JsonDocument;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,11 +19,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,20 +36,9 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 public class RunThroughputBenchmark {
 
-    private static final int RUNS = 200;
-    private static final int BATCH = 50;
-    static final PluginName PLUGIN = PluginName.of("bench-relay");
-    static final Caller OWNER = Caller.user("bench-owner", null);
-    static final PluginManifest MANIFEST = PluginManifest.builder(PLUGIN.value(), "1.0.0")
-            .execution(new ExecutionPolicy(ExecutionMode.EXTERNAL, Duration.ofSeconds(30),
-                    new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0, Set.of())))
-            .build();
-
     @Param({"off", "on"})
     public String telemetry;
 
-    private final JsonDocument input = JsonDocument.of(Map.of("text", "hello"));
-    private final JsonDocument output = JsonDocument.of(Map.of("delivered", true));
     private Telemetry sink;
     private Plugboard plugboard;
 
@@ -79,26 +51,12 @@ public class RunThroughputBenchmark {
 
     @Setup(Level.Invocation)
     public void freshPlugboard() {
-        plugboard = Plugboard.builder().manifest(MANIFEST).telemetry(sink).build();
-        plugboard.syncCatalog();
-        plugboard.installations().install(new InstallPluginCommand(OWNER, PLUGIN, Optional.of(JsonDocument.empty()),
-                Optional.empty()));
+        plugboard = RelayWorkload.fresh(sink);
     }
 
     @Benchmark
-    @OperationsPerInvocation(RUNS)
+    @OperationsPerInvocation(RelayWorkload.RUNS)
     public int queueClaimComplete() {
-        int completed = 0;
-        for (int round = 0; round < RUNS / BATCH; round++) {
-            for (int i = 0; i < BATCH; i++) {
-                plugboard.runs().start(new StartRunCommand(OWNER, PLUGIN, input, RunTrigger.MANUAL, Optional.empty()));
-            }
-            List<ClaimedRun> claimed = plugboard.workers().claim(new ClaimCommand("bench-worker", Set.of(PLUGIN), BATCH, 60));
-            for (ClaimedRun run : claimed) {
-                plugboard.workers().complete("bench-worker", run.run().id(), output);
-                completed++;
-            }
-        }
-        return completed;
+        return RelayWorkload.cycle(plugboard);
     }
 }

@@ -1,15 +1,8 @@
 package dev.plugboard.bench;
 
-import dev.plugboard.application.Plugboard;
-import dev.plugboard.application.port.in.execution.WorkerRunsUseCase.ClaimCommand;
-import dev.plugboard.application.port.in.execution.WorkerRunsUseCase.ClaimedRun;
-import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
-import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
 import dev.plugboard.application.port.out.Telemetry;
 import dev.plugboard.bootstrap.metrics.MicrometerTelemetry;
 import dev.plugboard.domain.run.PluginRun;
-import dev.plugboard.domain.run.RunTrigger;
-import dev.plugboard.domain.settings.JsonDocument;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,13 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import static dev.plugboard.bench.RunThroughputBenchmark.MANIFEST;
-import static dev.plugboard.bench.RunThroughputBenchmark.OWNER;
-import static dev.plugboard.bench.RunThroughputBenchmark.PLUGIN;
 
 /**
  * Only what the telemetry adds to one completed run (an attempt and a final state, as the server
@@ -55,18 +43,12 @@ public class TelemetryCostBenchmark {
     public void completeOneRun() {
         sink = "on".equals(telemetry) ? new MicrometerTelemetry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 : Telemetry.NONE;
-        Plugboard plugboard = Plugboard.builder().manifest(MANIFEST).build();
-        plugboard.syncCatalog();
-        plugboard.installations().install(new InstallPluginCommand(OWNER, PLUGIN, Optional.of(JsonDocument.empty()),
-                Optional.empty()));
-        plugboard.runs().start(new StartRunCommand(OWNER, PLUGIN, JsonDocument.empty(), RunTrigger.MANUAL, Optional.empty()));
-        ClaimedRun claimed = plugboard.workers().claim(new ClaimCommand("bench-worker", Set.of(PLUGIN), 1, 60)).get(0);
-        run = plugboard.workers().complete("bench-worker", claimed.run().id(), JsonDocument.empty());
+        run = RelayWorkload.completeOne(RelayWorkload.fresh(Telemetry.NONE));
     }
 
     @Benchmark
     public PluginRun perCompletedRun() {
-        sink.attemptEnded(PLUGIN, Telemetry.AttemptOutcome.SUCCEEDED);
+        sink.attemptEnded(RelayWorkload.PLUGIN, Telemetry.AttemptOutcome.SUCCEEDED);
         sink.runFinished(run);
         return run;
     }
