@@ -20,11 +20,24 @@ public final class Require {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException(field, value, "must not be blank");
         }
-        return value.strip();
+        return noNul(field, value).strip();
+    }
+
+    /**
+     * Refuses the NUL character (U+0000), which PostgreSQL can store neither in text nor in jsonb. The
+     * value is not repeated in the message: it may be a secret.
+     */
+    public static String noNul(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidValueException(field, "(text with U+0000 at index " + value.indexOf('\u0000') + ")",
+                    "must not contain the NUL character U+0000; remove it");
+        }
+        return value;
     }
 
     public static String length(String field, String value, int min, int max) {
         Objects.requireNonNull(value, field);
+        noNul(field, value);
         int length = value.codePointCount(0, value.length());
         if (length < min || length > max) {
             throw new InvalidValueException(field, value,
@@ -34,6 +47,7 @@ public final class Require {
     }
 
     public static String matches(String field, String value, Pattern pattern, String explanation) {
+        noNul(field, value);
         if (!pattern.matcher(value).matches()) {
             throw new InvalidValueException(field, value, explanation);
         }

@@ -1,6 +1,7 @@
 package dev.plugboard.domain.settings;
 
 import dev.plugboard.domain.error.InvalidValueException;
+import dev.plugboard.domain.error.Require;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -152,7 +153,11 @@ public final class JsonDocument {
     }
 
     private static Object normalise(Object value, String path) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
+        if (value instanceof String text) {
+            Require.noNul("document" + path, text);
+            return text;
+        }
+        if (value == null || value instanceof Boolean || value instanceof Long) {
             return value;
         }
         if (value instanceof BigInteger integer) {
@@ -178,6 +183,7 @@ public final class JsonDocument {
                 if (!(key instanceof String name)) {
                     throw new InvalidValueException("document" + path, key, "object keys must be strings");
                 }
+                Require.noNul("document" + path + " (a key)", name);
                 copy.put(name, normalise(element, path + "/" + JsonPointers.escape(name)));
             });
             return Collections.unmodifiableMap(copy);

@@ -285,4 +285,17 @@ class JsonDocumentTest {
         assertThat(JsonDocument.parse(built.toJson())).isEqualTo(built);
         assertThat(SAMPLE.toString()).isEqualTo(SAMPLE.toJson());
     }
+
+    @Test
+    void givenANulCharacter_inAValueOrAKey_isRefusedNamingWhere_withoutRepeatingTheValue() {
+        String secretish = "s3cr3t\u0000tail";
+
+        assertThatThrownBy(() -> JsonDocument.of(Map.of("auth", Map.of("token", secretish))))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("/auth/token").hasMessageContaining("U+0000").hasMessageNotContaining("s3cr3t");
+        assertThatThrownBy(() -> JsonDocument.of(Map.of("list", List.of("ok", "\u0000"))))
+                .hasMessageContaining("/list/1");
+        assertThatThrownBy(() -> JsonDocument.of(Map.of("k\u0000", 1))).hasMessageContaining("a key");
+        assertThatThrownBy(() -> JsonDocument.parse("{\"a\": \"\\u0000\"}")).hasMessageContaining("/a");
+    }
 }

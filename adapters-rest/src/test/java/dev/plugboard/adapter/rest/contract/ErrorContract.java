@@ -92,6 +92,47 @@ public abstract class ErrorContract extends ApiContract {
     }
 
     @Test
+    void givenANulCharacterInAQueryParameterOrPath_isA400NamingIt() {
+        Who alice = Who.newUser("alice");
+        for (String parameter : java.util.List.of("q", "category", "tag", "capability")) {
+            JsonNode refused = problem(api().get("/api/plugins?" + parameter + "=a%00b", alice), 400);
+            assertThat(refused.path("detail").asText()).as(parameter).contains(parameter).contains("U+0000");
+        }
+        JsonNode audit = problem(api().get("/api/admin/audit?target=%00", Who.newAdmin()), 400);
+        assertThat(audit.path("detail").asText()).contains("target").contains("U+0000");
+        problem(api().get("/api/user/plugins/notes%00", alice), 400);
+    }
+
+    @Test
+    void givenANulCharacterInABody_isA400NamingTheField_andStoresNothing() {
+        Who alice = Who.newUser("alice");
+        String nul = "\\u0000";
+
+        JsonNode settings = problem(api().post(installPath(ContractPlugins.WEBHOOK), alice,
+                "{\"settings\": {\"url\": \"https://hooks.example.test/" + nul + "\", \"token\": \"t-" + nul + "\"}}"), 400);
+        assertThat(settings.path("detail").asText()).contains("/url").contains("U+0000").doesNotContain("hooks.example.test");
+        problem(api().get("/api/user/plugins/" + ContractPlugins.WEBHOOK, alice), 404);
+
+        install(alice, NOTES, null);
+        JsonNode key = problem(api().post("/api/user/plugins/" + NOTES + "/runs", alice,
+                "{\"input\": {}, \"idempotencyKey\": \"k-" + nul + "\"}"), 400);
+        assertThat(key.path("detail").asText()).contains("idempotency key").contains("U+0000");
+        assertThat(ok(api().get("/api/user/runs?plugin=" + NOTES, alice), 200).path("items")).as("no run started").isEmpty();
+
+        JsonNode event = problem(api().post("/api/events", alice,
+                "{\"type\": \"contract.nul\", \"data\": {\"userId\": \"" + nul + "\"}}"), 400);
+        assertThat(event.path("detail").asText()).contains("/userId").contains("U+0000");
+        JsonNode eventKey = problem(api().post("/api/events", alice,
+                "{\"type\": \"contract.nul\", \"data\": {}, \"idempotencyKey\": \"k-" + nul + "\"}"), 400);
+        assertThat(eventKey.path("detail").asText()).contains("idempotency key").contains("U+0000");
+
+        JsonNode manifest = problem(api().post("/api/admin/plugins", Who.newAdmin(),
+                "{\"name\": \"contract-nul\", \"version\": \"1.0.0\", \"displayName\": \"Nul " + nul + "\"}"), 400);
+        assertThat(manifest.path("detail").asText()).contains("U+0000");
+        problem(api().get("/api/plugins/contract-nul", alice), 404);
+    }
+
+    @Test
     void givenAnUnknownField_isA400ProblemNamingItAndTheAcceptedOnes_andChangesNothing() {
         Who alice = Who.newUser("alice");
         install(alice, NOTES, null);

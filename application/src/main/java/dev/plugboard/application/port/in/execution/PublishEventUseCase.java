@@ -27,7 +27,8 @@ public interface PublishEventUseCase {
                 throw new InvalidValueException("event type", type, "use lowercase words joined by dots, e.g. 'message.received'");
             }
             data = data == null ? JsonDocument.empty() : data;
-            idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey.filter(k -> !k.isBlank());
+            idempotencyKey = idempotencyKey == null ? Optional.empty()
+                    : idempotencyKey.filter(k -> !k.isBlank()).map(k -> Require.noNul("idempotency key", k));
         }
     }
 

@@ -28,7 +28,8 @@ public interface StartRunUseCase {
             Require.present("plugin", plugin);
             input = input == null ? JsonDocument.empty() : input;
             trigger = trigger == null ? RunTrigger.MANUAL : trigger;
-            idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey.filter(k -> !k.isBlank());
+            idempotencyKey = idempotencyKey == null ? Optional.empty()
+                    : idempotencyKey.filter(k -> !k.isBlank()).map(k -> Require.noNul("idempotency key", k));
             settingsOverlay = settingsOverlay == null ? JsonDocument.empty() : settingsOverlay;
             trace = trace == null ? Optional.empty() : trace;
         }
