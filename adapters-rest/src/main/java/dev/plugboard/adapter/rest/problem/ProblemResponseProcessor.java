@@ -1,14 +1,19 @@
 package dev.plugboard.adapter.rest.problem;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthorizationException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -27,11 +32,35 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
             + "the token was missing, expired, malformed or not signed with a trusted key";
     static final String FORBIDDEN = "your token does not carry the role this endpoint needs";
 
+    static final String HEADERS_TOO_LARGE = "the request's headers are larger than this server accepts"
+            + " (micronaut.server.netty.max-header-size, 8 KB by default); no token or cookie of Plugboard's is that"
+            + " large: send smaller headers";
+    static final String LINE_TOO_LONG = "the request line (method, path and query) is longer than this server accepts"
+            + " (micronaut.server.netty.max-initial-line-length, 4 KB by default): shorten the path or query";
+
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        // Netty refuses oversized headers and request lines while decoding, and the framework answers both 413;
+        // HTTP has their own statuses: 431 Request Header Fields Too Large and 414 URI Too Long.
+        Object decoding = context.getRequest() instanceof NettyHttpRequest<?> netty
+                ? netty.getNativeRequest().decoderResult().cause() : null;
+        if (decoding instanceof TooLongHttpHeaderException) {
+            return undecodable(response, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, HEADERS_TOO_LARGE);
+        }
+        if (decoding instanceof TooLongHttpLineException) {
+            return undecodable(response, HttpStatus.REQUEST_URI_TOO_LONG, LINE_TOO_LONG);
+        }
         int status = response.code();
         String detail = status >= 500 ? SERVER_FAULT : detailOf(context, response);
         return response.body(Problem.ofStatus(status, detail)).contentType(Problem.MEDIA_TYPE);
+    }
+
+    /** A request Netty could not decode passes no filter, so it gets its request id here. */
+    private static MutableHttpResponse<Problem> undecodable(MutableHttpResponse<?> response, HttpStatus status, String detail) {
+        String requestId = UUID.randomUUID().toString();
+        return response.status(status).header("X-Request-Id", requestId)
+                .body(Problem.ofStatus(status.getCode(), detail).withRequestId(requestId))
+                .contentType(Problem.MEDIA_TYPE);
     }
 
     private static String detailOf(ErrorContext context, MutableHttpResponse<?> response) {

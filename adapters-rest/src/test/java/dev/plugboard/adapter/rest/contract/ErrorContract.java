@@ -169,6 +169,19 @@ public abstract class ErrorContract extends ApiContract {
     }
 
     @Test
+    void givenOversizedHeadersOrRequestLine_isA431Or414Problem_notA413() {
+        for (int kilobytes : new int[] {9, 70}) {
+            ApiResponse response = api().sendWithToken("GET", "/api/plugins", "x".repeat(kilobytes * 1024), null, Map.of());
+            JsonNode problem = problem(response, 431);
+            assertThat(problem.path("code").asText()).as(kilobytes + " KB").isEqualTo("request_header_fields_too_large");
+            assertThat(problem.path("detail").asText()).contains("max-header-size");
+        }
+        JsonNode line = problem(api().get("/api/plugins?q=" + "a".repeat(8 * 1024), Who.newUser("alice")), 414);
+        assertThat(line.path("detail").asText()).contains("max-initial-line-length");
+        ok(api().get("/api/plugins", Who.newUser("alice")), 200);
+    }
+
+    @Test
     void givenUnknownRoute_isA404Problem() {
         Who alice = Who.newUser("alice");
         problem(api().get("/api/no-such-thing", alice), 404);
