@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * A real PostgreSQL server whose data lives in a local folder, for running Plugboard without a
  * database of one's own. The first process to open a folder starts the server (and stops it on
  * {@link #close()}); a process that opens the folder while that server runs connects to it. Data
- * survives restarts and crashes: a server left behind by a killed process is reused, and the lock
- * file of a killed server is removed so that the next start works. The server listens on 127.0.0.1
+ * survives restarts and crashes: a server left behind by a killed process is reused and taken over
+ * (the process that finds it stops it on close, see {@link ServerOwner}), and the lock file of a
+ * killed server is removed so that the next start works. The server listens on 127.0.0.1
  * only and asks every client for the password kept in the folder (see {@link ServerLauncher}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
@@ -93,18 +94,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final int port;
     private final String password;
     private final EmbeddedPostgres startedHere;
+    /** The postmaster of a server whose owner was gone when this process connected, which this process now stops; 0 if none. */
+    private final long adoptedPostmaster;
 
     private final Thread stopOnExit;
     private boolean closed;
 
-    private EmbeddedDatabase(Path folder, String database, int port, String password, EmbeddedPostgres startedHere) {
+    private EmbeddedDatabase(Path folder, String database, int port, String password, EmbeddedPostgres startedHere,
+                             long adoptedPostmaster) {
         this.folder = folder;
         this.database = database;
         this.port = port;
         this.password = password;
         this.startedHere = startedHere;
+        this.adoptedPostmaster = adoptedPostmaster;
         // Our own hook rather than the library's, so that a close() racing with it waits for the stop.
-        this.stopOnExit = startedHere == null ? null : new Thread(this::close, "plugboard-embedded-postgres-stop");
+        this.stopOnExit = owns() ? new Thread(this::close, "plugboard-embedded-postgres-stop") : null;
         if (stopOnExit != null) {
             Runtime.getRuntime().addShutdownHook(stopOnExit);
         }
@@ -155,12 +160,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 LOG.warn("The PostgreSQL running for {} still admits local clients without a password; stop every process"
                         + " using it, and the next start upgrades it", folder);
             }
-            return new EmbeddedDatabase(folder, options.database(), port, password, null);
+            long adopted = 0;
+            if (!ServerOwner.ownerAlive(folder)) {
+                ServerOwner.claim(folder);
+                adopted = running.get().pid();
+                LOG.info("Taking over the PostgreSQL of {} (pid {}): the process that started it is gone, so this one"
+                        + " stops it when it exits, unless other processes still use it", folder, adopted);
+            }
+            return new EmbeddedDatabase(folder, options.database(), port, password, null, adopted);
         }
         ServerLauncher.Launched launched = ServerLauncher.start(folder, options);
+        ServerOwner.claim(folder);
         int port = launched.server().getPort();
         LOG.info("Started PostgreSQL for {} on {}:{}", folder, ServerLauncher.LISTEN_ADDRESS, port);
-        return new EmbeddedDatabase(folder, options.database(), port, launched.password(), launched.server());
+        return new EmbeddedDatabase(folder, options.database(), port, launched.password(), launched.server(), 0);
     }
 
     /**
@@ -259,10 +272,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return startedHere != null;
     }
 
-    /** Stops the server if this process started it; a server this process only connected to keeps running. */
+    /** Whether this process stops the server on close: it started it, or took it over from an owner that was gone. */
+    public boolean owns() {
+        return startedHere != null || adoptedPostmaster != 0;
+    }
+
+    /** Stops the server if this process owns it; a server this process only connected to keeps running. */
     @Override
     public synchronized void close() {
-        if (closed || startedHere == null) {
+        if (closed || !owns()) {
             return;
         }
         int others = otherProcessesConnected();
@@ -273,11 +291,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            startedHere.close();
-        } catch (IOException e) {
-            LOG.warn("Could not stop the PostgreSQL of {}: {}", folder, e.getMessage());
+        if (startedHere != null) {
+            try {
+                startedHere.close();
+            } catch (IOException e) {
+                LOG.warn("Could not stop the PostgreSQL of {}: {}", folder, e.getMessage());
+            }
+        } else {
+            ServerOwner.stop(adoptedPostmaster);
+            LOG.info("Stopped the PostgreSQL of {} (pid {}) this process had taken over", folder, adoptedPostmaster);
         }
+        ServerOwner.release(folder);
         try {
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
         } catch (IllegalStateException e) {
@@ -287,6 +311,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EmbeddedDatabase[" + jdbcUrl() + ", " + folder + (startedHere() ? ", started here" : ", connected") + "]";
+        return "EmbeddedDatabase[" + jdbcUrl() + ", " + folder + (startedHere() ? ", started here" : owns() ? ", taken over" : ", connected") + "]";
     }
 }

@@ -109,12 +109,13 @@ class EmbeddedDatabaseTest {
         second.close();
 
         assertThat(second.startedHere()).isFalse();
+        assertThat(second.owns()).as("its starter runs: the server is not the second's to stop").isFalse();
         assertThat(second.port()).isEqualTo(first.port());
         assertThat(notes(first)).as("the server is still up after the second let go").containsExactly("through the second");
     }
 
     @Test
-    void givenOtherJvmKilledWhileItsServerRuns_nextOpenUsesThatServerAndItsData() throws Exception {
+    void givenOtherJvmKilledWhileItsServerRuns_nextOpenTakesItOver_andItsCloseStopsIt() throws Exception {
         child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), EmbeddedDatabaseChild.class.getName(), folder.toString())
                 .redirectErrorStream(true).start();
@@ -125,8 +126,18 @@ class EmbeddedDatabaseTest {
         EmbeddedDatabase afterCrash = open();
 
         assertThat(afterCrash.startedHere()).isFalse();
+        assertThat(afterCrash.owns()).as("the process that started the server is gone: the next one owns it").isTrue();
         assertThat(ready).startsWith("READY " + afterCrash.port() + " ");
         assertThat(notes(afterCrash)).containsExactly("written by the child");
+        long postmaster = PostmasterPidFile.read(folder.resolve("pgdata")).orElseThrow().pid();
+
+        afterCrash.close();
+
+        assertThatThrownBy(() -> connect(afterCrash).close()).as("the server taken over is stopped").isInstanceOf(SQLException.class);
+        assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).as("no orphaned postmaster").isEmpty();
+        EmbeddedDatabase again = open();
+        assertThat(again.startedHere()).as("the next start starts it afresh").isTrue();
+        assertThat(notes(again)).containsExactly("written by the child");
     }
 
     @Test
