@@ -53,6 +53,7 @@ public final class ConfigurationKeys {
             Key.of(PoolTimeouts.CONNECTION_TIMEOUT, ValueType.DURATION),
             Key.of(PoolTimeouts.VALIDATION_TIMEOUT, ValueType.DURATION),
             Key.of("plugboard.http.access-log", ValueType.BOOLEAN),
+            Key.of("plugboard.http.idle-timeout", ValueType.DURATION),
             Key.of("plugboard.jwt.secret", ValueType.TEXT),
             Key.of("plugboard.jwt.jwks-url", ValueType.TEXT),
             Key.mapOf("plugboard.plan-limits", ValueType.NUMBER),
