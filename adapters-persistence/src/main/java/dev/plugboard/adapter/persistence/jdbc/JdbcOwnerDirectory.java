@@ -22,4 +22,12 @@ public final class JdbcOwnerDirectory implements OwnerDirectory {
         // ON CONFLICT rather than a read first: two first requests of one owner may race.
         sql.update("INSERT INTO " + table + " (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING", owner.id(), now);
     }
+
+    /** The owner's row, locked (FOR UPDATE) until the transaction ends: concurrent installs of one owner queue here. */
+    @Override
+    public void lockForChanges(Owner owner, Instant now) {
+        ensureExists(owner, now);
+        String table = owner.kind() == Owner.Kind.USER ? "users" : "organizations";
+        sql.one("SELECT id FROM " + table + " WHERE id = ? FOR UPDATE", row -> row.getString("id"), owner.id());
+    }
 }

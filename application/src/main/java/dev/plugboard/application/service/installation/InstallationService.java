@@ -76,6 +76,8 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         return audit.perform(command.caller().actor(), AuditAction.INSTALL, target, () -> {
             Plugin plugin = plugin(command.plugin());
             plugin.requireEnabled();
+            // Held to the end of the transaction: two installs of one owner must not both count N and both add.
+            owners.lockForChanges(owner, clock.now());
             if (installations.find(owner, plugin.name()).isPresent()) {
                 throw new PluginAlreadyInstalledException(owner, plugin.name().value());
             }
@@ -84,7 +86,6 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
                     command.settings().orElse(JsonDocument.empty()));
             UUID id = ids.newId();
             SealedSettings settings = proposal.sealFor(id, vault);
-            owners.ensureExists(owner, clock.now());
             Installation installed = installations.add(Installation.install(id, owner, plugin.name(), settings,
                     command.enabled().orElse(true), clock.now()));
             audit.success(command.caller().actor(), AuditAction.INSTALL, target, null, state(plugin, installed), "");
