@@ -33,6 +33,10 @@ public final class Cursor {
             if (decoded.size() != parts) {
                 throw new IllegalArgumentException("wrong number of parts");
             }
+            if (joined.indexOf('\u0000') >= 0) {
+                // No cursor of ours holds one, and PostgreSQL would refuse it as a query parameter.
+                throw new IllegalArgumentException("NUL character");
+            }
             return decoded;
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("cursor", cursor, "is not a cursor this list handed out; start again without 'after'");

@@ -49,12 +49,24 @@ final class JsonCodec {
             JsonLocation location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw new InvalidValueException("JSON", abbreviate(json), "is not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw unreadableNumber(json, e);
         }
         if (node == null || !node.isObject()) {
             throw new InvalidValueException("JSON", abbreviate(json),
                     "expected a JSON object but found " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
         }
-        return fromNode(node);
+        try {
+            return fromNode(node);
+        } catch (NumberFormatException | ArithmeticException e) {
+            // Found by ManifestReaderFuzzTest: 2555555555e55555555555 parses as a token but is no BigDecimal.
+            throw unreadableNumber(json, e);
+        }
+    }
+
+    private static InvalidValueException unreadableNumber(String json, RuntimeException e) {
+        return new InvalidValueException("JSON", abbreviate(json), "holds a number that cannot be read (" + e.getMessage()
+                + "); write it with fewer digits or a smaller exponent");
     }
 
     private static String abbreviate(String text) {

@@ -89,6 +89,11 @@ public abstract class ErrorContract extends ApiContract {
         problem(api().post("/api/user/plugins/" + NOTES + "/runs", alice, "{\"idempotencyKey\": {}}"), 400);
         problem(api().post("/api/user/plugins/" + NOTES + "/runs", alice, "{\"input\": 42}"), 400);
         problem(api().post("/api/admin/plugins", Who.newAdmin(), "[]"), 400);
+        // A number no BigDecimal can hold (found by ManifestReaderFuzzTest in the manifest reader).
+        problem(api().put("/api/user/plugins/" + NOTES + "/config", alice,
+                "{\"settings\": {\"n\": 2555555555e55555555555}}", Map.of()), 400);
+        problem(api().post("/api/admin/plugins", Who.newAdmin(),
+                "{\"name\": \"contract-huge\", \"version\": \"1.0.0\", \"n\": 2555555555e55555555555}"), 400);
     }
 
     @Test
@@ -101,6 +106,10 @@ public abstract class ErrorContract extends ApiContract {
         JsonNode audit = problem(api().get("/api/admin/audit?target=%00", Who.newAdmin()), 400);
         assertThat(audit.path("detail").asText()).contains("target").contains("U+0000");
         problem(api().get("/api/user/plugins/notes%00", alice), 400);
+        String cursorWithNul = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("contract-page-a\u0000".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode cursor = problem(api().get("/api/plugins?after=" + cursorWithNul, alice), 400);
+        assertThat(cursor.path("detail").asText()).contains("cursor");
     }
 
     @Test
