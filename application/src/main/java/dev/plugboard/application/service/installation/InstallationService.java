@@ -100,7 +100,10 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         audit.perform(command.caller().actor(), AuditAction.UNINSTALL, target, () -> {
             Installation current = installation(owner, command.plugin());
             Plugin plugin = plugin(command.plugin());
-            installations.remove(owner, command.plugin());
+            // A concurrent uninstall may have removed it since we read it: then this one removed nothing, and says so.
+            if (!installations.remove(owner, command.plugin())) {
+                throw new InstallationNotFoundException(owner, command.plugin().value());
+            }
             audit.success(command.caller().actor(), AuditAction.UNINSTALL, target, state(plugin, current), null, "");
             return null;
         });
