@@ -1,0 +1,86 @@
+package dev.plugboard.adapter.console.catalog;
+
+import dev.plugboard.adapter.console.session.ConsoleUser;
+import dev.plugboard.adapter.console.web.Chrome;
+import dev.plugboard.adapter.console.web.Pages;
+import dev.plugboard.application.port.Page;
+import dev.plugboard.application.port.PageRequest;
+import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
+import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
+import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
+import dev.plugboard.application.port.in.installation.InstallationView;
+import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
+import dev.plugboard.application.port.out.CatalogFilter;
+import dev.plugboard.domain.plugin.Plugin;
+import dev.plugboard.domain.plugin.PluginName;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Available plugins: cards filtered by text, category, tag and capability, paged by cursor, installable in place. */
+@Controller("/console/plugins")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class CatalogPageController {
+
+    private static final int PAGE_SIZE = 24;
+
+    private final BrowseCatalogUseCase catalog;
+    private final ListInstallationsUseCase installations;
+    private final InstallPluginUseCase installing;
+
+    CatalogPageController(BrowseCatalogUseCase catalog, ListInstallationsUseCase installations,
+                          InstallPluginUseCase installing) {
+        this.catalog = catalog;
+        this.installations = installations;
+        this.installing = installing;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> list(HttpRequest<?> request, @Nullable @QueryValue String q,
+                                           @Nullable @QueryValue String category, @Nullable @QueryValue String tag,
+                                           @Nullable @QueryValue String capability, @Nullable @QueryValue String after) {
+        ConsoleUser user = ConsoleUser.of(request);
+        Set<String> installed = installations.listInstallations(user.caller().owner()).stream()
+                .map(view -> view.plugin().value()).collect(Collectors.toSet());
+        CatalogFilter filter = new CatalogFilter(Optional.ofNullable(category),
+                tag == null || tag.isBlank() ? Set.of() : Set.of(tag.strip()), Optional.ofNullable(capability),
+                Optional.ofNullable(q), Optional.empty());
+        Page<Plugin> page = catalog.list(filter, new PageRequest(PAGE_SIZE, Optional.ofNullable(after)));
+        return Pages.view("plugins", Chrome.of("Available plugins", "plugins", user),
+                "cards", page.items().stream().map(p -> PluginCard.from(p, installed.contains(p.name().value()))).toList(),
+                "categories", categories(),
+                "query", new CatalogQuery(q, category, tag, capability),
+                "next", page.next().orElse(null));
+    }
+
+    /** Installs a plugin that needs no settings; one that does is installed through its settings form. */
+    @Post("/{name}/install")
+    HttpResponse<?> install(HttpRequest<?> request, String name) {
+        InstallationView view = installing.install(new InstallPluginCommand(ConsoleUser.of(request).caller(),
+                PluginName.of(name), Optional.empty(), Optional.empty()));
+        return HttpResponse.ok().header("HX-Refresh", "true").header("X-Installed", view.plugin().value());
+    }
+
+    private Set<String> categories() {
+        Set<String> categories = new TreeSet<>();
+        Page<Plugin> page = catalog.list(CatalogFilter.ALL, PageRequest.first(PageRequest.MAX_LIMIT));
+        page.items().forEach(plugin -> categories.add(plugin.manifest().category()));
+        return categories;
+    }
+}

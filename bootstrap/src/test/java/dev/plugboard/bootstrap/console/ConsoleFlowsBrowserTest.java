@@ -1,0 +1,309 @@
+package dev.plugboard.bootstrap.console;
+
+import dev.plugboard.application.port.in.Caller;
+import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
+import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase.SwitchPluginCommand;
+import dev.plugboard.application.port.in.console.ConsoleSignInUseCase;
+import dev.plugboard.application.port.in.console.ConsoleSignInUseCase.ConsoleIdentity;
+import dev.plugboard.application.port.in.run.StartRunUseCase;
+import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
+import dev.plugboard.bootstrap.rest.FullStackServer;
+import dev.plugboard.domain.access.Role;
+import dev.plugboard.domain.audit.Actor;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.run.RunTrigger;
+import dev.plugboard.domain.settings.JsonDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console's flows in a real headless Chromium against the real server on PostgreSQL, one
+ * browser and one server for the class, in the order a person would go: sign in, find and install
+ * the webhook (a bad URL first), switch it, set its secret, run a plugin, watch the analytics
+ * widget update, uninstall, an administrator's global switch, and a second user's empty page.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class ConsoleFlowsBrowserTest {
+
+    private static final String SECRET = "top-secret-value-" + UUID.randomUUID();
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+    private static final String USER = "carol-" + SUFFIX;
+    private static final String ORG = "acme-" + SUFFIX;
+    private static final String ADMIN = "root-" + SUFFIX;
+    private static final String OTHER = "dave-" + SUFFIX;
+
+    private static FullStackServer server;
+    private static ConsoleBrowser browser;
+
+    @RegisterExtension
+    final ConsoleBrowser.ScreenshotOnFailure screenshots = new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
+
+    @BeforeAll
+    static void start() {
+        ConsoleBrowser.requireBrowser();
+        server = FullStackServer.shared();
+        browser = ConsoleBrowser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void givenConsoleLink_whenOpenedAndContinued_thenSignedInShowingWhoseDataAndTheOwnerSwitches() {
+        String link = link(USER, Optional.of(ORG), Set.of());
+        signIn(link);
+
+        assertThat(browser.find("[data-owner]").getText()).isEqualTo("organization " + ORG);
+        Cookie session = browser.driver().manage().getCookieNamed("plugboard_console");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        assertThat(browser.all("nav a[href='/console/admin']")).as("administration is hidden from non-admins").isEmpty();
+        assertAccessible("home");
+
+        new Select(browser.find("#acting")).selectByValue("self");
+        browser.waitFor(d -> browser.find("[data-owner]").getText().equals("user " + USER) ? true : null);
+
+        browser.open(link);
+        browser.find("#continue").click();
+        assertThat(browser.find("[role=alert]").getText()).contains("already used or has expired");
+    }
+
+    @Test
+    @Order(2)
+    void givenWebhookFoundBySearch_whenInstalledWithAnInvalidUrl_thenTheErrorIsNextToTheUrlFieldAndTheTextIsKept() {
+        browser.open(url("/console/plugins"));
+        browser.find("#q").sendKeys("webhook");
+        browser.find("form.filters button").click();
+        browser.waitFor(d -> browser.all(".card.plugin").size() == 1 ? true : null);
+        browser.find("[data-plugin=webhook] [data-install]").click();
+        browser.waitForTitle("Install Outgoing webhook");
+
+        browser.find("#f-url").sendKeys("ftp://not-a-web-address");
+        browser.find("#save").click();
+
+        WebElement error = browser.find("[data-field='/url'] [data-error-for='/url']");
+        assertThat(error.getText()).isNotBlank();
+        assertThat(browser.find("#f-url").getAttribute("value")).isEqualTo("ftp://not-a-web-address");
+        assertThat(browser.find("#f-url").getAttribute("aria-invalid")).isEqualTo("true");
+        assertAccessible("settings-errors");
+    }
+
+    @Test
+    @Order(3)
+    void givenTheInvalidUrl_whenFixedAndSaved_thenTheCardShowsInstalled() {
+        WebElement url = browser.find("#f-url");
+        url.clear();
+        url.sendKeys("https://hooks.example.com/plugboard");
+        browser.find("#save").click();
+
+        browser.waitForTitle("Available plugins");
+        assertThat(browser.find("[data-plugin=webhook] [data-installed]").getText()).isEqualTo("installed");
+        assertAccessible("plugins");
+    }
+
+    @Test
+    @Order(4)
+    void givenTheInstalledWebhook_whenToggledOffAndOn_thenItsSwitchFollows() {
+        browser.open(url("/console/my-plugins"));
+        assertThat(toggle().getAttribute("aria-checked")).isEqualTo("true");
+
+        toggle().click();
+        browser.waitFor(d -> "false".equals(toggle().getAttribute("aria-checked")) ? true : null);
+        toggle().click();
+        browser.waitFor(d -> "true".equals(toggle().getAttribute("aria-checked")) ? true : null);
+        assertAccessible("my-plugins");
+    }
+
+    @Test
+    @Order(5)
+    void givenTheWebhook_whenItsSecretIsSet_thenTheFormShowsSetAndNeverTheValue() {
+        browser.open(url("/console/my-plugins/webhook/settings"));
+        browser.find("#f-secret").sendKeys(SECRET);
+        browser.find("#save").click();
+        browser.waitForTitle("My plugins");
+
+        browser.open(url("/console/my-plugins/webhook/settings"));
+        assertThat(browser.find("[data-secret-state]").getText()).isEqualTo("set");
+        assertThat(browser.find("#f-secret").getAttribute("value")).isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain(SECRET);
+        assertAccessible("settings");
+    }
+
+    @Test
+    @Order(6)
+    void givenAnalyticsInstalledFromItsCard_whenARunIsStarted_thenItCompletes() {
+        browser.open(url("/console/plugins?q=analytics"));
+        browser.find("[data-plugin=analytics] [data-install]").click();
+        browser.find("[data-plugin=analytics] [data-installed]");
+
+        browser.open(url("/console/runs/new?plugin=analytics"));
+        WebElement input = browser.find("#input");
+        input.clear();
+        input.sendKeys("{\"type\": \"message.received\", \"data\": {\"userId\": \"u-1\"}}");
+        assertAccessible("run-start");
+        browser.find("#start").click();
+
+        browser.waitFor(d -> d.getCurrentUrl().matches(".*/console/runs/[0-9a-f-]{36}$") ? true : null);
+        browser.waitFor(d -> {
+            if ("completed".equals(browser.find("#run-status").getAttribute("data-status"))) {
+                return true;
+            }
+            d.navigate().refresh();
+            return null;
+        });
+        assertThat(browser.find("#run-output").getText()).contains("totalMessages");
+        assertAccessible("run");
+        browser.open(url("/console/runs?plugin=analytics"));
+        assertThat(browser.find("tr[data-run] [data-status]").getText()).isEqualTo("completed");
+        assertAccessible("runs");
+
+        browser.open(url("/console/circuits"));
+        assertThat(browser.find("tr[data-plugin=analytics] [data-state]").getText()).isEqualTo("closed");
+        assertAccessible("circuits");
+    }
+
+    @Test
+    @Order(7)
+    void givenTheHomePage_whenAMessageIsCounted_thenTheWidgetUpdatesWithoutAReload() {
+        browser.open(url("/console"));
+        long before = Long.parseLong(browser.find("[data-stat=total]").getText());
+        ((JavascriptExecutor) browser.driver()).executeScript("window.plugboardMarker = 'same page';");
+
+        server.application().context().getBean(StartRunUseCase.class).start(new StartRunCommand(Caller.user(USER, null),
+                PluginName.of("analytics"), JsonDocument.parse("{\"type\": \"message.received\", \"data\": {\"userId\": \"u-2\"}}"),
+                RunTrigger.MANUAL, Optional.empty()));
+
+        browser.waitFor(d -> Long.parseLong(browser.find("[data-stat=total]").getText()) == before + 1 ? true : null);
+        assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.plugboardMarker;"))
+                .isEqualTo("same page");
+        assertThat(browser.find("[data-stat=users]").getText()).isEqualTo("2");
+    }
+
+    @Test
+    @Order(8)
+    void givenTheWebhook_whenUninstalledAfterConfirming_thenItIsGoneFromMyPlugins() {
+        browser.open(url("/console/my-plugins"));
+        browser.find(".installation[data-plugin=webhook] [data-uninstall]").click();
+        browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
+
+        browser.waitFor(d -> browser.all(".installation[data-plugin=webhook]").isEmpty() ? true : null);
+        assertThat(browser.all(".installation[data-plugin=analytics]")).hasSize(1);
+    }
+
+    @Test
+    @Order(9)
+    void givenAnAdministrator_whenTheyDisableAPluginGlobally_thenTheUsersPageShowsItDisabled() {
+        browser.open(url("/console/admin"));
+        assertThat(browser.find("main [role=alert]").getText()).contains("for administrators");
+
+        try {
+            signIn(link(ADMIN, Optional.empty(), Set.of(Role.ADMIN)));
+            browser.open(url("/console/admin"));
+            browser.find("tr[data-plugin=analytics] [data-switch]").click();
+            browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
+            browser.waitFor(d -> "disabled".equals(browser.find("tr[data-plugin=analytics] [data-state]").getText()) ? true : null);
+            assertAccessible("admin");
+
+            signIn(link(USER, Optional.empty(), Set.of()));
+            browser.open(url("/console/my-plugins"));
+            assertThat(browser.find(".installation[data-plugin=analytics] [data-plugin-disabled]").getText())
+                    .contains("Disabled by an administrator");
+        } finally {
+            server.application().context().getBean(SwitchPluginUseCase.class)
+                    .switchPlugin(new SwitchPluginCommand(Actor.user(ADMIN), PluginName.of("analytics"), true, false));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void givenASecondUser_whenTheyOpenMyPlugins_thenTheySeeNoneOfTheFirstUsersInstallations() {
+        signIn(link(OTHER, Optional.empty(), Set.of()));
+        browser.open(url("/console/my-plugins"));
+
+        assertThat(browser.find("#none").getText()).contains("Nothing is installed for user " + OTHER);
+        assertThat(browser.all(".installation")).isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void givenASignedOutBrowser_whenAPageIsAsked_thenSignInRemembersItAndTheNextLinkGoesThere() {
+        browser.find("form[hx-post='/console/sign-out'] button").click();
+        browser.waitForTitle("Sign in");
+
+        browser.open(url("/console/runs?plugin=analytics"));
+        browser.waitForTitle("Sign in");
+        assertThat(browser.find("main code").getText()).isEqualTo("/console/runs?plugin=analytics");
+        assertAccessible("sign-in");
+
+        signIn(link(OTHER, Optional.empty(), Set.of()), "Runs");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/console/runs?plugin=analytics");
+    }
+
+    @Test
+    @Order(12)
+    void givenAPhoneWideScreen_whenThePluginsPageOpens_thenNothingOverflowsSideways() {
+        browser.narrow();
+        try {
+            browser.open(url("/console/plugins"));
+            browser.waitForTitle("Available plugins");
+            Object overflow = ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).longValue()).isLessThanOrEqualTo(0);
+            browser.screenshotForDocs("plugins-360px");
+        } finally {
+            browser.wide();
+        }
+    }
+
+    private static WebElement toggle() {
+        return browser.find(".installation[data-plugin=webhook] [data-toggle]");
+    }
+
+    private static void assertAccessible(String page) {
+        assertThat(browser.seriousAccessibilityViolations()).as("serious or critical axe violations on " + page).isEmpty();
+        browser.screenshotForDocs(page);
+    }
+
+    private static String link(String user, Optional<String> organization, Set<Role> roles) {
+        String secret = server.application().context().getBean(ConsoleSignInUseCase.class)
+                .issueLink(new ConsoleIdentity(user, organization, roles)).secret();
+        return url("/console/sign-in?link=" + secret);
+    }
+
+    private static void signIn(String link) {
+        signIn(link, "Home");
+    }
+
+    private static void signIn(String link, String landing) {
+        browser.open(link);
+        browser.find("#continue").click();
+        browser.waitForTitle(landing);
+    }
+
+    private static String url(String path) {
+        return server.baseUrl().resolve(path).toString();
+    }
+
+}
