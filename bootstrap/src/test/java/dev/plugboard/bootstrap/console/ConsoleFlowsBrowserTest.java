@@ -4,6 +4,8 @@ import dev.plugboard.application.port.in.Caller;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase.SwitchPluginCommand;
 import dev.plugboard.application.port.in.console.ConsoleSignInUseCase;
+import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase;
+import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase.ConfigureInstallationCommand;
 import dev.plugboard.application.port.in.console.ConsoleSignInUseCase.ConsoleIdentity;
 import dev.plugboard.application.port.in.run.StartRunUseCase;
 import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
@@ -28,6 +30,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,11 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleFlowsBrowserTest {
 
     private static final String SECRET = "top-secret-value-" + UUID.randomUUID();
-    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
-    private static final String USER = "carol-" + SUFFIX;
-    private static final String ORG = "acme-" + SUFFIX;
-    private static final String ADMIN = "root-" + SUFFIX;
-    private static final String OTHER = "dave-" + SUFFIX;
+    // Names no other suite of the shared server uses; fixed, so that the documentation's screenshots stay alike.
+    private static final String USER = "console-carol";
+    private static final String ORG = "console-acme";
+    private static final String ADMIN = "console-root";
+    private static final String OTHER = "console-dave";
 
     private static FullStackServer server;
     private static ConsoleBrowser browser;
@@ -121,6 +124,11 @@ class ConsoleFlowsBrowserTest {
         browser.waitForTitle("Available plugins");
         assertThat(browser.find("[data-plugin=webhook] [data-installed]").getText()).isEqualTo("installed");
         assertAccessible("plugins");
+
+        browser.find("[data-plugin=webhook] h2 a").click();
+        browser.waitForTitle("Outgoing webhook");
+        assertThat(browser.find("main dl").getText()).contains("installed").contains("event:message.received");
+        assertAccessible("plugin");
     }
 
     @Test
@@ -153,6 +161,27 @@ class ConsoleFlowsBrowserTest {
 
     @Test
     @Order(6)
+    void givenTheSettingsOpen_whenSomeoneElseSavesFirst_thenSavingSaysSoAndOffersToReload() {
+        browser.open(url("/console/my-plugins/webhook/settings"));
+        browser.find("#f-timeoutSeconds");
+        server.application().context().getBean(ConfigureInstallationUseCase.class).configure(new ConfigureInstallationCommand(
+                Caller.user(USER, null), PluginName.of("webhook"), JsonDocument.parse("{\"timeoutSeconds\": 20}"),
+                OptionalLong.empty()));
+
+        WebElement timeout = browser.find("#f-timeoutSeconds");
+        timeout.clear();
+        timeout.sendKeys("30");
+        browser.find("#save").click();
+
+        assertThat(browser.find("#stale").getText()).contains("Someone else changed these settings");
+        assertThat(browser.find("#f-timeoutSeconds").getAttribute("value")).isEqualTo("30");
+        browser.find("#stale a").click();
+        browser.waitForTitle("Settings of Outgoing webhook");
+        assertThat(browser.find("#f-timeoutSeconds").getAttribute("value")).isEqualTo("20");
+    }
+
+    @Test
+    @Order(7)
     void givenAnalyticsInstalledFromItsCard_whenARunIsStarted_thenItCompletes() {
         browser.open(url("/console/plugins?q=analytics"));
         browser.find("[data-plugin=analytics] [data-install]").click();
@@ -185,24 +214,25 @@ class ConsoleFlowsBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void givenTheHomePage_whenAMessageIsCounted_thenTheWidgetUpdatesWithoutAReload() {
         browser.open(url("/console"));
         long before = Long.parseLong(browser.find("[data-stat=total]").getText());
+        long usersBefore = Long.parseLong(browser.find("[data-stat=users]").getText());
         ((JavascriptExecutor) browser.driver()).executeScript("window.plugboardMarker = 'same page';");
 
         server.application().context().getBean(StartRunUseCase.class).start(new StartRunCommand(Caller.user(USER, null),
-                PluginName.of("analytics"), JsonDocument.parse("{\"type\": \"message.received\", \"data\": {\"userId\": \"u-2\"}}"),
+                PluginName.of("analytics"), JsonDocument.parse("{\"type\": \"message.received\", \"data\": {\"userId\": \"u-new\"}}"),
                 RunTrigger.MANUAL, Optional.empty()));
 
         browser.waitFor(d -> Long.parseLong(browser.find("[data-stat=total]").getText()) == before + 1 ? true : null);
         assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.plugboardMarker;"))
                 .isEqualTo("same page");
-        assertThat(browser.find("[data-stat=users]").getText()).isEqualTo("2");
+        assertThat(Long.parseLong(browser.find("[data-stat=users]").getText())).isEqualTo(usersBefore + 1);
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void givenTheWebhook_whenUninstalledAfterConfirming_thenItIsGoneFromMyPlugins() {
         browser.open(url("/console/my-plugins"));
         browser.find(".installation[data-plugin=webhook] [data-uninstall]").click();
@@ -213,7 +243,7 @@ class ConsoleFlowsBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void givenAnAdministrator_whenTheyDisableAPluginGlobally_thenTheUsersPageShowsItDisabled() {
         browser.open(url("/console/admin"));
         assertThat(browser.find("main [role=alert]").getText()).contains("for administrators");
@@ -237,7 +267,7 @@ class ConsoleFlowsBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void givenASecondUser_whenTheyOpenMyPlugins_thenTheySeeNoneOfTheFirstUsersInstallations() {
         signIn(link(OTHER, Optional.empty(), Set.of()));
         browser.open(url("/console/my-plugins"));
@@ -247,7 +277,7 @@ class ConsoleFlowsBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void givenASignedOutBrowser_whenAPageIsAsked_thenSignInRemembersItAndTheNextLinkGoesThere() {
         browser.find("form[hx-post='/console/sign-out'] button").click();
         browser.waitForTitle("Sign in");
@@ -262,7 +292,7 @@ class ConsoleFlowsBrowserTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void givenAPhoneWideScreen_whenThePluginsPageOpens_thenNothingOverflowsSideways() {
         browser.narrow();
         try {

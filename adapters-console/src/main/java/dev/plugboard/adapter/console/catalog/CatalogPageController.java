@@ -10,12 +10,15 @@ import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
 import dev.plugboard.application.port.in.installation.InstallationView;
 import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
+import dev.plugboard.application.port.in.monitoring.PluginHealthUseCase;
 import dev.plugboard.application.port.out.CatalogFilter;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginName;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -43,12 +46,14 @@ final class CatalogPageController {
     private final BrowseCatalogUseCase catalog;
     private final ListInstallationsUseCase installations;
     private final InstallPluginUseCase installing;
+    private final PluginHealthUseCase health;
 
     CatalogPageController(BrowseCatalogUseCase catalog, ListInstallationsUseCase installations,
-                          InstallPluginUseCase installing) {
+                          InstallPluginUseCase installing, PluginHealthUseCase health) {
         this.catalog = catalog;
         this.installations = installations;
         this.installing = installing;
+        this.health = health;
     }
 
     @Get
@@ -62,19 +67,40 @@ final class CatalogPageController {
                 tag == null || tag.isBlank() ? Set.of() : Set.of(tag.strip()), Optional.ofNullable(capability),
                 Optional.ofNullable(q), Optional.empty());
         Page<Plugin> page = catalog.list(filter, new PageRequest(PAGE_SIZE, Optional.ofNullable(after)));
+        Map<String, String> states = healthStates();
         return Pages.view("plugins", Chrome.of("Available plugins", "plugins", user),
-                "cards", page.items().stream().map(p -> PluginCard.from(p, installed.contains(p.name().value()))).toList(),
+                "cards", page.items().stream().map(p -> PluginCard.from(p, installed.contains(p.name().value()),
+                        states.getOrDefault(p.name().value(), "unknown"))).toList(),
                 "categories", categories(),
                 "query", new CatalogQuery(q, category, tag, capability),
                 "next", page.next().orElse(null));
     }
 
+    /** One plugin: description, capabilities, dependencies and its schemas, with the install action of its card. */
+    @Get("/{name}")
+    ModelAndView<Map<String, Object>> details(HttpRequest<?> request, String name) {
+        ConsoleUser user = ConsoleUser.of(request);
+        Plugin plugin = catalog.get(name);
+        boolean installed = installations.listInstallations(user.caller().owner()).stream()
+                .anyMatch(view -> view.plugin().equals(plugin.name()));
+        return Pages.view("plugin", Chrome.of(plugin.manifest().displayName(), "plugins", user),
+                "card", PluginCard.from(plugin, installed, healthStates().getOrDefault(name, "unknown")),
+                "manifest", plugin.manifest());
+    }
+
     /** Installs a plugin that needs no settings; one that does is installed through its settings form. */
     @Post("/{name}/install")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> install(HttpRequest<?> request, String name) {
         InstallationView view = installing.install(new InstallPluginCommand(ConsoleUser.of(request).caller(),
                 PluginName.of(name), Optional.empty(), Optional.empty()));
         return HttpResponse.ok().header("HX-Refresh", "true").header("X-Installed", view.plugin().value());
+    }
+
+    /** Each plugin's health as its badge reads, e.g. "healthy (100)"; the same for everyone, as on the API. */
+    private Map<String, String> healthStates() {
+        return health.all().stream().collect(Collectors.toMap(h -> h.plugin().value(),
+                h -> h.state().toString().toLowerCase(java.util.Locale.ROOT) + " (" + h.score() + ")", (a, b) -> a));
     }
 
     private Set<String> categories() {

@@ -85,6 +85,7 @@ final class MyPluginsController {
     }
 
     @Post("/{name}/uninstall")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> uninstall(HttpRequest<?> request, String name) {
         uninstalling.uninstall(new UninstallPluginCommand(ConsoleUser.of(request).caller(), PluginName.of(name)));
         return HttpResponse.ok().header("HX-Refresh", "true");

@@ -102,6 +102,7 @@ final class RunsController {
     }
 
     @Post("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> cancel(HttpRequest<?> request, String id) {
         cancelling.cancel(new CancelRunCommand(ConsoleUser.of(request).caller(), RunId.parse(id)));
         return HttpResponse.ok().header("HX-Refresh", "true");

@@ -79,6 +79,7 @@ final class SignInController {
     }
 
     @Post("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> signOut(HttpRequest<?> request) {
         ConsoleCookies.read(request, ConsoleCookies.SESSION).ifPresent(signIn::signOut);
         return HttpResponse.ok().header("HX-Redirect", "/console/sign-in?signed-out")
