@@ -12,6 +12,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -50,12 +51,16 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Skips (loudly) or fails, as the environment asks, when there is no browser to drive. */
     static void requireBrowser() {
-        if (Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM)) {
+        requireBrowser(CHROMIUM, CHROMEDRIVER, System.getenv("PLUGBOARD_TEST_REQUIRE_BROWSER") != null);
+    }
+
+    static void requireBrowser(Path chromium, Path chromedriver, boolean required) {
+        if (Files.isExecutable(chromedriver) && Files.isExecutable(chromium)) {
             return;
         }
-        String message = "The web console's browser tests did NOT run: " + CHROMEDRIVER + " or " + CHROMIUM
+        String message = "The web console's browser tests did NOT run: " + chromedriver + " or " + chromium
                 + " is missing. Install them with: apt-get install chromium chromium-driver";
-        if (System.getenv("PLUGBOARD_TEST_REQUIRE_BROWSER") != null) {
+        if (required) {
             throw new AssertionError(message + " (PLUGBOARD_TEST_REQUIRE_BROWSER is set, so this fails the build)");
         }
         System.err.println("\n" + "!".repeat(100) + "\n" + message + "\n" + "!".repeat(100) + "\n");
@@ -98,7 +103,9 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                // A node replaced while it was read (htmx swaps, reloads) is read again on the next poll.
+                .ignoring(WebDriverException.class).until(condition);
     }
 
     /** Waits until the page's main heading reads {@code title}. */

@@ -8,6 +8,8 @@ import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCa
 import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase.ConfigureInstallationCommand;
 import dev.plugboard.application.port.in.console.ConsoleSignInUseCase.ConsoleIdentity;
 import dev.plugboard.application.port.in.run.StartRunUseCase;
+import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase;
+import dev.plugboard.application.port.in.workflow.WorkflowActor;
 import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
 import dev.plugboard.bootstrap.rest.FullStackServer;
 import dev.plugboard.domain.access.Role;
@@ -29,6 +31,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -255,6 +259,9 @@ class ConsoleFlowsBrowserTest {
             browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
             browser.waitFor(d -> "disabled".equals(browser.find("tr[data-plugin=analytics] [data-state]").getText()) ? true : null);
             assertAccessible("admin");
+            browser.open(url("/console/admin/health"));
+            assertThat(browser.find("tr[data-plugin=analytics] [data-state]").getText()).isNotBlank();
+            assertAccessible("health");
 
             signIn(link(USER, Optional.empty(), Set.of()));
             browser.open(url("/console/my-plugins"));
@@ -305,6 +312,33 @@ class ConsoleFlowsBrowserTest {
         } finally {
             browser.wide();
         }
+    }
+
+    @Test
+    @Order(14)
+    void givenAWorkflow_whenItsPageSwitchesIt_thenItsStatusFollows() {
+        server.application().context().getBean(ManageWorkflowsUseCase.class).create(
+                WorkflowActor.of(Caller.user(USER, null)), Map.of("name", "Count messages", "slug", "count-messages",
+                        "description", "counts every message", "steps", List.of(Map.of("order", 0, "name", "count",
+                                "plugin", "analytics", "inputMapping", Map.of("type", "message.received")))));
+        signIn(link(USER, Optional.empty(), Set.of()));
+
+        browser.open(url("/console/workflows"));
+        browser.find("tr[data-workflow=count-messages] a").click();
+        browser.waitForTitle("Count messages");
+        String before = browser.find("#workflow-status").getText();
+        assertThat(browser.all("[data-step]")).hasSize(1);
+        assertAccessible("workflow");
+
+        String expected = before.equals("active") ? "paused" : "active";
+        browser.find("#workflow-switch").click();
+        browser.waitFor(d -> browser.find("#workflow-status").getText().equals(expected) ? true : null);
+        String again = expected.equals("active") ? "paused" : "active";
+        browser.find("#workflow-switch").click();
+        browser.waitFor(d -> browser.find("#workflow-status").getText().equals(again) ? true : null);
+        browser.open(url("/console/workflows"));
+        assertThat(browser.find("tr[data-workflow=count-messages] [data-status]").getText()).isEqualTo(again);
+        assertAccessible("workflows");
     }
 
     private static WebElement toggle() {

@@ -88,7 +88,7 @@ final class AdminController {
         return ErrorPages.of(request, refusal);
     }
 
-    private static HttpResponse<?> forbidden(HttpRequest<?> request) {
+    static HttpResponse<?> forbidden(HttpRequest<?> request) {
         return ErrorPages.of(request, HttpStatus.FORBIDDEN, "Administration is for administrators. Ask one to grant"
                 + " you the admin role: plugboard admins grant USER");
     }

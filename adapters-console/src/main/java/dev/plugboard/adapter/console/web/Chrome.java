@@ -40,7 +40,8 @@ public record Chrome(String title, String section, Optional<ConsoleUser> user) {
                 new Link("plugins", "/console/plugins", "Available plugins"),
                 new Link("mine", "/console/my-plugins", "My plugins"),
                 new Link("runs", "/console/runs", "Runs"),
-                new Link("circuits", "/console/circuits", "Circuits")));
+                new Link("circuits", "/console/circuits", "Circuits"),
+                new Link("workflows", "/console/workflows", "Workflows")));
         if (admin()) {
             links.add(new Link("admin", "/console/admin", "Administration"));
         }
