@@ -1,6 +1,8 @@
 package dev.plugboard.bootstrap.console;
 
 import dev.plugboard.application.port.in.Caller;
+import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
+import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase.RegisterPluginCommand;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase.SwitchPluginCommand;
 import dev.plugboard.application.port.in.console.ConsoleSignInUseCase;
@@ -14,6 +16,8 @@ import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
 import dev.plugboard.bootstrap.rest.FullStackServer;
 import dev.plugboard.domain.access.Role;
 import dev.plugboard.domain.audit.Actor;
+import dev.plugboard.domain.plugin.ExecutionPolicy;
+import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.RunTrigger;
 import dev.plugboard.domain.settings.JsonDocument;
@@ -296,6 +300,15 @@ class ConsoleFlowsBrowserTest {
 
         signIn(link(OTHER, Optional.empty(), Set.of()), "Runs");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/console/runs?plugin=analytics");
+
+        browser.open(url("/console/my-plugins"));
+        browser.driver().manage().deleteCookieNamed("plugboard_console");
+        browser.find("#acting, form[hx-post='/console/sign-out'] button");
+        ((JavascriptExecutor) browser.driver()).executeScript("htmx.ajax('POST', '/console/acting', {values: {acting: 'self'}});");
+        browser.waitForTitle("Sign in");
+        assertThat(browser.find("main code").getText()).as("an htmx request without a session goes to sign-in too")
+                .isEqualTo("/console/my-plugins");
+        signIn(link(OTHER, Optional.empty(), Set.of()), "My plugins");
     }
 
     @Test
@@ -339,6 +352,31 @@ class ConsoleFlowsBrowserTest {
         browser.open(url("/console/workflows"));
         assertThat(browser.find("tr[data-workflow=count-messages] [data-status]").getText()).isEqualTo(again);
         assertAccessible("workflows");
+    }
+
+    @Test
+    @Order(15)
+    void givenAPluginWhoseInputSchemaHasProperties_whenARunIsStarted_thenItsFormIsGeneratedAndTheRunGetsTheTypedInput() {
+        server.application().context().getBean(RegisterPluginUseCase.class).register(new RegisterPluginCommand(
+                Actor.operator("console-test"), PluginManifest.builder("console-notes", "1.0.0").displayName("Console notes")
+                        .inputSchema(JsonDocument.parse("""
+                                {"type": "object", "required": ["text"], "properties": {
+                                  "text": {"type": "string", "minLength": 1, "description": "What to note"},
+                                  "count": {"type": "integer", "minimum": 1, "default": 2}}}"""))
+                        .execution(ExecutionPolicy.external()).build()));
+        browser.open(url("/console/plugins/console-notes"));
+        browser.find("[data-install]").click();
+        browser.waitForTitle("Install Console notes");
+        browser.find("#save").click();
+        browser.waitForTitle("Available plugins");
+
+        browser.open(url("/console/runs/new?plugin=console-notes"));
+        assertThat(browser.find("#f-count").getAttribute("value")).isEqualTo("2");
+        browser.find("#f-text").sendKeys("remember the milk");
+        browser.find("#start").click();
+
+        browser.waitFor(d -> d.getCurrentUrl().matches(".*/console/runs/[0-9a-f-]{36}$") ? true : null);
+        assertThat(browser.find("main pre code").getText()).contains("remember the milk").containsPattern("\"count\"\\s*:\\s*2");
     }
 
     private static WebElement toggle() {

@@ -35,6 +35,20 @@ public final class FormReader {
         return object(schema, "");
     }
 
+    /** The patch as a new document: without the {@code null}s that only mean "remove" in a patch. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> withoutNulls(Map<String, Object> patch) {
+        Map<String, Object> clean = new LinkedHashMap<>();
+        patch.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                clean.put(key, withoutNulls((Map<String, Object>) nested));
+            } else if (value != null) {
+                clean.put(key, value);
+            }
+        });
+        return clean;
+    }
+
     /** What each pointer showed, to fill the form in again after the server refused it (secrets left out). */
     public Map<String, List<String>> typed() {
         Map<String, List<String>> typed = new LinkedHashMap<>(form);

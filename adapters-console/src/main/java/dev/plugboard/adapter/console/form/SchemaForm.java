@@ -36,16 +36,22 @@ public final class SchemaForm {
 
     /** The violations no field shows: they go at the top of the form. */
     public List<String> unplaced(List<FormField> fields) {
-        List<String> placed = new ArrayList<>();
-        collectNames(fields, placed);
-        return violations.stream().filter(v -> placed.stream().noneMatch(v.pointer()::equals))
+        List<FormField> all = new ArrayList<>();
+        collect(fields, all);
+        return violations.stream().filter(v -> all.stream().noneMatch(field -> shows(field, v)))
                 .map(Violation::toString).toList();
     }
 
-    private static void collectNames(List<FormField> fields, List<String> names) {
+    /** A field shows the violations at its pointer; a list also those of its items. */
+    private static boolean shows(FormField field, Violation violation) {
+        return violation.pointer().equals(field.name())
+                || (field.kind().equals("list") && violation.pointer().startsWith(field.name() + "/"));
+    }
+
+    private static void collect(List<FormField> fields, List<FormField> all) {
         fields.forEach(field -> {
-            names.add(field.name());
-            collectNames(field.children(), names);
+            all.add(field);
+            collect(field.children(), all);
         });
     }
 
@@ -70,12 +76,13 @@ public final class SchemaForm {
         String kind = SchemaTypes.kindOf(spec);
         List<FormField> children = kind.equals("group") ? fields(spec, pointer) : List.of();
         List<String> shown = kind.equals("secret") ? List.of() : values.getOrDefault(pointer, List.of());
-        List<String> errors = violations.stream().filter(v -> v.pointer().equals(pointer)
-                || (kind.equals("list") && v.pointer().startsWith(pointer + "/"))).map(Violation::message).toList();
         String label = spec.get("title") instanceof String title ? title : key;
         String description = spec.get("description") instanceof String text ? text : null;
-        return new FormField(pointer, label, kind, required, description, shown, SchemaTypes.options(spec),
-                SchemaTypes.limits(spec), secretsSet.contains(pointer), errors, children);
+        FormField field = new FormField(pointer, label, kind, required, description, shown, SchemaTypes.options(spec),
+                SchemaTypes.limits(spec), secretsSet.contains(pointer), List.of(), children);
+        List<String> errors = violations.stream().filter(v -> shows(field, v)).map(Violation::message).toList();
+        return new FormField(pointer, label, kind, required, description, shown, field.options(), field.limits(),
+                field.secretSet(), errors, children);
     }
 
     public static String escape(String key) {

@@ -111,7 +111,7 @@ final class MyPluginsController {
         try {
             if (installation.isEmpty()) {
                 installing.install(new InstallPluginCommand(user.caller(), plugin.name(),
-                        Optional.of(JsonDocument.of(withoutNulls(patch))), Optional.empty()));
+                        Optional.of(JsonDocument.of(FormReader.withoutNulls(patch))), Optional.empty()));
                 return redirect(UriBuilder.of("/console/plugins").queryParam("q", name).build().toString());
             }
             configuring.configure(new ConfigureInstallationCommand(user.caller(), plugin.name(), JsonDocument.of(patch),
@@ -151,18 +151,5 @@ final class MyPluginsController {
     private static String first(Map<String, List<String>> form, String name, String fallback) {
         List<String> values = form.get(name);
         return values == null || values.isEmpty() ? fallback : values.get(0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withoutNulls(Map<String, Object> patch) {
-        Map<String, Object> clean = new java.util.LinkedHashMap<>();
-        patch.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                clean.put(key, withoutNulls((Map<String, Object>) nested));
-            } else if (value != null) {
-                clean.put(key, value);
-            }
-        });
-        return clean;
     }
 }

@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.console.run;
 
+import dev.plugboard.adapter.console.form.FormReader;
 import dev.plugboard.adapter.console.session.ConsoleUser;
 import dev.plugboard.adapter.console.web.Chrome;
 import dev.plugboard.adapter.console.web.ErrorPages;
@@ -14,7 +15,6 @@ import dev.plugboard.application.port.in.run.StartRunUseCase;
 import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
 import dev.plugboard.application.port.out.RunFilter;
 import dev.plugboard.domain.error.DomainException;
-import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.PluginRun;
@@ -39,6 +39,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,25 +80,31 @@ final class RunsController {
         return Pages.view("run", Chrome.of("Run of " + history.run().plugin().value(), "runs", user), "history", history);
     }
 
-    /** The start form: the input as JSON, pre-filled from the input schema's example or defaults. */
+    /** The start form: fields generated from the input schema's properties, or the input as JSON text. */
     @Get("/new")
     ModelAndView<Map<String, Object>> startForm(HttpRequest<?> request, @QueryValue String plugin) {
         Plugin found = catalog.get(plugin);
-        return startView(ConsoleUser.of(request), found, "{}", null);
+        return startView(ConsoleUser.of(request), found, "{}", Map.of(), null);
     }
 
+    /** Starts a run with the input the form gave: generated fields, or JSON text for a schema without properties. */
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> start(HttpRequest<?> request, @Body Map<String, String> form) {
+    HttpResponse<?> start(HttpRequest<?> request, @Body Map<String, Object> body) {
         ConsoleUser user = ConsoleUser.of(request);
-        Plugin plugin = catalog.get(form.getOrDefault("plugin", ""));
-        String text = form.getOrDefault("input", "{}");
+        Map<String, List<String>> form = FormReader.multiValues(body);
+        Plugin plugin = catalog.get(form.getOrDefault("plugin", List.of("")).get(0));
+        Optional<Map<String, Object>> schema = RunInputForm.schemaWithFields(plugin);
+        String text = form.getOrDefault("input", List.of("{}")).get(0);
         try {
-            PluginRun run = starting.start(new StartRunCommand(user.caller(), plugin.name(), JsonDocument.parse(text),
-                    RunTrigger.MANUAL, Optional.empty()));
+            JsonDocument input = schema.isPresent()
+                    ? JsonDocument.of(FormReader.withoutNulls(new FormReader(form).patch(schema.get())))
+                    : JsonDocument.parse(text);
+            PluginRun run = starting.start(new StartRunCommand(user.caller(), plugin.name(), input, RunTrigger.MANUAL,
+                    Optional.empty()));
             return HttpResponse.ok().header("HX-Redirect", "/console/runs/" + run.id().value());
-        } catch (InvalidValueException | dev.plugboard.domain.settings.InvalidSettingsException invalid) {
-            return HttpResponse.ok(startView(user, plugin, text, invalid.getMessage()));
+        } catch (DomainException refused) {
+            return HttpResponse.ok(startView(user, plugin, text, new FormReader(form).typed(), refused.getMessage()));
         }
     }
 
@@ -113,9 +120,10 @@ final class RunsController {
         return ErrorPages.of(request, refusal);
     }
 
-    private static ModelAndView<Map<String, Object>> startView(ConsoleUser user, Plugin plugin, String input, String error) {
+    private static ModelAndView<Map<String, Object>> startView(ConsoleUser user, Plugin plugin, String input,
+                                                               Map<String, List<String>> typed, String error) {
         return Pages.view("runstart", Chrome.of("Start a run of " + plugin.manifest().displayName(), "runs", user),
-                "plugin", plugin.name().value(),
+                "plugin", plugin.name().value(), "fields", RunInputForm.fields(plugin, typed),
                 "inputSchema", plugin.manifest().inputSchema().map(JsonDocument::toJson).orElse("{}"),
                 "input", input, "error", error);
     }
