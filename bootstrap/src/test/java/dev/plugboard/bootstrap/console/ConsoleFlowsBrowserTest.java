@@ -237,6 +237,7 @@ class ConsoleFlowsBrowserTest {
         assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.plugboardMarker;"))
                 .isEqualTo("same page");
         assertThat(Long.parseLong(browser.find("[data-stat=users]").getText())).isEqualTo(usersBefore + 1);
+        assertAccessible("home-analytics");
     }
 
     @Test
