@@ -264,6 +264,9 @@ class ConsoleFlowsBrowserTest {
             browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
             browser.waitFor(d -> "disabled".equals(browser.find("tr[data-plugin=analytics] [data-state]").getText()) ? true : null);
             assertAccessible("admin");
+            browser.open(url("/console/plugins/analytics"));
+            assertThat(browser.find("#history").getText()).contains("disable").contains(ADMIN);
+            assertAccessible("plugin-history");
             browser.open(url("/console/admin/health"));
             assertThat(browser.find("tr[data-plugin=analytics] [data-state]").getText()).isNotBlank();
             assertAccessible("health");

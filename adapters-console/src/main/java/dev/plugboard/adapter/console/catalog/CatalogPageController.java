@@ -5,13 +5,16 @@ import dev.plugboard.adapter.console.web.Chrome;
 import dev.plugboard.adapter.console.web.Pages;
 import dev.plugboard.application.port.Page;
 import dev.plugboard.application.port.PageRequest;
+import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
 import dev.plugboard.application.port.in.installation.InstallationView;
 import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
 import dev.plugboard.application.port.in.monitoring.PluginHealthUseCase;
+import dev.plugboard.application.port.out.AuditFilter;
 import dev.plugboard.application.port.out.CatalogFilter;
+import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginName;
 import io.micronaut.core.annotation.Nullable;
@@ -29,6 +32,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,13 +51,15 @@ final class CatalogPageController {
     private final ListInstallationsUseCase installations;
     private final InstallPluginUseCase installing;
     private final PluginHealthUseCase health;
+    private final ReadAuditTrailUseCase audit;
 
     CatalogPageController(BrowseCatalogUseCase catalog, ListInstallationsUseCase installations,
-                          InstallPluginUseCase installing, PluginHealthUseCase health) {
+                          InstallPluginUseCase installing, PluginHealthUseCase health, ReadAuditTrailUseCase audit) {
         this.catalog = catalog;
         this.installations = installations;
         this.installing = installing;
         this.health = health;
+        this.audit = audit;
     }
 
     @Get
@@ -76,7 +82,10 @@ final class CatalogPageController {
                 "next", page.next().orElse(null));
     }
 
-    /** One plugin: description, capabilities, dependencies and its schemas, with the install action of its card. */
+    /**
+     * One plugin: description, capabilities, dependencies and its schemas, with the install action of
+     * its card; administrators also see its history from the audit trail (which only they may read).
+     */
     @Get("/{name}")
     ModelAndView<Map<String, Object>> details(HttpRequest<?> request, String name) {
         ConsoleUser user = ConsoleUser.of(request);
@@ -85,7 +94,10 @@ final class CatalogPageController {
                 .anyMatch(view -> view.plugin().equals(plugin.name()));
         return Pages.view("plugin", Chrome.of(plugin.manifest().displayName(), "plugins", user),
                 "card", PluginCard.from(plugin, installed, healthStates().getOrDefault(name, "unknown")),
-                "manifest", plugin.manifest());
+                "manifest", plugin.manifest(),
+                "history", user.admin() ? audit.list(new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(AuditEntry.pluginTarget(plugin.name().value()))), PageRequest.first(50)).items()
+                        : List.of());
     }
 
     /** Installs a plugin that needs no settings; one that does is installed through its settings form. */
