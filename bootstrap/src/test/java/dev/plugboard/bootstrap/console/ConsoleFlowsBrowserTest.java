@@ -238,6 +238,10 @@ class ConsoleFlowsBrowserTest {
                 .isEqualTo("same page");
         assertThat(Long.parseLong(browser.find("[data-stat=users]").getText())).isEqualTo(usersBefore + 1);
         assertAccessible("home-analytics");
+        String total = browser.find("[data-stat=total]").getText();
+
+        browser.open(url("/console/plugins/analytics"));
+        assertThat(browser.find("#analytics [data-stat=total]").getText()).as("the widget on the plugin's page").isEqualTo(total);
     }
 
     @Test

@@ -4,10 +4,6 @@ import dev.plugboard.adapter.console.session.ConsoleCookies;
 import dev.plugboard.adapter.console.session.ConsoleUser;
 import dev.plugboard.adapter.console.web.Chrome;
 import dev.plugboard.adapter.console.web.Pages;
-import dev.plugboard.application.port.in.analytics.AnalyticsStatsUseCase;
-import dev.plugboard.application.port.in.analytics.AnalyticsStatsUseCase.AnalyticsStats;
-import dev.plugboard.application.port.in.analytics.AnalyticsStatsUseCase.AnalyticsStatsQuery;
-import dev.plugboard.domain.installation.InstallationNotFoundException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,7 +19,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The home page with the analytics widget, which htmx refreshes every five seconds, and the switch
@@ -34,10 +29,10 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class HomeController {
 
-    private final AnalyticsStatsUseCase analytics;
+    private final AnalyticsWidgets widgets;
 
-    HomeController(AnalyticsStatsUseCase analytics) {
-        this.analytics = analytics;
+    HomeController(AnalyticsWidgets widgets) {
+        this.widgets = widgets;
     }
 
     @Get
@@ -59,12 +54,6 @@ final class HomeController {
     }
 
     private AnalyticsWidget widget(ConsoleUser user) {
-        try {
-            AnalyticsStats stats = analytics.stats(new AnalyticsStatsQuery(user.caller().owner(),
-                    AnalyticsStatsUseCase.DEFAULT_DAYS));
-            return new AnalyticsWidget(Optional.of(stats));
-        } catch (InstallationNotFoundException notInstalled) {
-            return new AnalyticsWidget(Optional.empty());
-        }
+        return widgets.of(user.caller().owner());
     }
 }

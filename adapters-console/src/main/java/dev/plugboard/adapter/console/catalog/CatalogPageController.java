@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.console.catalog;
 
+import dev.plugboard.adapter.console.analytics.AnalyticsWidgets;
 import dev.plugboard.adapter.console.session.ConsoleUser;
 import dev.plugboard.adapter.console.web.Chrome;
 import dev.plugboard.adapter.console.web.Pages;
@@ -52,9 +53,12 @@ final class CatalogPageController {
     private final InstallPluginUseCase installing;
     private final PluginHealthUseCase health;
     private final ReadAuditTrailUseCase audit;
+    private final AnalyticsWidgets widgets;
 
     CatalogPageController(BrowseCatalogUseCase catalog, ListInstallationsUseCase installations,
-                          InstallPluginUseCase installing, PluginHealthUseCase health, ReadAuditTrailUseCase audit) {
+                          InstallPluginUseCase installing, PluginHealthUseCase health, ReadAuditTrailUseCase audit,
+                          AnalyticsWidgets widgets) {
+        this.widgets = widgets;
         this.catalog = catalog;
         this.installations = installations;
         this.installing = installing;
@@ -95,6 +99,7 @@ final class CatalogPageController {
         return Pages.view("plugin", Chrome.of(plugin.manifest().displayName(), "plugins", user),
                 "card", PluginCard.from(plugin, installed, healthStates().getOrDefault(name, "unknown")),
                 "manifest", plugin.manifest(),
+                "widget", AnalyticsWidgets.isAnalytics(name) && installed ? widgets.of(user.caller().owner()) : null,
                 "history", user.admin() ? audit.list(new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of(AuditEntry.pluginTarget(plugin.name().value()))), PageRequest.first(50)).items()
                         : List.of());

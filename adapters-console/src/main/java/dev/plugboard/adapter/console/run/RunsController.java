@@ -33,6 +33,7 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -70,7 +71,10 @@ final class RunsController {
                 Optional.ofNullable(plugin).filter(p -> !p.isBlank()).map(PluginName::of));
         Page<PluginRun> page = runs.list(user.caller().owner(), filter, new PageRequest(50, Optional.ofNullable(after)));
         return Pages.view("runs", Chrome.of("Runs", "runs", user), "runs", page.items(), "next", page.next().orElse(null),
-                "status", status == null ? "" : status, "plugin", plugin == null ? "" : plugin);
+                "status", status == null ? "" : status, "plugin", plugin == null ? "" : plugin,
+                "nextHref", page.next().map(cursor -> UriBuilder.of("/console/runs").queryParam("status", status == null ? "" : status)
+                        .queryParam("plugin", plugin == null ? "" : plugin).queryParam("after", cursor).build().toString())
+                        .orElse(null));
     }
 
     @Get("/{id}")

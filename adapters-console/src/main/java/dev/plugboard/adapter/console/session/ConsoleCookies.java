@@ -28,6 +28,11 @@ public final class ConsoleCookies {
         return secure(request, Cookie.of(SESSION, secret)).maxAge(maxAge);
     }
 
+    /** A short-lived value the console keeps between requests, such as the page asked for before sign-in. */
+    public static Cookie remembered(HttpRequest<?> request, String name, String value, Duration maxAge) {
+        return secure(request, Cookie.of(name, value)).maxAge(maxAge);
+    }
+
     public static Cookie acting(HttpRequest<?> request, String value) {
         return secure(request, Cookie.of(ACTING, value));
     }

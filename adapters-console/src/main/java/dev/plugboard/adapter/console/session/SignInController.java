@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -56,8 +55,7 @@ final class SignInController {
         MutableHttpResponse<ModelAndView<Map<String, Object>>> response = HttpResponse.ok(view(link, remembered,
                 request.getParameters().contains("signed-out") ? "You are signed out." : null));
         if (next != null && safe(next).isPresent()) {
-            response.cookie(Cookie.of(NEXT, remembered).path(ConsoleCookies.PATH).httpOnly(true)
-                    .maxAge(Duration.ofMinutes(30)));
+            response.cookie(ConsoleCookies.remembered(request, NEXT, remembered, Duration.ofMinutes(30)));
         }
         return response;
     }
