@@ -354,6 +354,20 @@ class ConsoleFlowsBrowserTest {
         String expected = before.equals("active") ? "paused" : "active";
         browser.find("#workflow-switch").click();
         browser.waitFor(d -> browser.find("#workflow-status").getText().equals(expected) ? true : null);
+        assertThat(expected).as("a new workflow starts as a draft").isEqualTo("active");
+        browser.find("#workflow-run").click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("/console/workflows/runs/") ? true : null);
+        browser.waitFor(d -> {
+            if ("completed".equals(browser.find("#workflow-run-status").getText())) {
+                return true;
+            }
+            d.navigate().refresh();
+            return null;
+        });
+        assertThat(browser.all("[data-step-status=completed]")).hasSize(1);
+        assertAccessible("workflow-run");
+        browser.open(url("/console/workflows/count-messages"));
+
         String again = expected.equals("active") ? "paused" : "active";
         browser.find("#workflow-switch").click();
         browser.waitFor(d -> browser.find("#workflow-status").getText().equals(again) ? true : null);

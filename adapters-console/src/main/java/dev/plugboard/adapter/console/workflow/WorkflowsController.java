@@ -10,6 +10,7 @@ import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase.Workflo
 import dev.plugboard.application.port.in.workflow.RunWorkflowsUseCase;
 import dev.plugboard.application.port.in.workflow.WorkflowActor;
 import dev.plugboard.domain.error.DomainException;
+import dev.plugboard.domain.workflow.WorkflowRun;
 import dev.plugboard.domain.workflow.WorkflowStatus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,8 +32,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Workflows: the owner's list with status, and a workflow's trigger, steps and recent runs with
- * activate and pause. Editing the YAML, run timelines and test mode are not in the console yet.
+ * Workflows: the owner's list with status; a workflow's trigger, steps and recent runs with activate,
+ * pause and run now; a run's step-by-step timeline. Editing the YAML and test mode are not in the console yet.
  */
 @Controller("/console/workflows")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -60,6 +61,23 @@ final class WorkflowsController {
         WorkflowDetails details = workflows.get(actor(user), slug);
         return Pages.view("workflow", Chrome.of(details.workflow().definition().name(), "workflows", user),
                 "details", details, "runs", runs.runs(actor(user), slug, PageRequest.first(20)).items());
+    }
+
+    /** A run's timeline: every step with its status, resolved input, output and error. */
+    @Get("/runs/{id}")
+    ModelAndView<Map<String, Object>> run(HttpRequest<?> request, String id) {
+        ConsoleUser user = ConsoleUser.of(request);
+        WorkflowRun run = runs.getRun(actor(user), id);
+        return Pages.view("workflowrun", Chrome.of("Run of " + run.definition().name(), "workflows", user),
+                "run", run, "steps", run.stepRuns().stream().map(StepLine::from).toList());
+    }
+
+    /** Runs the workflow now, with no trigger data, and shows the run. */
+    @Post("/{slug}/run")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> runNow(HttpRequest<?> request, String slug) {
+        WorkflowRun run = runs.run(actor(ConsoleUser.of(request)), slug, Map.of());
+        return HttpResponse.ok().header("HX-Redirect", "/console/workflows/runs/" + run.id());
     }
 
     /** Activates or pauses, at the version the page showed: a stale page is refused with a message. */
