@@ -4,6 +4,7 @@ import dev.plugboard.adapter.cli.admins.AdminsCommand;
 import dev.plugboard.adapter.cli.audit.AuditCommand;
 import dev.plugboard.adapter.cli.analytics.AnalyticsCommand;
 import dev.plugboard.adapter.cli.circuits.CircuitsCommand;
+import dev.plugboard.adapter.cli.console.ConsoleLinkCommand;
 import dev.plugboard.adapter.cli.alerts.AlertsCommand;
 import dev.plugboard.adapter.cli.db.DbCommand;
 import dev.plugboard.adapter.cli.events.EventsCommand;
@@ -35,9 +36,10 @@ import picocli.CommandLine.ScopeType;
         subcommands = {PluginsCommand.class, InstallsCommand.class, RunsCommand.class, WorkflowsCommand.class,
                 CircuitsCommand.class, AnalyticsCommand.class, AlertsCommand.class,
                 EventsCommand.class, AuditCommand.class, SecretsCommand.class, AdminsCommand.class,
-                DbCommand.class, TokenCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
+                DbCommand.class, TokenCommand.class, ConsoleLinkCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"%nExamples:", "  plugboard plugins list", "  plugboard plugins disable analytics",
                 "  plugboard installs add webhook --user alice --settings webhook.json", "  plugboard serve",
+                "  plugboard console-link --user alice",
                 "%nConfiguration, as for the server (environment variables or a config file):",
                 "  PLUGBOARD_DATA_DIR        data folder: embedded database, JWT secret",
                 "                            (default ./plugboard-data)",

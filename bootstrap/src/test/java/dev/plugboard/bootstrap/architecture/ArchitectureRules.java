@@ -16,6 +16,7 @@ final class ArchitectureRules {
     static final String PERSISTENCE = "dev.plugboard.adapter.persistence..";
     static final String REST = "dev.plugboard.adapter.rest..";
     static final String CLI = "dev.plugboard.adapter.cli..";
+    static final String CONSOLE = "dev.plugboard.adapter.console..";
     static final String SECRETS = "dev.plugboard.adapter.secrets..";
     static final String OUTBOUND = "dev.plugboard.adapter.outbound..";
     static final String[] WORKFLOW_LANGUAGE = {"dev.plugboard.adapter.workflow.language..", "dev.plugboard.adapter.workflow.schedule.."};
@@ -85,6 +86,7 @@ final class ArchitectureRules {
             .layer("persistence").definedBy(PERSISTENCE)
             .layer("rest").definedBy(REST)
             .layer("cli").definedBy(CLI)
+            .layer("console").definedBy(CONSOLE)
             .layer("secrets").definedBy(SECRETS)
             .layer("outbound").definedBy(OUTBOUND)
             .layer("workflow-language").definedBy(WORKFLOW_LANGUAGE)
@@ -97,10 +99,11 @@ final class ArchitectureRules {
             .whereLayer("persistence").mayNotBeAccessedByAnyLayer()
             .whereLayer("rest").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("console").mayNotBeAccessedByAnyLayer()
             .whereLayer("secrets").mayNotBeAccessedByAnyLayer()
-            .whereLayer("application").mayOnlyBeAccessedByLayers("persistence", "rest", "cli", "secrets", "outbound", "plugins",
+            .whereLayer("application").mayOnlyBeAccessedByLayers("persistence", "rest", "cli", "console", "secrets", "outbound", "plugins",
                     "isolation", "workflow-language")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "rest", "cli", "secrets", "outbound",
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "persistence", "rest", "cli", "console", "secrets", "outbound",
                     "plugins", "isolation", "workflow-language");
 
     /** A plugin's HTTP goes through the guarded client of its context, never around it. */

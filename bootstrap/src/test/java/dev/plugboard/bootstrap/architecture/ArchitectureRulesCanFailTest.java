@@ -20,6 +20,8 @@ import dev.plugboard.plugins.builtin.AnalyticsPlugin;
 import dev.plugboard.adapter.cli.archfixture.CliUsingBootstrap;
 import dev.plugboard.adapter.rest.ProblemStatus;
 import dev.plugboard.adapter.rest.archfixture.RestUsingCli;
+import dev.plugboard.adapter.console.archfixture.ConsoleUsingRest;
+import dev.plugboard.adapter.console.session.ConsoleCookies;
 import dev.plugboard.adapter.secrets.TinkSecretCipher;
 import dev.plugboard.adapter.secrets.archfixture.SecretsUsingPersistence;
 import dev.plugboard.adapter.workflow.language.CelTemplateEngine;
@@ -98,42 +100,49 @@ class ArchitectureRulesCanFailTest {
     void rings_failOnAdaptersDependingOnEachOther() {
         failsOn(ArchitectureRules.RINGS, RestUsingCli.class, ExitCode.class, PostgresStorage.class, Plugboard.class,
                 PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class,
-                CelTemplateEngine.class);
+                CelTemplateEngine.class, ConsoleCookies.class);
+    }
+
+    @Test
+    void rings_failOnTheConsoleReachingTheRestAdapter() {
+        failsOn(ArchitectureRules.RINGS, ConsoleUsingRest.class, ProblemStatus.class, ExitCode.class, PostgresStorage.class, Plugboard.class,
+                PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class,
+                CelTemplateEngine.class, ConsoleCookies.class);
     }
 
     @Test
     void rings_failOnTheSecretsAdapterReachingAnotherAdapter() {
         failsOn(ArchitectureRules.RINGS, SecretsUsingPersistence.class, ProblemStatus.class, ExitCode.class,
                 PostgresStorage.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class, GuardedOutboundHttp.class,
-                CelTemplateEngine.class);
+                CelTemplateEngine.class, ConsoleCookies.class);
     }
 
     @Test
     void rings_failOnTheApplicationReachingAnAdapter() {
         failsOn(ArchitectureRules.RINGS, ApplicationUsingRestAdapter.class, ProblemStatus.class, ExitCode.class,
                 PostgresStorage.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class,
-                CelTemplateEngine.class);
+                CelTemplateEngine.class, ConsoleCookies.class);
     }
 
     @Test
     void rings_failOnTheOutboundAdapterReachingAnotherAdapter() {
         failsOn(ArchitectureRules.RINGS, OutboundUsingPersistence.class, PostgresStorage.class, ProblemStatus.class,
                 ExitCode.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class,
-                CelTemplateEngine.class);
+                CelTemplateEngine.class, ConsoleCookies.class);
     }
 
     @Test
     void rings_failOnTheIsolationAdapterReachingAnotherAdapter() {
         failsOn(ArchitectureRules.RINGS, IsolationUsingRest.class, ProblemStatus.class, ExitCode.class, PostgresStorage.class,
                 Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class,
-                CelTemplateEngine.class);
+                CelTemplateEngine.class, ConsoleCookies.class);
     }
 
     @Test
     void rings_failOnTheWorkflowLanguageAdapterReachingAnotherAdapter() {
         failsOn(ArchitectureRules.RINGS, WorkflowLanguageUsingOutbound.class, GuardedOutboundHttp.class, ProblemStatus.class,
                 ExitCode.class, PostgresStorage.class, Plugboard.class, PluginName.class, AnalyticsPlugin.class,
-                TinkSecretCipher.class);
+                TinkSecretCipher.class, ConsoleCookies.class);
     }
 
     @Test
@@ -166,7 +175,7 @@ class ArchitectureRulesCanFailTest {
     void rings_passOnCleanClassesOfEveryRing() {
         assertThatCode(() -> ArchitectureRules.RINGS.check(of(ProblemStatus.class, ExitCode.class, PostgresStorage.class,
                 Plugboard.class, PluginName.class, AnalyticsPlugin.class, TinkSecretCipher.class, GuardedOutboundHttp.class,
-                PluginHosts.class, CelTemplateEngine.class))).doesNotThrowAnyException();
+                PluginHosts.class, CelTemplateEngine.class, ConsoleCookies.class))).doesNotThrowAnyException();
     }
 
     @Test

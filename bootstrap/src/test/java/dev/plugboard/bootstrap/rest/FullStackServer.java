@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * The real application on a real PostgreSQL (embedded, in a fresh data folder unless
  * {@code PLUGBOARD_DATABASE_URL} names one), started once and shared by every full-stack suite.
  */
-final class FullStackServer implements ApiTarget {
+public final class FullStackServer implements ApiTarget {
 
     static final String JWT_SECRET = "bootstrap-full-stack-test-secret-of-32-bytes-or-more";
 
@@ -30,7 +30,7 @@ final class FullStackServer implements ApiTarget {
     }
 
     /** The shared server, started on first use and stopped when the test JVM exits. */
-    static synchronized FullStackServer shared() {
+    public static synchronized FullStackServer shared() {
         if (shared == null) {
             Path folder = newFolder("plugboard-rest-it");
             FullStackServer server = start(folder);
@@ -78,7 +78,7 @@ final class FullStackServer implements ApiTarget {
         }
     }
 
-    PlugboardApplication application() {
+    public PlugboardApplication application() {
         return application;
     }
 

@@ -184,4 +184,14 @@ public class TestBeans {
     dev.plugboard.application.port.in.monitoring.AlertsUseCase alerts(TestPlugboard p) {
         return p.use().alerts();
     }
+
+    /** Console sign-in over an in-memory store, one for the test JVM: tests exchange the links the command prints. */
+    @jakarta.inject.Singleton
+    dev.plugboard.application.port.in.console.ConsoleSignInUseCase consoleSignIn() {
+        return new dev.plugboard.application.service.console.ConsoleSignInService(
+                new dev.plugboard.application.inmemory.InMemoryConsoleSessionStore(),
+                new dev.plugboard.application.inmemory.InMemoryTransactionBoundary(java.util.List.of()),
+                dev.plugboard.application.port.out.TimeSource.system(), java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofHours(8));
+    }
 }

@@ -18,6 +18,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 final class SecurityHeadersFilter implements Ordered {
 
     static final String API_PREFIX = "/api/";
+    static final String CONSOLE_PREFIX = "/console";
 
     private final ContentSecurityPolicy policy;
 
@@ -28,9 +29,11 @@ final class SecurityHeadersFilter implements Ordered {
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
-        response.header("Referrer-Policy", "no-referrer");
-        response.header("X-Frame-Options", "DENY");
         String path = request.getPath();
+        // The console's forms post to their own origin: under no-referrer, Chromium sends "Origin: null",
+        // which the server refuses as a foreign origin; same-origin still tells other sites nothing.
+        response.header("Referrer-Policy", path.startsWith(CONSOLE_PREFIX) ? "same-origin" : "no-referrer");
+        response.header("X-Frame-Options", "DENY");
         if (path.startsWith(API_PREFIX) || path.equals("/api")) {
             // Answers carry one owner's data: no shared cache or browser cache may keep them.
             response.header(HttpHeaders.CACHE_CONTROL, "no-store");

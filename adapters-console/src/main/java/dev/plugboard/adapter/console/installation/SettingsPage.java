@@ -1,0 +1,13 @@
+package dev.plugboard.adapter.console.installation;
+
+import dev.plugboard.adapter.console.form.FormField;
+
+import java.util.List;
+
+/**
+ * The settings form of one plugin for the current owner: install mode when the owner has not
+ * installed it yet, otherwise the installation's version, sent back so a stale form gets 412.
+ */
+public record SettingsPage(String plugin, String displayName, boolean install, long version, List<FormField> fields,
+                           List<String> formErrors, boolean stale) {
+}
