@@ -14,6 +14,11 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract {
     EmbeddedServer server;
 
     @Override
+    protected boolean isFullStack() {
+        return false; // no workflow engine or rollups here; AuthorizationMatrixFullStackTest covers those rows
+    }
+
+    @Override
     protected ApiTarget target() {
         return InMemoryTarget.of(server);
     }
