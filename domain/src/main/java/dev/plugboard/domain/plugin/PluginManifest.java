@@ -45,7 +45,7 @@ public record PluginManifest(
     private static final Pattern NO_SPACE = Pattern.compile("^\\S+$");
 
     public PluginManifest {
-        Require.present("plugin name", name);
+        Require.present("plugin name", name).requireRegistrable();
         displayName = Require.length("display name", Require.nonBlank("display name", displayName), 1, 100);
         description = Require.length("description", description == null ? "" : description.strip(), 0, 2000);
         owner = Require.length("owner", Require.nonBlank("owner", owner), 1, 100);

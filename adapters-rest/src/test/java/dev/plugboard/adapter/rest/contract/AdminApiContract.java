@@ -51,6 +51,15 @@ public abstract class AdminApiContract extends ApiContract {
     }
 
     @Test
+    void givenANameARouteWouldShadow_register_is400NamingTheNameAndTheWayOut() {
+        JsonNode problem = problem(api().post("/api/admin/plugins", admin, ContractPlugins.minimal("circuits", "contract-switch")), 400);
+
+        assertThat(problem.path("detail").asText()).contains("circuits").contains("routes").contains("'circuits-plugin'");
+        assertThat(ok(api().get("/api/user/circuits", admin), 200).path("items").isArray())
+                .as("the route still answers: no plugin took the name").isTrue();
+    }
+
+    @Test
     void givenMissingDependency_register_is409() {
         JsonNode problem = problem(api().post("/api/admin/plugins", admin,
                 ContractPlugins.dependingOn(Who.unique("contract-dep"), "contract-no-such-base")), 409);
