@@ -72,6 +72,18 @@ class PluginCommandsTest {
     }
 
     @Test
+    void givenCapabilityAndSearch_list_showsOnlyMatchingPlugins_asTheRestFiltersDo() {
+        assertThat(names(Cli.run("plugins", "list", "--capability", "event:message.sent", "--json"))).containsExactly("analytics");
+        assertThat(names(Cli.run("plugins", "list", "--capability", "event:message.received", "--json")))
+                .containsExactlyInAnyOrder("analytics", "webhook", "chat");
+        assertThat(names(Cli.run("plugins", "list", "--search", "NOTIFICATIONS", "--json"))).containsExactly("chat");
+        assertThat(names(Cli.run("plugins", "list", "--search", "track", "--json"))).as("a tag matches").containsExactly("analytics");
+        assertThat(names(Cli.run("plugins", "list", "--search", "chat", "--capability", "event:message.sent", "--json")))
+                .as("every filter must hold").isEmpty();
+        assertThat(names(Cli.run("plugins", "list", "--search", "   ", "--json"))).as("blank text filters nothing").hasSize(5);
+    }
+
+    @Test
     void givenNothingMatches_list_saysSo() {
         CliResult result = Cli.run("plugins", "list", "--category", "nothing-here");
 
