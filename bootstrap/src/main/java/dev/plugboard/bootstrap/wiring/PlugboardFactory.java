@@ -98,8 +98,9 @@ final class PlugboardFactory {
 
     /**
      * The use cases. Creating them is what first touches the database (migrations run when the
-     * data source is created) and syncs the catalog with the manifests, keeping every plugin's
-     * enabled state.
+     * data source is created, unless the command uses the schema as it is) and, for the server
+     * only ({@link LaunchConfiguration#SYNC_CATALOG}), syncs the catalog with the manifests,
+     * keeping every plugin's enabled state.
      */
     @Singleton
     Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, ManifestSource manifests,
@@ -125,6 +126,14 @@ final class PlugboardFactory {
                 // Meters when a registry exists (metrics on); nothing otherwise.
                 .telemetry(telemetry.isPresent() ? telemetry.get() : Telemetry.NONE)
                 .build();
+        if (environment.getProperty(LaunchConfiguration.SYNC_CATALOG, Boolean.class).orElse(true)) {
+            prepareToServe(plugboard);
+        }
+        return plugboard;
+    }
+
+    /** Only for the server: sync the catalog with the manifests and seal plain-text secrets; a CLI command writes neither. */
+    private static void prepareToServe(Plugboard plugboard) {
         SyncReport report = plugboard.syncCatalog();
         LOG.info("Catalog synced with the manifests: {}", report.summary());
         report.rejected().forEach(problem -> LOG.warn("Manifest rejected: {}", problem));
@@ -134,7 +143,6 @@ final class PlugboardFactory {
             LOG.warn("Encrypted {} secret setting(s) that an older version had stored in plain text; old copies may remain"
                     + " in PostgreSQL's files until VACUUM FULL (see docs/security.md)", sealed);
         }
-        return plugboard;
     }
 
     /** {@code plugboard.plan-limits.<plan>=<n>} and {@code plugboard.default-plan}; the defaults otherwise. */
