@@ -70,7 +70,7 @@ public final class PlugboardMain {
 
     /**
      * Only {@code serve}, {@code plugins sync} and {@code db migrate} migrate the schema or sync
-     * the catalog; every other command uses the database as it finds it.
+     * the catalog; every other command, and {@code plugins sync --dry-run}, uses the database as it finds it.
      */
     static DatabaseUse databaseUse(String[] args) {
         if (!needsDatabase(args)) {
@@ -81,7 +81,8 @@ public final class PlugboardMain {
         if (words.get(0).equals("serve")) {
             return DatabaseUse.SERVE;
         }
-        return command.equals("plugins sync") || command.equals("db migrate") ? DatabaseUse.MIGRATE : DatabaseUse.AS_IS;
+        boolean dryRun = List.of(args).contains("--dry-run");
+        return (command.equals("plugins sync") && !dryRun) || command.equals("db migrate") ? DatabaseUse.MIGRATE : DatabaseUse.AS_IS;
     }
 
     /** The words that name the command, without its options. */

@@ -30,6 +30,7 @@ import dev.plugboard.application.service.access.RoleGrantService;
 import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.analytics.AnalyticsStatsService;
 import dev.plugboard.application.service.catalog.CatalogService;
+import dev.plugboard.application.service.catalog.CatalogSync;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.execution.CircuitService;
 import dev.plugboard.application.service.execution.EventService;
@@ -196,6 +197,11 @@ final class PlugboardFactory {
     @Singleton
     CatalogService catalog(Plugboard plugboard) {
         return plugboard.catalog();
+    }
+
+    @Singleton
+    CatalogSync catalogSync(Plugboard plugboard) {
+        return plugboard.catalogSync();
     }
 
     @Singleton

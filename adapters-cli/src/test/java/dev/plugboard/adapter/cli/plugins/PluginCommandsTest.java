@@ -213,6 +213,36 @@ class PluginCommandsTest {
     }
 
     @Test
+    void givenALowerVersionInTheFolder_syncDryRun_showsTheRefusedDowngrade_andAllowDowngradeAppliesIt(@TempDir Path dir)
+            throws IOException {
+        writeManifest(dir.resolve("greeter"), "{\"name\": \"greeter\", \"version\": \"2.0.0\"}");
+        assertThat(Cli.run("plugins", "sync", "--dir", dir.toString()).exitCode()).isZero();
+        writeManifest(dir.resolve("greeter"), "{\"name\": \"greeter\", \"version\": \"1.0.0\"}");
+
+        CliResult plan = Cli.run("plugins", "sync", "--dir", dir.toString(), "--dry-run");
+        CliResult refused = Cli.run("plugins", "sync", "--dir", dir.toString(), "--json");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
+        assertThat(plan.out()).startsWith("Sync plan, dry run, nothing changed: would be 0 added, 0 updated")
+                .containsPattern("(?m)^  refused\\s+greeter\\s+2\\.0\\.0 -> 1\\.0\\.0 \\(directory\\)$");
+        assertThat(plan.err()).contains("greeter", "is lower than the catalog's 2.0.0", "--allow-downgrade");
+        JsonNode line = null;
+        for (JsonNode planned : refused.json().get("plan")) {
+            line = planned.get("plugin").asText().equals("greeter") ? planned : line;
+        }
+        assertThat(line).as(refused.out()).isNotNull();
+        assertThat(line.get("action").asText()).isEqualTo("downgraded");
+        assertThat(line.get("refusal").asText()).contains("--allow-downgrade");
+        assertThat(plugboard.plugboard().catalog().get("greeter").version()).hasToString("2.0.0");
+
+        CliResult allowed = Cli.run("plugins", "sync", "--dir", dir.toString(), "--allow-downgrade");
+
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(allowed.out()).containsPattern("(?m)^  downgraded\\s+greeter\\s+2\\.0\\.0 -> 1\\.0\\.0 \\(directory\\)$");
+        assertThat(plugboard.plugboard().catalog().get("greeter").version()).hasToString("1.0.0");
+    }
+
+    @Test
     void givenManifestFile_register_addsThePluginAndThenUpdatesIt(@TempDir Path dir) throws IOException {
         Path file = writeManifest(dir, "{\"name\": \"greeter\", \"version\": \"1.0.0\", \"displayName\": \"Greeter\"}");
 

@@ -48,7 +48,7 @@ public class TestBeans {
 
     @Prototype
     SyncCatalogUseCase sync(TestPlugboard p) {
-        return p.use().catalog();
+        return p.use().catalogSync();
     }
 
     @Prototype

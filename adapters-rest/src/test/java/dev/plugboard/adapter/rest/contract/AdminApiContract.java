@@ -68,6 +68,37 @@ public abstract class AdminApiContract extends ApiContract {
     }
 
     @Test
+    void givenDryRun_sync_answersThePlanAndAppliesNothing() {
+        JsonNode auditBefore = ok(api().get("/api/admin/audit?action=sync&limit=200", admin), 200);
+
+        JsonNode plan = ok(api().post("/api/admin/plugins/sync?dryRun=true", admin), 200);
+
+        assertThat(plan.path("dryRun").asBoolean()).isTrue();
+        assertThat(plan.path("summary").asText()).startsWith("dry run, nothing changed");
+        assertThat(plan.path("plan")).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.path("action").asText()).isIn("added", "upgraded", "downgraded", "schema changed", "changed", "unchanged");
+            assertThat(line.path("source").asText()).isIn("builtin", "directory", "api");
+            assertThat(line.path("applied").asBoolean()).as("nothing is applied in a dry run").isFalse();
+        });
+        assertThat(ok(api().get("/api/admin/audit?action=sync&limit=200", admin), 200).path("items"))
+                .as("a dry run audits nothing").hasSameSizeAs(auditBefore.path("items"));
+    }
+
+    @Test
+    void givenABuiltin_registeringItsName_is409EvenForced_andTheBuiltinStays() {
+        String builtin = ok(api().get("/api/plugins?limit=200", admin), 200).path("items").findValues("name").stream()
+                .map(JsonNode::asText).filter(name -> name.equals("analytics") || name.equals("webhook")).findFirst().orElseThrow();
+        String version = ok(api().get("/api/plugins/" + builtin, admin), 200).path("version").asText();
+
+        JsonNode refused = problem(api().post("/api/admin/plugins?force=true", admin,
+                "{\"name\": \"" + builtin + "\", \"version\": \"99.0.0\", \"execution\": {\"mode\": \"external\"}}"), 409);
+
+        assertThat(refused.path("code").asText()).isEqualTo("plugin_owned_elsewhere");
+        assertThat(refused.path("detail").asText()).contains("is a builtin plugin; a builtin is never replaced");
+        assertThat(ok(api().get("/api/plugins/" + builtin, admin), 200).path("version").asText()).isEqualTo(version);
+    }
+
+    @Test
     void givenAdmin_sync_answersTheReport() {
         JsonNode report = ok(api().post("/api/admin/plugins/sync", admin), 200);
 

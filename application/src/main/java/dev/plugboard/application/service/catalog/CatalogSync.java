@@ -1,0 +1,87 @@
+package dev.plugboard.application.service.catalog;
+
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
+import dev.plugboard.application.port.out.ManifestDiscovery;
+import dev.plugboard.application.port.out.ManifestSource;
+import dev.plugboard.application.port.out.PluginRepository;
+import dev.plugboard.application.port.out.TimeSource;
+import dev.plugboard.application.service.AuditTrail;
+import dev.plugboard.application.service.catalog.SyncPlanner.Step;
+import dev.plugboard.domain.audit.AuditAction;
+import dev.plugboard.domain.audit.AuditEntry;
+import dev.plugboard.domain.plugin.Plugin;
+import dev.plugboard.domain.plugin.PluginManifest;
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.settings.SettingsPolicy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Syncs the catalog with the manifests: plans, then (unless a dry run) applies the same plan, audited per plugin. */
+public final class CatalogSync implements SyncCatalogUseCase {
+
+    private final PluginRepository plugins;
+    private final ManifestSource manifests;
+    private final SyncPlanner planner;
+    private final AuditTrail audit;
+    private final TimeSource clock;
+
+    public CatalogSync(PluginRepository plugins, ManifestSource manifests, SettingsPolicy settingsPolicy,
+                       AuditTrail audit, TimeSource clock) {
+        this.plugins = plugins;
+        this.manifests = manifests;
+        this.planner = new SyncPlanner(settingsPolicy);
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public SyncReport sync(SyncCatalogCommand command) {
+        if (command.options().dryRun()) {
+            return plan(command).report();
+        }
+        return audit.perform(command.actor(), AuditAction.SYNC, "catalog", () -> {
+            Planned planned = plan(command);
+            for (Step step : planned.steps()) {
+                if (step.change().applies()) {
+                    Plugin after = step.after().orElseThrow();
+                    plugins.save(after);
+                    audit.success(command.actor(), AuditAction.SYNC, AuditEntry.pluginTarget(after.name().value()),
+                            step.before().map(CatalogService::state).orElse(null), CatalogService.state(after), detail(step));
+                }
+            }
+            SyncReport report = planned.report();
+            // Each change is audited on its plugin; a sync that changed nothing and rejected nothing
+            // (every start of every instance) would only add noise to the trail.
+            if (!report.added().isEmpty() || !report.updated().isEmpty() || !report.rejected().isEmpty()) {
+                audit.success(command.actor(), AuditAction.SYNC, "catalog", null, null, report.summary()
+                        + (report.rejected().isEmpty() ? "" : "; rejected: "
+                        + String.join("; ", report.rejected().stream().map(Object::toString).toList())));
+            }
+            return report;
+        });
+    }
+
+    private record Planned(List<Step> steps, SyncReport report) {
+    }
+
+    private Planned plan(SyncCatalogCommand command) {
+        ManifestDiscovery discovery = manifests.discover(command.directory());
+        List<ManifestDiscovery.Problem> rejected = new ArrayList<>(discovery.problems());
+        Map<PluginName, Plugin> catalog = new LinkedHashMap<>();
+        plugins.findAll().forEach(plugin -> catalog.put(plugin.name(), plugin));
+        List<PluginManifest> ordered = ManifestOrder.dependencyOrder(discovery.manifests(), rejected);
+        List<Step> steps = planner.plan(ordered, catalog, command.options(), clock.now());
+        steps.forEach(step -> step.change().refusal().ifPresent(reason ->
+                rejected.add(new ManifestDiscovery.Problem(step.change().plugin(), reason))));
+        return new Planned(steps, new SyncReport(command.options().dryRun(), steps.stream().map(Step::change).toList(), rejected));
+    }
+
+    private static String detail(Step step) {
+        String versions = step.before().map(old -> "version " + old.version() + " -> " + step.change().toVersion().orElse(""))
+                .orElse("registered version " + step.change().toVersion().orElse(""));
+        return step.change().notes().isEmpty() ? versions : versions + "; " + String.join("; ", step.change().notes());
+    }
+}
