@@ -51,6 +51,7 @@ import dev.plugboard.application.service.analytics.AnalyticsStatsService;
 import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.catalog.CatalogSync;
+import dev.plugboard.application.service.catalog.PurgeService;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.service.secret.SecretKeysService;
@@ -96,6 +97,7 @@ public final class Plugboard {
 
     private final CatalogService catalog;
     private final CatalogSync catalogSync;
+    private final PurgeService purge;
     private final InstallationService installations;
     private final RunService runs;
     private final AuditQueryService audit;
@@ -127,6 +129,7 @@ public final class Plugboard {
         ManifestSource manifests = new WithHandlerManifests(b.manifests, b.handlers);
         this.catalog = new CatalogService(b.plugins, manifests, b.settingsPolicy, trail, b.clock);
         this.catalogSync = new CatalogSync(b.plugins, manifests, b.settingsPolicy, trail, b.clock);
+        this.purge = new PurgeService(b.plugins, b.installations, trail);
         this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy, vault,
                 b.planLimits, trail, b.clock, b.ids, b.telemetry);
         this.secretKeys = new SecretKeysService(b.installations, b.plugins, b.settingsPolicy, vault, b.transactions, trail);
@@ -242,6 +245,11 @@ public final class Plugboard {
     /** Plan and apply a sync of the catalog with the manifests. */
     public CatalogSync catalogSync() {
         return catalogSync;
+    }
+
+    /** Remove retired plugins nobody uses any more. */
+    public PurgeService purge() {
+        return purge;
     }
 
     /** Install, configure, toggle, list and validate. */

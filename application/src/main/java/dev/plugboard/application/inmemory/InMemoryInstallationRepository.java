@@ -44,6 +44,11 @@ public final class InMemoryInstallationRepository implements InstallationReposit
     }
 
     @Override
+    public synchronized long countByPlugin(PluginName plugin) {
+        return installations.keySet().stream().filter(key -> key.plugin().equals(plugin)).count();
+    }
+
+    @Override
     public synchronized Installation add(Installation installation) {
         Key key = new Key(installation.owner(), installation.plugin());
         if (installations.containsKey(key)) {

@@ -31,6 +31,7 @@ import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.analytics.AnalyticsStatsService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.catalog.CatalogSync;
+import dev.plugboard.application.service.catalog.PurgeService;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.execution.CircuitService;
 import dev.plugboard.application.service.execution.EventService;
@@ -202,6 +203,11 @@ final class PlugboardFactory {
     @Singleton
     CatalogSync catalogSync(Plugboard plugboard) {
         return plugboard.catalogSync();
+    }
+
+    @Singleton
+    PurgeService purge(Plugboard plugboard) {
+        return plugboard.purge();
     }
 
     @Singleton

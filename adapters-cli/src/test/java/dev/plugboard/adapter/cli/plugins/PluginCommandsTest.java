@@ -243,6 +243,25 @@ class PluginCommandsTest {
     }
 
     @Test
+    void givenARegisteredPluginNobodyInstalled_purge_needsYes_thenRemovesIt_andABuiltinIsRefused(@TempDir Path dir)
+            throws IOException {
+        Path file = writeManifest(dir, "{\"name\": \"greeter\", \"version\": \"1.0.0\"}");
+        assertThat(Cli.run("plugins", "register", file.toString()).exitCode()).isZero();
+
+        CliResult unconfirmed = Cli.run("plugins", "purge", "greeter");
+        CliResult purged = Cli.run("plugins", "purge", "greeter", "--yes");
+        CliResult builtin = Cli.run("plugins", "purge", "analytics", "--yes");
+
+        assertThat(unconfirmed.exitCode()).isEqualTo(2);
+        assertThat(unconfirmed.err()).contains("nothing was removed", "--yes");
+        assertThat(purged.exitCode()).as(purged.toString()).isZero();
+        assertThat(purged.out()).contains("Purged plugin greeter 1.0.0 and its run history.");
+        assertThat(names(Cli.run("plugins", "list", "--json"))).doesNotContain("greeter");
+        assertThat(builtin.exitCode()).isEqualTo(5);
+        assertThat(builtin.err()).contains("cannot be purged: it is a builtin plugin");
+    }
+
+    @Test
     void givenManifestFile_register_addsThePluginAndThenUpdatesIt(@TempDir Path dir) throws IOException {
         Path file = writeManifest(dir, "{\"name\": \"greeter\", \"version\": \"1.0.0\", \"displayName\": \"Greeter\"}");
 

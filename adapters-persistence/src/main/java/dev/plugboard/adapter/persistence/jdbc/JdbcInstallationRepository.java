@@ -48,6 +48,12 @@ public final class JdbcInstallationRepository implements InstallationRepository 
     }
 
     @Override
+    public long countByPlugin(PluginName plugin) {
+        return sql.one("SELECT count(*) FROM installations i JOIN plugins p ON p.id = i.plugin_id WHERE p.name = ?",
+                row -> row.getLong(1), plugin.value()).orElse(0L);
+    }
+
+    @Override
     public long countByOwner(Owner owner) {
         return sql.one("SELECT count(*) FROM installations WHERE " + Owners.column(owner) + " = ?",
                 row -> row.getLong(1), owner.id()).orElse(0L);

@@ -28,7 +28,8 @@ public record PluginDetailsResponse(String name, String displayName, String desc
                                     @Nullable @JsonObject Map<String, Object> inputSchema,
                                     @Nullable @JsonObject Map<String, Object> outputSchema,
                                     List<DependencyBody> dependencies, ExecutionBody execution, boolean enabled,
-                                    @Nullable String enabledAt, @Nullable String disabledAt, String registeredAt, String updatedAt) {
+                                    @Nullable String enabledAt, @Nullable String disabledAt, String registeredAt, String updatedAt,
+                                    @Nullable String retiredAt) {
 
     /** A plugin this one needs, and the versions that will do. */
     @Serdeable
@@ -59,6 +60,6 @@ public record PluginDetailsResponse(String name, String displayName, String desc
                 map(m.defaultSettings()), map(m.settingsSchema()), map(m.inputSchema()), map(m.outputSchema()),
                 m.dependencies().stream().map(DependencyBody::from).toList(), ExecutionBody.from(m.execution()),
                 plugin.isEnabled(), time(plugin.enabledAt()), time(plugin.disabledAt()), time(plugin.registeredAt()),
-                time(plugin.updatedAt()));
+                time(plugin.updatedAt()), time(plugin.retiredAt()));
     }
 }

@@ -22,6 +22,9 @@ public interface InstallationRepository {
 
     long countByOwner(Owner owner);
 
+    /** How many owners have the plugin installed. */
+    long countByPlugin(PluginName plugin);
+
     /**
      * Stores a new installation and returns it as stored.
      *

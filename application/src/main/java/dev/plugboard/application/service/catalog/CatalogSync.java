@@ -73,13 +73,17 @@ public final class CatalogSync implements SyncCatalogUseCase {
         Map<PluginName, Plugin> catalog = new LinkedHashMap<>();
         plugins.findAll().forEach(plugin -> catalog.put(plugin.name(), plugin));
         List<PluginManifest> ordered = ManifestOrder.dependencyOrder(discovery.manifests(), rejected);
-        List<Step> steps = planner.plan(ordered, catalog, command.options(), clock.now());
+        List<Step> steps = new ArrayList<>(planner.plan(ordered, catalog, command.options(), clock.now()));
+        steps.addAll(planner.retirements(discovery.manifests(), catalog, discovery.problems().isEmpty(), clock.now()));
         steps.forEach(step -> step.change().refusal().ifPresent(reason ->
                 rejected.add(new ManifestDiscovery.Problem(step.change().plugin(), reason))));
         return new Planned(steps, new SyncReport(command.options().dryRun(), steps.stream().map(Step::change).toList(), rejected));
     }
 
     private static String detail(Step step) {
+        if (step.change().action() == SyncCatalogUseCase.Action.RETIRED) {
+            return "retired version " + step.change().fromVersion().orElse("") + ": " + String.join("; ", step.change().notes());
+        }
         String versions = step.before().map(old -> "version " + old.version() + " -> " + step.change().toVersion().orElse(""))
                 .orElse("registered version " + step.change().toVersion().orElse(""));
         return step.change().notes().isEmpty() ? versions : versions + "; " + String.join("; ", step.change().notes());

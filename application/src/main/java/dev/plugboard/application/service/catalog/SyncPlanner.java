@@ -57,7 +57,7 @@ final class SyncPlanner {
         Optional<Plugin> after = Optional.empty();
         if (refusal.isEmpty() && action != Action.UNCHANGED) {
             try {
-                after = Optional.of(before.map(current -> current.withManifest(manifest, settingsPolicy, now))
+                after = Optional.of(before.map(current -> current.withManifest(manifest, settingsPolicy, now).restore(now))
                         .orElseGet(() -> Plugin.register(manifest, settingsPolicy, now)));
             } catch (DomainException invalid) {
                 refusal = Optional.of(invalid.getMessage());
@@ -69,9 +69,31 @@ final class SyncPlanner {
         return new Step(change, before, after);
     }
 
+    /**
+     * Directory plugins whose manifest was not found retire; none when the discovery reported a
+     * problem, so that a missing or unreadable folder never retires the catalog.
+     */
+    List<Step> retirements(List<PluginManifest> found, Map<PluginName, Plugin> catalog, boolean discoveryClean, Instant now) {
+        if (!discoveryClean) {
+            return List.of();
+        }
+        java.util.Set<PluginName> present = new java.util.HashSet<>(found.stream().map(PluginManifest::name).toList());
+        return catalog.values().stream()
+                .filter(plugin -> plugin.manifest().source() == dev.plugboard.domain.plugin.PluginSource.MANIFEST_DIRECTORY)
+                .filter(plugin -> !plugin.isRetired() && !present.contains(plugin.name()))
+                .map(plugin -> new Step(new PlannedChange(plugin.name().value(), Action.RETIRED, "directory",
+                        Optional.of(plugin.version().toString()), Optional.empty(), false, Optional.empty(),
+                        List.of("manifest no longer in the plugins directory; installations and history are kept")),
+                        Optional.of(plugin), Optional.of(plugin.retire(now))))
+                .toList();
+    }
+
     private static Action action(PluginManifest manifest, Optional<Plugin> before) {
         if (before.isEmpty()) {
             return Action.ADDED;
+        }
+        if (before.get().isRetired()) {
+            return Action.RESTORED;
         }
         PluginManifest current = before.get().manifest();
         if (current.equals(manifest)) {

@@ -78,6 +78,11 @@ public final class RunAdmission {
      */
     public Optional<Admitted> toExecute(PluginRun claimed) {
         Optional<Plugin> plugin = plugins.find(claimed.plugin());
+        if (plugin.isPresent() && plugin.get().isRetired()) {
+            outcomes.impossible(claimed, new RunError("PLUGIN_RETIRED",
+                    "plugin " + claimed.plugin() + " was retired (its manifest left the plugins directory) before the run started"));
+            return Optional.empty();
+        }
         if (plugin.isEmpty() || !plugin.get().isEnabled()) {
             outcomes.impossible(claimed, new RunError("PLUGIN_DISABLED",
                     "plugin " + claimed.plugin() + " was disabled before the run started"));

@@ -41,9 +41,12 @@ public interface SyncCatalogUseCase {
         }
     }
 
-    /** What a manifest does to the catalog; {@code CHANGED} is the same version with other metadata. */
+    /**
+     * What a manifest does to the catalog; {@code CHANGED} is the same version with other metadata,
+     * {@code RETIRED} a directory plugin whose manifest is gone, {@code RESTORED} a retired one whose manifest is back.
+     */
     enum Action {
-        ADDED, UPGRADED, DOWNGRADED, SCHEMA_CHANGED, CHANGED, UNCHANGED;
+        ADDED, UPGRADED, DOWNGRADED, SCHEMA_CHANGED, CHANGED, UNCHANGED, RETIRED, RESTORED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
@@ -90,7 +93,7 @@ public interface SyncCatalogUseCase {
         }
 
         public List<Change> updated() {
-            return plan.stream().filter(c -> c.applies() && c.action() != Action.ADDED)
+            return plan.stream().filter(c -> c.applies() && c.action() != Action.ADDED && c.action() != Action.RETIRED)
                     .map(c -> new Change(c.plugin(), c.fromVersion().orElse(""), c.toVersion().orElse(""))).toList();
         }
 
@@ -99,8 +102,10 @@ public interface SyncCatalogUseCase {
         }
 
         public String summary() {
+            long retired = plan.stream().filter(c -> c.applies() && c.action() == Action.RETIRED).count();
             return (dryRun ? "dry run, nothing changed: would be " : "") + added().size() + " added, " + updated().size()
-                    + " updated, " + unchanged().size() + " unchanged, " + rejected.size() + " rejected";
+                    + " updated, " + unchanged().size() + " unchanged, " + rejected.size() + " rejected"
+                    + (retired > 0 ? ", " + retired + " retired" : "");
         }
     }
 

@@ -159,6 +159,15 @@ public abstract class InstallationRepositoryContract extends StorageContract {
     }
 
     @Test
+    void givenInstallationsOfTwoOwners_countByPlugin_countsBoth_andNoneForAnotherPlugin() {
+        installedWebhook(ALICE);
+        installedWebhook(ACME);
+
+        assertThat(storage.installations().countByPlugin(WEBHOOK)).isEqualTo(2);
+        assertThat(storage.installations().countByPlugin(PluginName.of("analytics"))).isZero();
+    }
+
+    @Test
     void givenNewId_add_keepsTheIdItWasGiven() {
         UUID id = installedWebhook(ACME).id();
 
