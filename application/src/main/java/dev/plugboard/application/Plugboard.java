@@ -128,7 +128,7 @@ public final class Plugboard {
         this.admission = new RunAdmission(b.plugins, b.installations, outcomes, b.handlers);
         ManifestSource manifests = new WithHandlerManifests(b.manifests, b.handlers);
         this.catalog = new CatalogService(b.plugins, manifests, b.settingsPolicy, trail, b.clock);
-        this.catalogSync = new CatalogSync(b.plugins, manifests, b.settingsPolicy, trail, b.clock);
+        this.catalogSync = new CatalogSync(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock);
         this.purge = new PurgeService(b.plugins, b.installations, trail);
         this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy, vault,
                 b.planLimits, trail, b.clock, b.ids, b.telemetry);

@@ -49,6 +49,11 @@ public final class InMemoryInstallationRepository implements InstallationReposit
     }
 
     @Override
+    public synchronized List<Installation> findByPlugin(PluginName plugin) {
+        return installations.values().stream().filter(installation -> installation.plugin().equals(plugin)).toList();
+    }
+
+    @Override
     public synchronized Installation add(Installation installation) {
         Key key = new Key(installation.owner(), installation.plugin());
         if (installations.containsKey(key)) {

@@ -53,7 +53,8 @@ class ReadCommandsProcessTest {
 
     @Test
     void givenASyncedCatalogAndANewManifestInTheFolder_readCommands_writeNoRow_andOnlySyncAddsThePlugin() throws Exception {
-        assertThat(plugboard.run("plugins", "sync").exitCode()).isZero();
+        Outcome first = plugboard.run("plugins", "sync");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
         Files.createDirectories(folder.resolve("plugins/greeter"));
         Files.writeString(folder.resolve("plugins/greeter/plugin.yaml"), """
                 name: greeter

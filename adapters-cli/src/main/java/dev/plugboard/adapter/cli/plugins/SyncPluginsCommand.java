@@ -74,11 +74,13 @@ public class SyncPluginsCommand extends CliCommand {
         return report.rejected().isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
     }
 
-    private static String line(PlannedChange change) {
+    static String line(PlannedChange change) {
         String versions = change.fromVersion().map(from -> from + " -> ").orElse("") + change.toVersion().orElse("");
         return String.format("%-15s %-20s %s (%s)%s%s", change.refusal().isPresent() ? "refused" : change.action().label(),
                 change.plugin(), versions, change.source(), change.schemaChanged() ? ", settings schema changed" : "",
-                change.notes().isEmpty() ? "" : "; " + String.join("; ", change.notes()));
+                change.notes().isEmpty() ? "" : "; " + String.join("; ", change.notes()))
+                + change.impact().map(impact -> "; " + impact.summary()
+                        + String.join("", impact.examples().stream().map(example -> "\n      " + example).toList())).orElse("");
     }
 
     private static Map<String, Object> json(SyncReport report) {
@@ -93,7 +95,7 @@ public class SyncPluginsCommand extends CliCommand {
         return json;
     }
 
-    private static Map<String, Object> json(PlannedChange change) {
+    static Map<String, Object> json(PlannedChange change) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("plugin", change.plugin());
         json.put("action", change.action().label());
@@ -103,6 +105,8 @@ public class SyncPluginsCommand extends CliCommand {
         json.put("schemaChanged", change.schemaChanged());
         json.put("refusal", change.refusal().orElse(null));
         json.put("notes", change.notes());
+        json.put("impact", change.impact().map(impact -> Map.of("installations", impact.installations(),
+                "broken", impact.broken(), "examples", impact.examples())).orElse(null));
         return json;
     }
 }

@@ -262,6 +262,26 @@ class PluginCommandsTest {
     }
 
     @Test
+    void givenAnUpgradeAddingARequiredField_impact_namesTheBrokenInstallation_andChangesNothing(@TempDir Path dir)
+            throws IOException {
+        String schema = "\"settingsSchema\": {\"type\": \"object\", %s\"properties\": {\"name\": {\"type\": \"string\"}}}";
+        writeManifest(dir.resolve("greeter"), "{\"name\": \"greeter\", \"version\": \"1.0.0\", " + schema.formatted("") + "}");
+        assertThat(Cli.run("plugins", "sync", "--dir", dir.toString()).exitCode()).isZero();
+        assertThat(Cli.run("installs", "add", "greeter", "--user", "alice").exitCode()).isZero();
+        writeManifest(dir.resolve("greeter"), "{\"name\": \"greeter\", \"version\": \"1.1.0\", "
+                + schema.formatted("\"required\": [\"name\"], ") + "}");
+
+        CliResult impact = Cli.run("plugins", "impact", "greeter", "--dir", dir.toString());
+        CliResult unknown = Cli.run("plugins", "impact", "nothing-here", "--dir", dir.toString());
+
+        assertThat(impact.exitCode()).as(impact.toString()).isEqualTo(1);
+        assertThat(impact.out()).contains("upgraded", "1.0.0 -> 1.1.0", "settings schema changed",
+                "1 of 1 installation(s) would no longer validate", "user:alice: /name: required property 'name' not found");
+        assertThat(plugboard.plugboard().catalog().get("greeter").version()).hasToString("1.0.0");
+        assertThat(unknown.exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void givenManifestFile_register_addsThePluginAndThenUpdatesIt(@TempDir Path dir) throws IOException {
         Path file = writeManifest(dir, "{\"name\": \"greeter\", \"version\": \"1.0.0\", \"displayName\": \"Greeter\"}");
 

@@ -48,6 +48,12 @@ public final class JdbcInstallationRepository implements InstallationRepository 
     }
 
     @Override
+    public List<Installation> findByPlugin(PluginName plugin) {
+        return sql.list("SELECT " + InstallationRow.COLUMNS + FROM + " WHERE p.name = ? ORDER BY i.created_at, i.id",
+                InstallationRow::read, plugin.value()).stream().map(InstallationRow::toDomain).toList();
+    }
+
+    @Override
     public long countByPlugin(PluginName plugin) {
         return sql.one("SELECT count(*) FROM installations i JOIN plugins p ON p.id = i.plugin_id WHERE p.name = ?",
                 row -> row.getLong(1), plugin.value()).orElse(0L);

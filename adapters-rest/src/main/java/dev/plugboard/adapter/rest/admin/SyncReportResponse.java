@@ -2,6 +2,7 @@ package dev.plugboard.adapter.rest.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.Change;
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.Impact;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.PlannedChange;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
 import dev.plugboard.application.port.out.ManifestDiscovery.Problem;
@@ -23,11 +24,19 @@ public record SyncReportResponse(boolean dryRun, List<PlanBody> plan, List<Strin
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PlanBody(String plugin, String action, String source, String fromVersion, String toVersion,
-                           boolean schemaChanged, boolean applied, String refusal, List<String> notes) {
+                           boolean schemaChanged, boolean applied, String refusal, List<String> notes, ImpactBody impact) {
         static PlanBody from(PlannedChange change, boolean dryRun) {
             return new PlanBody(change.plugin(), change.action().label(), change.source(), change.fromVersion().orElse(null),
                     change.toVersion().orElse(null), change.schemaChanged(), !dryRun && change.applies(),
-                    change.refusal().orElse(null), change.notes());
+                    change.refusal().orElse(null), change.notes(), change.impact().map(ImpactBody::from).orElse(null));
+        }
+    }
+
+    /** For a changed settings schema: installations checked, how many it breaks, and the first broken ones with their violations. */
+    @Serdeable
+    public record ImpactBody(int installations, int broken, List<String> examples) {
+        static ImpactBody from(Impact impact) {
+            return new ImpactBody(impact.installations(), impact.broken(), impact.examples());
         }
     }
 

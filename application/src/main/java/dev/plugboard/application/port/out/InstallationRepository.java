@@ -25,6 +25,9 @@ public interface InstallationRepository {
     /** How many owners have the plugin installed. */
     long countByPlugin(PluginName plugin);
 
+    /** Every owner's installation of the plugin, for checking them against a new schema. */
+    List<Installation> findByPlugin(PluginName plugin);
+
     /**
      * Stores a new installation and returns it as stored.
      *

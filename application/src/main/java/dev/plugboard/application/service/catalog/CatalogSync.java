@@ -1,6 +1,7 @@
 package dev.plugboard.application.service.catalog;
 
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
+import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.ManifestDiscovery;
 import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.PluginRepository;
@@ -25,14 +26,16 @@ public final class CatalogSync implements SyncCatalogUseCase {
     private final PluginRepository plugins;
     private final ManifestSource manifests;
     private final SyncPlanner planner;
+    private final SchemaImpact impact;
     private final AuditTrail audit;
     private final TimeSource clock;
 
-    public CatalogSync(PluginRepository plugins, ManifestSource manifests, SettingsPolicy settingsPolicy,
-                       AuditTrail audit, TimeSource clock) {
+    public CatalogSync(PluginRepository plugins, InstallationRepository installations, ManifestSource manifests,
+                       SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock) {
         this.plugins = plugins;
         this.manifests = manifests;
         this.planner = new SyncPlanner(settingsPolicy);
+        this.impact = new SchemaImpact(installations, settingsPolicy);
         this.audit = audit;
         this.clock = clock;
     }
@@ -73,11 +76,22 @@ public final class CatalogSync implements SyncCatalogUseCase {
         Map<PluginName, Plugin> catalog = new LinkedHashMap<>();
         plugins.findAll().forEach(plugin -> catalog.put(plugin.name(), plugin));
         List<PluginManifest> ordered = ManifestOrder.dependencyOrder(discovery.manifests(), rejected);
-        List<Step> steps = new ArrayList<>(planner.plan(ordered, catalog, command.options(), clock.now()));
+        List<Step> steps = new ArrayList<>(planner.plan(ordered, catalog, command.options(), clock.now()).stream()
+                .map(step -> withImpact(step, ordered)).toList());
         steps.addAll(planner.retirements(discovery.manifests(), catalog, discovery.problems().isEmpty(), clock.now()));
         steps.forEach(step -> step.change().refusal().ifPresent(reason ->
                 rejected.add(new ManifestDiscovery.Problem(step.change().plugin(), reason))));
         return new Planned(steps, new SyncReport(command.options().dryRun(), steps.stream().map(Step::change).toList(), rejected));
+    }
+
+    /** A line that changes the settings schema says what the new schema does to the stored installations. */
+    private Step withImpact(Step step, List<PluginManifest> manifests) {
+        if (!step.change().schemaChanged()) {
+            return step;
+        }
+        PluginManifest manifest = manifests.stream().filter(m -> m.name().value().equals(step.change().plugin()))
+                .findFirst().orElseThrow();
+        return new Step(step.change().withImpact(impact.of(manifest)), step.before(), step.after());
     }
 
     private static String detail(Step step) {
@@ -86,6 +100,8 @@ public final class CatalogSync implements SyncCatalogUseCase {
         }
         String versions = step.before().map(old -> "version " + old.version() + " -> " + step.change().toVersion().orElse(""))
                 .orElse("registered version " + step.change().toVersion().orElse(""));
-        return step.change().notes().isEmpty() ? versions : versions + "; " + String.join("; ", step.change().notes());
+        String impactNote = step.change().impact().map(found -> "; " + found.summary()).orElse("");
+        return (step.change().notes().isEmpty() ? versions : versions + "; " + String.join("; ", step.change().notes()))
+                + impactNote;
     }
 }

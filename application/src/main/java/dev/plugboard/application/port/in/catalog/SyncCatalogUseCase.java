@@ -61,19 +61,51 @@ public interface SyncCatalogUseCase {
      * @param refusal       why the manifest is not applied (the action is what it would have done),
      *                      with what would allow it
      * @param notes         what else follows, e.g. dependents left unsatisfied by a forced version
+     * @param impact        for a changed settings schema: the installations whose stored settings it would break
      */
     record PlannedChange(String plugin, Action action, String source, Optional<String> fromVersion,
-                         Optional<String> toVersion, boolean schemaChanged, Optional<String> refusal, List<String> notes) {
+                         Optional<String> toVersion, boolean schemaChanged, Optional<String> refusal, List<String> notes,
+                         Optional<Impact> impact) {
         public PlannedChange {
             fromVersion = fromVersion == null ? Optional.empty() : fromVersion;
             toVersion = toVersion == null ? Optional.empty() : toVersion;
             refusal = refusal == null ? Optional.empty() : refusal;
             notes = List.copyOf(notes);
+            impact = impact == null ? Optional.empty() : impact;
+        }
+
+        public PlannedChange(String plugin, Action action, String source, Optional<String> fromVersion,
+                             Optional<String> toVersion, boolean schemaChanged, Optional<String> refusal, List<String> notes) {
+            this(plugin, action, source, fromVersion, toVersion, schemaChanged, refusal, notes, Optional.empty());
+        }
+
+        public PlannedChange withImpact(Impact value) {
+            return new PlannedChange(plugin, action, source, fromVersion, toVersion, schemaChanged, refusal, notes,
+                    Optional.of(value));
         }
 
         /** Whether the sync applies it: not refused, and something changes. */
         public boolean applies() {
             return refusal.isEmpty() && action != Action.UNCHANGED;
+        }
+    }
+
+    /**
+     * What a new settings schema does to the stored installations of its plugin.
+     *
+     * @param installations how many were checked
+     * @param broken        how many would no longer validate
+     * @param examples      the first broken ones: {@code owner: violation; violation}
+     */
+    record Impact(int installations, int broken, List<String> examples) {
+        public static final int EXAMPLES = 5;
+
+        public Impact {
+            examples = List.copyOf(examples);
+        }
+
+        public String summary() {
+            return broken + " of " + installations + " installation(s) would no longer validate";
         }
     }
 

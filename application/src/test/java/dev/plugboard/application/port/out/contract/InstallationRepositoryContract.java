@@ -165,6 +165,9 @@ public abstract class InstallationRepositoryContract extends StorageContract {
 
         assertThat(storage.installations().countByPlugin(WEBHOOK)).isEqualTo(2);
         assertThat(storage.installations().countByPlugin(PluginName.of("analytics"))).isZero();
+        assertThat(storage.installations().findByPlugin(WEBHOOK)).extracting(Installation::owner)
+                .containsExactlyInAnyOrder(ALICE, ACME);
+        assertThat(storage.installations().findByPlugin(PluginName.of("analytics"))).isEmpty();
     }
 
     @Test
