@@ -68,6 +68,23 @@ public abstract class AdminApiContract extends ApiContract {
     }
 
     @Test
+    void givenADependentsRange_registeringABreakingVersion_is409_andForcedTheDependentReadsUnsatisfied() {
+        String base = registerFresh("contract-range");
+        String dependent = Who.unique("contract-ranged");
+        ContractPlugins.register(api(), admin, ContractPlugins.dependingOn(dependent, base));
+        String breaking = "{\"name\": \"" + base + "\", \"version\": \"2.0.0\", \"execution\": {\"mode\": \"external\"}}";
+
+        JsonNode refused = problem(api().post("/api/admin/plugins", admin, breaking), 409);
+
+        assertThat(refused.path("code").asText()).isEqualTo("unsatisfied_dependencies");
+        assertThat(refused.path("detail").asText()).contains("'" + dependent + "' needs " + base + " ^1.0.0");
+        assertThat(ok(api().get("/api/plugins/" + dependent, admin), 200).path("unsatisfied")).isEmpty();
+        ok(api().post("/api/admin/plugins?force=true", admin, breaking), 200);
+        assertThat(ok(api().get("/api/plugins/" + dependent, admin), 200).path("unsatisfied").get(0).asText())
+                .isEqualTo("needs " + base + " ^1.0.0 but the catalog has " + base + " 2.0.0");
+    }
+
+    @Test
     void givenDryRun_sync_answersThePlanAndAppliesNothing() {
         JsonNode auditBefore = ok(api().get("/api/admin/audit?action=sync&limit=200", admin), 200);
 

@@ -60,6 +60,11 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
     }
 
     @Override
+    public List<String> unsatisfied(Plugin plugin) {
+        return DependencyPolicy.problemsOf(plugin.manifest(), plugins.findAll()).stream().map(DependencyProblem::detail).toList();
+    }
+
+    @Override
     public Registration register(RegisterPluginCommand command) {
         PluginManifest manifest = command.manifest();
         return audit.perform(command.actor(), AuditAction.REGISTER, AuditEntry.pluginTarget(manifest.name().value()), () -> {
@@ -70,7 +75,13 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
                         throw new PluginOwnedElsewhereException(manifest.name().value(),
                                 existing.get().manifest().source(), reason);
                     });
-            Plugin plugin = upsert(command.actor(), AuditAction.REGISTER, manifest, existing, plugins.findAll());
+            List<Plugin> catalog = plugins.findAll();
+            List<DependencyProblem> broken = DependencyPolicy.dependentsBrokenBy(manifest,
+                    catalog.stream().filter(plugin -> !plugin.name().equals(manifest.name())).toList());
+            if (!broken.isEmpty() && !command.force()) {
+                throw new UnsatisfiedDependencyException(manifest.name().value(), broken);
+            }
+            Plugin plugin = upsert(command.actor(), AuditAction.REGISTER, manifest, existing, catalog);
             return new Registration(plugin, existing.isEmpty());
         });
     }

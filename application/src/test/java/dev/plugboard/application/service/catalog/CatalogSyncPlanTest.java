@@ -131,8 +131,28 @@ class CatalogSyncPlanTest {
         assertThat(forced.rejected()).isEmpty();
         assertThat(line(forced, "base").notes()).containsExactly("unsatisfied: 'reports' needs base ^1.0.0, which excludes base 2.0.0");
         assertThat(plugboard.catalog().get("base").version()).hasToString("2.0.0");
+        assertThat(plugboard.catalog().unsatisfied(plugboard.catalog().get("reports")))
+                .as("the dependent reads as unsatisfied, with the reason").containsExactly("needs base ^1.0.0 but the catalog has base 2.0.0");
         assertThat(AuditEntries.of(plugboard, AuditAction.SYNC, "plugin:base"))
                 .extracting(AuditEntry::detail).contains("version 1.2.0 -> 2.0.0; unsatisfied: 'reports' needs base ^1.0.0, which excludes base 2.0.0");
+    }
+
+    @Test
+    void givenADependentsRange_registeringAVersionOutsideIt_isRefused_unlessForced() {
+        plugboard.catalog().register(new RegisterPluginCommand(OPERATOR, PluginManifest.builder("base", "1.0.0").build()));
+        plugboard.catalog().register(new RegisterPluginCommand(OPERATOR, PluginManifest.builder("reports", "1.0.0")
+                .dependencies(List.of(dev.plugboard.domain.plugin.Dependency.of("base", "^1.0.0"))).build()));
+
+        assertThatThrownBy(() -> plugboard.catalog().register(new RegisterPluginCommand(OPERATOR,
+                PluginManifest.builder("base", "2.0.0").build())))
+                .hasMessageContaining("'reports' needs base ^1.0.0, which excludes base 2.0.0");
+        assertThat(plugboard.catalog().get("base").version()).hasToString("1.0.0");
+        assertThat(plugboard.catalog().unsatisfied(plugboard.catalog().get("reports"))).isEmpty();
+
+        plugboard.catalog().register(new RegisterPluginCommand(OPERATOR, PluginManifest.builder("base", "2.0.0").build(), true));
+
+        assertThat(plugboard.catalog().unsatisfied(plugboard.catalog().get("reports")))
+                .containsExactly("needs base ^1.0.0 but the catalog has base 2.0.0");
     }
 
     @Test
