@@ -127,7 +127,7 @@ public final class Plugboard {
                 new RetryScheduler(b.plugins, () -> ThreadLocalRandom.current().nextDouble()), b.telemetry);
         this.admission = new RunAdmission(b.plugins, b.installations, outcomes, b.handlers);
         ManifestSource manifests = new WithHandlerManifests(b.manifests, b.handlers);
-        this.catalog = new CatalogService(b.plugins, manifests, b.settingsPolicy, trail, b.clock);
+        this.catalog = new CatalogService(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock);
         this.catalogSync = new CatalogSync(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock);
         this.purge = new PurgeService(b.plugins, b.installations, trail);
         this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy, vault,

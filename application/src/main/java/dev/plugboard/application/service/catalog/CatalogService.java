@@ -6,6 +6,7 @@ import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.out.CatalogFilter;
+import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.TimeSource;
@@ -37,12 +38,14 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
     private final PluginRepository plugins;
     private final ManifestSource manifests;
     private final SettingsPolicy settingsPolicy;
+    private final SchemaImpact impact;
     private final AuditTrail audit;
     private final TimeSource clock;
 
-    public CatalogService(PluginRepository plugins, ManifestSource manifests, SettingsPolicy settingsPolicy,
-                          AuditTrail audit, TimeSource clock) {
+    public CatalogService(PluginRepository plugins, InstallationRepository installations, ManifestSource manifests,
+                          SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock) {
         this.plugins = plugins;
+        this.impact = new SchemaImpact(installations, settingsPolicy);
         this.manifests = manifests;
         this.settingsPolicy = settingsPolicy;
         this.audit = audit;
@@ -102,6 +105,9 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
                 .map(current -> current.withManifest(manifest, settingsPolicy, clock.now()))
                 .orElseGet(() -> Plugin.register(manifest, settingsPolicy, clock.now()));
         plugins.save(plugin);
+        if (existing.isPresent() && !existing.get().manifest().settingsSchema().equals(manifest.settingsSchema())) {
+            impact.revalidate(manifest, clock.now());
+        }
         audit.success(actor, action, AuditEntry.pluginTarget(manifest.name().value()),
                 existing.map(CatalogService::state).orElse(null), state(plugin),
                 existing.map(old -> "version " + old.version() + " -> " + plugin.version())

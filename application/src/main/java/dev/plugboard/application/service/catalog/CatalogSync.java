@@ -51,6 +51,9 @@ public final class CatalogSync implements SyncCatalogUseCase {
                 if (step.change().applies()) {
                     Plugin after = step.after().orElseThrow();
                     plugins.save(after);
+                    if (step.change().schemaChanged()) {
+                        impact.revalidate(after.manifest(), clock.now());
+                    }
                     audit.success(command.actor(), AuditAction.SYNC, AuditEntry.pluginTarget(after.name().value()),
                             step.before().map(CatalogService::state).orElse(null), CatalogService.state(after), detail(step));
                 }

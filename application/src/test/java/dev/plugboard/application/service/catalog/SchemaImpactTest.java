@@ -33,26 +33,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** An upgrade whose schema adds a required field: the plan counts the installations it breaks before anything changes. */
 class SchemaImpactTest {
 
-    private static final PluginName GREETER = PluginName.of("greeter");
-    private static final PluginManifest V1 = PluginManifest.builder("greeter", "1.0.0").source(PluginSource.MANIFEST_DIRECTORY)
-            .settingsSchema(JsonDocument.parse("{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}}}"))
-            .build();
-    private static final PluginManifest V2 = V1.toBuilder().version("1.1.0")
-            .settingsSchema(JsonDocument.parse("{\"type\": \"object\", \"required\": [\"name\"],"
-                    + " \"properties\": {\"name\": {\"type\": \"string\"}}}"))
-            .build();
-
-    private final SettableManifests manifests = new SettableManifests(List.of(V1));
-    private final Plugboard plugboard = new InMemoryStores().wire(Plugboard.builder())
-            .clock(new TestClock()).manifestSource(manifests).build();
+    private final GreeterUpgrade upgrade = new GreeterUpgrade();
+    private final SettableManifests manifests = upgrade.manifests;
+    private final Plugboard plugboard = upgrade.plugboard;
 
     private void install(String user, String settings) {
-        plugboard.installations().install(new InstallPluginCommand(Caller.user(user, null), GREETER,
-                Optional.of(JsonDocument.parse(settings)), Optional.empty()));
+        upgrade.install(user, settings);
     }
 
-    private PlannedChange greeterLine(SyncReport report) {
-        return report.plan().stream().filter(line -> line.plugin().equals("greeter")).findFirst().orElseThrow();
+    private static PlannedChange greeterLine(SyncReport report) {
+        return GreeterUpgrade.greeterLine(report);
     }
 
     @Test
@@ -61,10 +51,9 @@ class SchemaImpactTest {
         install("alice", "{\"name\": \"Alice\"}");
         install("bob", "{}");
         install("carol", "{}");
-        manifests.set(List.of(V2));
+        manifests.set(List.of(GreeterUpgrade.V2));
 
-        SyncReport dryRun = plugboard.catalogSync().sync(new SyncCatalogCommand(Actor.system(), Optional.empty(),
-                new SyncOptions(true, false, false)));
+        SyncReport dryRun = upgrade.dryRun();
 
         PlannedChange line = greeterLine(dryRun);
         assertThat(line.schemaChanged()).isTrue();
@@ -80,7 +69,7 @@ class SchemaImpactTest {
 
         assertThat(AuditEntries.of(plugboard, AuditAction.SYNC, "plugin:greeter")).extracting(AuditEntry::detail)
                 .contains("version 1.0.0 -> 1.1.0; 2 of 3 installation(s) would no longer validate");
-        assertThatThrownBy(() -> plugboard.runs().start(new StartRunCommand(Caller.user("bob", null), GREETER,
+        assertThatThrownBy(() -> plugboard.runs().start(new StartRunCommand(Caller.user("bob", null), GreeterUpgrade.GREETER,
                 JsonDocument.empty(), RunTrigger.MANUAL, Optional.empty())))
                 .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("name");
     }
@@ -90,11 +79,10 @@ class SchemaImpactTest {
         plugboard.syncCatalog();
         install("alice", "{\"name\": \"Alice\"}");
         install("bob", "{}");
-        manifests.set(List.of(V2.toBuilder().settingsSchema(JsonDocument.parse("{\"type\": \"object\", \"required\": [\"name\"],"
+        manifests.set(List.of(GreeterUpgrade.V2.toBuilder().settingsSchema(JsonDocument.parse("{\"type\": \"object\", \"required\": [\"name\"],"
                 + " \"properties\": {\"name\": {\"type\": \"string\", \"default\": \"friend\"}}}")).build()));
 
-        SyncReport dryRun = plugboard.catalogSync().sync(new SyncCatalogCommand(Actor.system(), Optional.empty(),
-                new SyncOptions(true, false, false)));
+        SyncReport dryRun = upgrade.dryRun();
 
         assertThat(greeterLine(dryRun).impact()).hasValueSatisfying(impact -> {
             assertThat(impact.installations()).isEqualTo(2);
@@ -106,10 +94,9 @@ class SchemaImpactTest {
     void givenAnUpgradeWithoutASchemaChange_theLineHasNoImpact() {
         plugboard.syncCatalog();
         install("bob", "{}");
-        manifests.set(List.of(V1.toBuilder().version("1.0.1").build()));
+        manifests.set(List.of(GreeterUpgrade.V1.toBuilder().version("1.0.1").build()));
 
-        SyncReport dryRun = plugboard.catalogSync().sync(new SyncCatalogCommand(Actor.system(), Optional.empty(),
-                new SyncOptions(true, false, false)));
+        SyncReport dryRun = upgrade.dryRun();
 
         assertThat(greeterLine(dryRun).schemaChanged()).isFalse();
         assertThat(greeterLine(dryRun).impact()).isEmpty();
