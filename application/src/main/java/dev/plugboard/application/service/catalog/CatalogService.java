@@ -45,7 +45,7 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
     public CatalogService(PluginRepository plugins, InstallationRepository installations, ManifestSource manifests,
                           SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock) {
         this.plugins = plugins;
-        this.impact = new SchemaImpact(installations, settingsPolicy);
+        this.impact = new SchemaImpact(installations, settingsPolicy, audit);
         this.manifests = manifests;
         this.settingsPolicy = settingsPolicy;
         this.audit = audit;
@@ -106,7 +106,7 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
                 .orElseGet(() -> Plugin.register(manifest, settingsPolicy, clock.now()));
         plugins.save(plugin);
         if (existing.isPresent() && !existing.get().manifest().settingsSchema().equals(manifest.settingsSchema())) {
-            impact.revalidate(manifest, clock.now());
+            impact.revalidate(manifest, actor, clock.now());
         }
         audit.success(actor, action, AuditEntry.pluginTarget(manifest.name().value()),
                 existing.map(CatalogService::state).orElse(null), state(plugin),

@@ -35,7 +35,7 @@ public final class CatalogSync implements SyncCatalogUseCase {
         this.plugins = plugins;
         this.manifests = manifests;
         this.planner = new SyncPlanner(settingsPolicy);
-        this.impact = new SchemaImpact(installations, settingsPolicy);
+        this.impact = new SchemaImpact(installations, settingsPolicy, audit);
         this.audit = audit;
         this.clock = clock;
     }
@@ -52,7 +52,7 @@ public final class CatalogSync implements SyncCatalogUseCase {
                     Plugin after = step.after().orElseThrow();
                     plugins.save(after);
                     if (step.change().schemaChanged()) {
-                        impact.revalidate(after.manifest(), clock.now());
+                        impact.revalidate(after.manifest(), command.actor(), clock.now());
                     }
                     audit.success(command.actor(), AuditAction.SYNC, AuditEntry.pluginTarget(after.name().value()),
                             step.before().map(CatalogService::state).orElse(null), CatalogService.state(after), detail(step));

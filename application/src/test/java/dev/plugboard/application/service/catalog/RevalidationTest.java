@@ -12,13 +12,17 @@ import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCa
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
 import dev.plugboard.application.port.in.installation.InstallationView;
 import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
+import dev.plugboard.application.fixtures.AuditEntries;
 import dev.plugboard.domain.audit.Actor;
+import dev.plugboard.domain.audit.AuditAction;
+import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.owner.Owner;
 import static dev.plugboard.application.service.catalog.GreeterUpgrade.GREETER;
 import static dev.plugboard.application.service.catalog.GreeterUpgrade.V1;
 import static dev.plugboard.application.service.catalog.GreeterUpgrade.V2;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginSource;
+import dev.plugboard.domain.plugin.SettingsMigration;
 import dev.plugboard.domain.run.RunTrigger;
 import dev.plugboard.domain.settings.InvalidSettingsException;
 import dev.plugboard.domain.settings.JsonDocument;
@@ -101,6 +105,41 @@ class RevalidationTest {
         assertThat(List.of(view("alice"), view("bob"), view("carol")))
                 .noneSatisfy(view -> assertThat(view.needsAttention()).isTrue());
         startRun("bob");
+    }
+
+    @Test
+    void givenTheSameUpgradeWithASettingsMigrationDefault_whenSynced_thenNoneBreak_andTheMigrationIsStoredAndAudited() {
+        givenThreeInstallationsOfV1();
+        manifests.set(List.of(V2.toBuilder().settingsMigrations(List.of(SettingsMigration.defaultValue("name", "friend"))).build()));
+
+        assertThat(GreeterUpgrade.greeterLine(upgrade.dryRun()).impact().orElseThrow().broken()).isZero();
+        plugboard.syncCatalog();
+
+        assertThat(List.of(view("alice"), view("bob"), view("carol")))
+                .noneSatisfy(view -> assertThat(view.needsAttention()).isTrue());
+        assertThat(view("bob").settings().get("name")).contains("friend");
+        assertThat(view("alice").settings().get("name")).as("a default fills only what is missing").contains("Alice");
+        assertThat(AuditEntries.of(plugboard, AuditAction.CONFIGURE, "installation:user:bob/greeter"))
+                .extracting(AuditEntry::detail)
+                .contains("settings migrated by greeter 1.1.0: default name = \"friend\"");
+        assertThat(AuditEntries.of(plugboard, AuditAction.CONFIGURE, "installation:user:alice/greeter")).isEmpty();
+        startRun("bob");
+    }
+
+    @Test
+    void givenARenameAndADrop_whenSynced_thenStoredSettingsAreCarriedOver() {
+        plugboard.syncCatalog();
+        install("dave", "{\"name\": \"Dave\"}");
+        manifests.set(List.of(V1.toBuilder().version("2.0.0")
+                .settingsSchema(JsonDocument.parse("{\"type\": \"object\", \"required\": [\"greeting\"],"
+                        + " \"properties\": {\"greeting\": {\"type\": \"string\"}}, \"additionalProperties\": false}"))
+                .settingsMigrations(List.of(SettingsMigration.rename("name", "greeting"), SettingsMigration.drop("name")))
+                .build()));
+
+        plugboard.syncCatalog();
+
+        assertThat(view("dave").needsAttention()).isFalse();
+        assertThat(view("dave").settings().asMap()).containsExactly(java.util.Map.entry("greeting", "Dave"));
     }
 
     @Test
