@@ -36,6 +36,34 @@ public abstract class AdminApiContract extends ApiContract {
     }
 
     @Test
+    void givenARegistrationAddingARequiredField_theInstallationNeedsAttention_runsAre422SettingsInvalid_andAPutClearsIt() {
+        String name = Who.unique("contract-greet");
+        String v1 = "{\"name\": \"" + name + "\", \"version\": \"1.0.0\", \"displayName\": \"Greeter\","
+                + " \"execution\": {\"mode\": \"external\"}, \"settingsSchema\": {\"type\": \"object\","
+                + " \"properties\": {\"name\": {\"type\": \"string\"}}}}";
+        ContractPlugins.register(api(), admin, v1);
+        Who bob = Who.newUser("bob");
+        install(bob, name, null);
+
+        ContractPlugins.register(api(), admin, v1.replace("1.0.0", "1.1.0")
+                .replace("\"properties\":", "\"required\": [\"name\"], \"properties\":"));
+
+        JsonNode marked = ok(api().get("/api/user/plugins/" + name, bob), 200);
+        assertThat(marked.path("needsAttention").asBoolean()).isTrue();
+        assertThat(marked.path("violations").get(0).path("pointer").asText()).isEqualTo("/name");
+        assertThat(marked.path("violations").get(0).path("keyword").asText()).isEqualTo("required");
+        JsonNode refused = problem(api().post("/api/user/plugins/" + name + "/runs", bob, "{\"input\": {}}"), 422);
+        assertThat(refused.path("code").asText()).isEqualTo("SETTINGS_INVALID");
+        assertThat(refused.path("violations").get(0).path("pointer").asText()).isEqualTo("/name");
+
+        JsonNode fixed = ok(api().put("/api/user/plugins/" + name + "/config", bob, "{\"settings\": {\"name\": \"Bob\"}}",
+                java.util.Map.of()), 200);
+
+        assertThat(fixed.path("needsAttention").asBoolean()).isFalse();
+        assertThat(fixed.path("violations")).isEmpty();
+    }
+
+    @Test
     void givenBrokenManifest_register_is400NamingTheField() {
         JsonNode unknownField = problem(api().post("/api/admin/plugins", admin,
                 "{\"name\": \"contract-typo\", \"version\": \"1.0.0\", \"colour\": \"red\"}"), 400);
