@@ -167,59 +167,23 @@ public final class Installation {
         }
     }
 
-    public UUID id() {
-        return id;
-    }
-
-    public Owner owner() {
-        return owner;
-    }
-
-    public PluginName plugin() {
-        return plugin;
-    }
+    public UUID id() { return id; }
+    public Owner owner() { return owner; }
+    public PluginName plugin() { return plugin; }
 
     /** The stored settings: each secret reads {@code (set)}. */
-    public JsonDocument settings() {
-        return settings;
-    }
-
-    public SealedSecrets secrets() {
-        return secrets;
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
+    public JsonDocument settings() { return settings; }
+    public SealedSecrets secrets() { return secrets; }
+    public boolean isEnabled() { return enabled; }
 
     /** Whether a schema change left the stored settings invalid, and why. */
-    public Attention attention() {
-        return attention;
-    }
-
-    public long executionCount() {
-        return execution.count();
-    }
-
-    public Optional<Instant> lastExecutedAt() {
-        return execution.lastExecuted();
-    }
-
-    public Optional<String> lastError() {
-        return execution.error();
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
+    public Attention attention() { return attention; }
+    public long executionCount() { return execution.count(); }
+    public Optional<Instant> lastExecutedAt() { return execution.lastExecuted(); }
+    public Optional<String> lastError() { return execution.error(); }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
 
     @Override
     public boolean equals(Object other) {
@@ -229,9 +193,7 @@ public final class Installation {
     }
 
     @Override
-    public int hashCode() {
-        return Objects.hash(id, version);
-    }
+    public int hashCode() { return Objects.hash(id, version); }
 
     @Override
     public String toString() {
