@@ -50,6 +50,8 @@ import dev.plugboard.application.service.AuditTrail;
 import dev.plugboard.application.service.analytics.AnalyticsStatsService;
 import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.catalog.CatalogService;
+import dev.plugboard.application.service.catalog.CatalogSync;
+import dev.plugboard.application.service.catalog.PurgeService;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.service.secret.SecretKeysService;
@@ -94,6 +96,8 @@ import dev.plugboard.application.service.monitoring.HealthSettings;
 public final class Plugboard {
 
     private final CatalogService catalog;
+    private final CatalogSync catalogSync;
+    private final PurgeService purge;
     private final InstallationService installations;
     private final RunService runs;
     private final AuditQueryService audit;
@@ -123,7 +127,9 @@ public final class Plugboard {
                 new RetryScheduler(b.plugins, () -> ThreadLocalRandom.current().nextDouble()), b.telemetry);
         this.admission = new RunAdmission(b.plugins, b.installations, outcomes, b.handlers);
         ManifestSource manifests = new WithHandlerManifests(b.manifests, b.handlers);
-        this.catalog = new CatalogService(b.plugins, manifests, b.settingsPolicy, trail, b.clock);
+        this.catalog = new CatalogService(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock);
+        this.catalogSync = new CatalogSync(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock);
+        this.purge = new PurgeService(b.plugins, b.installations, trail);
         this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy, vault,
                 b.planLimits, trail, b.clock, b.ids, b.telemetry);
         this.secretKeys = new SecretKeysService(b.installations, b.plugins, b.settingsPolicy, vault, b.transactions, trail);
@@ -231,9 +237,19 @@ public final class Plugboard {
         return new Builder();
     }
 
-    /** Browse, register, switch and sync plugins. */
+    /** Browse, register and switch plugins. */
     public CatalogService catalog() {
         return catalog;
+    }
+
+    /** Plan and apply a sync of the catalog with the manifests. */
+    public CatalogSync catalogSync() {
+        return catalogSync;
+    }
+
+    /** Remove retired plugins nobody uses any more. */
+    public PurgeService purge() {
+        return purge;
     }
 
     /** Install, configure, toggle, list and validate. */
@@ -262,7 +278,7 @@ public final class Plugboard {
 
     /** Brings the catalog in line with the manifest sources, as the server does on start. */
     public SyncCatalogUseCase.SyncReport syncCatalog() {
-        return catalog.sync(new SyncCatalogUseCase.SyncCatalogCommand(Actor.system(), Optional.empty()));
+        return catalogSync.sync(new SyncCatalogUseCase.SyncCatalogCommand(Actor.system(), Optional.empty()));
     }
 
     /** Collects the ports and policies; anything not set is in memory or a documented default. */

@@ -2,7 +2,10 @@ package dev.plugboard.bootstrap;
 
 import dev.plugboard.adapter.cli.PlugboardCommand;
 import dev.plugboard.bootstrap.launch.InvalidConfigurationException;
+import dev.plugboard.bootstrap.database.SchemaCheck;
+import dev.plugboard.bootstrap.database.SchemaCheck.SchemaOutdatedException;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
+import dev.plugboard.bootstrap.launch.LaunchConfiguration.DatabaseUse;
 import dev.plugboard.bootstrap.logging.LoggingSetup;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
@@ -40,9 +43,17 @@ public final class PlugboardMain {
         }
         configureLogging(args);
         configureConfigFiles();
-        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(), needsDatabase(args));
+        DatabaseUse use = databaseUse(args);
+        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(), use);
              ApplicationContext context = ApplicationContext.builder().properties(launch.properties()).start()) {
+            if (use == DatabaseUse.AS_IS && !commandWords(args).get(0).equals("db")) {
+                // db info, backup and restore must work on an old schema; every other command needs the current one.
+                context.getBean(SchemaCheck.class).requireCurrent();
+            }
             return new CommandLine(PlugboardCommand.class, new MicronautFactory(context)).execute(args);
+        } catch (SchemaOutdatedException e) {
+            System.err.println("plugboard: error: " + e.getMessage());
+            return 1;
         } catch (InvalidConfigurationException e) {
             // A misspelled key or a malformed value: the operator's to fix, so a usage error and no stack trace.
             System.err.println("plugboard: error: " + e.getMessage());
@@ -55,6 +66,29 @@ public final class PlugboardMain {
             }
             return 1;
         }
+    }
+
+    /**
+     * Only {@code serve}, {@code plugins sync} and {@code db migrate} migrate the schema or sync
+     * the catalog; every other command, and {@code plugins sync --dry-run}, uses the database as it finds it.
+     */
+    static DatabaseUse databaseUse(String[] args) {
+        if (!needsDatabase(args)) {
+            return DatabaseUse.NONE;
+        }
+        List<String> words = commandWords(args);
+        String command = String.join(" ", words.subList(0, Math.min(2, words.size())));
+        if (words.get(0).equals("serve")) {
+            return DatabaseUse.SERVE;
+        }
+        boolean dryRun = List.of(args).contains("--dry-run");
+        return (command.equals("plugins sync") && !dryRun) || command.equals("db migrate") ? DatabaseUse.MIGRATE : DatabaseUse.AS_IS;
+    }
+
+    /** The words that name the command, without its options. */
+    private static List<String> commandWords(String[] args) {
+        List<String> words = List.of(args).stream().filter(word -> !word.startsWith("-")).toList();
+        return words.isEmpty() ? List.of("") : words;
     }
 
     static boolean needsDatabase(String[] args) {

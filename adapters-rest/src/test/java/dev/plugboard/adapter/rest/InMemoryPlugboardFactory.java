@@ -89,7 +89,7 @@ class InMemoryPlugboardFactory {
 
     @Singleton
     SyncCatalogUseCase syncCatalog(Plugboard plugboard) {
-        return plugboard.catalog();
+        return plugboard.catalogSync();
     }
 
     @Singleton

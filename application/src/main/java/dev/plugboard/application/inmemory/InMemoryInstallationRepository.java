@@ -44,6 +44,16 @@ public final class InMemoryInstallationRepository implements InstallationReposit
     }
 
     @Override
+    public synchronized long countByPlugin(PluginName plugin) {
+        return installations.keySet().stream().filter(key -> key.plugin().equals(plugin)).count();
+    }
+
+    @Override
+    public synchronized List<Installation> findByPlugin(PluginName plugin) {
+        return installations.values().stream().filter(installation -> installation.plugin().equals(plugin)).toList();
+    }
+
+    @Override
     public synchronized Installation add(Installation installation) {
         Key key = new Key(installation.owner(), installation.plugin());
         if (installations.containsKey(key)) {
@@ -68,7 +78,7 @@ public final class InMemoryInstallationRepository implements InstallationReposit
         Installation stored = Installation.reconstitute(installation.id(), installation.owner(), installation.plugin(),
                 installation.settings(), installation.secrets(), installation.isEnabled(), current.executionCount(),
                 current.lastExecutedAt().orElse(null), current.lastError().orElse(null), installation.version() + 1,
-                installation.createdAt(), installation.updatedAt());
+                installation.createdAt(), installation.updatedAt()).withAttention(installation.attention());
         installations.put(key, stored);
         return stored;
     }
@@ -126,7 +136,7 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     private static Installation withVersion(Installation i, long version) {
         return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.secrets(), i.isEnabled(), i.executionCount(),
-                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt());
+                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention());
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class InMemoryPluginRepository implements PluginRepository, Snapsho
     }
 
     @Override
+    public synchronized boolean delete(PluginName name) {
+        return plugins.remove(name) != null;
+    }
+
+    @Override
     public synchronized Object snapshot() {
         return new TreeMap<>(plugins);
     }

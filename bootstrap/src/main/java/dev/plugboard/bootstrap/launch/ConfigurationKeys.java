@@ -49,6 +49,8 @@ public final class ConfigurationKeys {
             Key.of("plugboard.database.password", ValueType.TEXT),
             Key.of("plugboard.database.pool-size", ValueType.POSITIVE_NUMBER),
             Key.of("plugboard.database.embedded", ValueType.BOOLEAN),
+            // Set by the launcher from the command (true only for serve); an operator has no reason to set it.
+            Key.of("plugboard.launch.sync-catalog", ValueType.BOOLEAN),
             Key.of("plugboard.database.pg-bin", ValueType.TEXT),
             Key.of(PoolTimeouts.CONNECTION_TIMEOUT, ValueType.DURATION),
             Key.of(PoolTimeouts.VALIDATION_TIMEOUT, ValueType.DURATION),

@@ -28,6 +28,20 @@ public final class LaunchConfiguration implements AutoCloseable {
     public static final String JWT_JWKS_URL = "plugboard.jwt.jwks-url";
     public static final String SECRETS_KEY = "plugboard.secrets.key";
     public static final String DEFAULT_DATA_DIR = "plugboard-data";
+    /** Set by the launcher, not by operators: whether start-up syncs the catalog and seals plain-text secrets. */
+    public static final String SYNC_CATALOG = "plugboard.launch.sync-catalog";
+
+    /** What a command may do to the database before it runs: only the server, {@code plugins sync} and {@code db migrate} change it. */
+    public enum DatabaseUse {
+        /** No database at all ({@code --help}, {@code token}). */
+        NONE,
+        /** Migrate the schema, then sync the catalog with the manifests: {@code serve}. */
+        SERVE,
+        /** Migrate the schema, nothing more: {@code plugins sync} (which syncs itself) and {@code db migrate}. */
+        MIGRATE,
+        /** Use the schema as it is, migrating and syncing nothing: every other command. */
+        AS_IS
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(LaunchConfiguration.class);
 
@@ -45,6 +59,16 @@ public final class LaunchConfiguration implements AutoCloseable {
      *                     so that no embedded server is started for it
      */
     public static LaunchConfiguration resolve(Map<String, Object> overrides, boolean withDatabase) {
+        return resolve(overrides, withDatabase ? DatabaseUse.SERVE : DatabaseUse.NONE);
+    }
+
+    /**
+     * @param overrides properties that win over every other source (tests use them)
+     * @param use       what the command may do to the database; with {@link DatabaseUse#NONE} no
+     *                  embedded server is started
+     */
+    public static LaunchConfiguration resolve(Map<String, Object> overrides, DatabaseUse use) {
+        boolean withDatabase = use != DatabaseUse.NONE;
         Map<String, Object> derived = new HashMap<>();
         EmbeddedDatabase embedded = null;
         try (ApplicationContext probe = ApplicationContext.builder().properties(overrides).build()) {
@@ -82,7 +106,8 @@ public final class LaunchConfiguration implements AutoCloseable {
                 derived.put("datasources.default.maximum-pool-size",
                         environment.getProperty("plugboard.database.pool-size", Integer.class).orElse(10));
                 derived.putAll(PoolTimeouts.from(environment).properties());
-                derived.put("flyway.datasources.default.enabled", true);
+                derived.put("flyway.datasources.default.enabled", use != DatabaseUse.AS_IS);
+                derived.put(SYNC_CATALOG, use == DatabaseUse.SERVE);
             }
         }
         derived.putAll(overrides);

@@ -30,6 +30,8 @@ import dev.plugboard.application.service.access.RoleGrantService;
 import dev.plugboard.application.service.audit.AuditQueryService;
 import dev.plugboard.application.service.analytics.AnalyticsStatsService;
 import dev.plugboard.application.service.catalog.CatalogService;
+import dev.plugboard.application.service.catalog.CatalogSync;
+import dev.plugboard.application.service.catalog.PurgeService;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.execution.CircuitService;
 import dev.plugboard.application.service.execution.EventService;
@@ -98,8 +100,9 @@ final class PlugboardFactory {
 
     /**
      * The use cases. Creating them is what first touches the database (migrations run when the
-     * data source is created) and syncs the catalog with the manifests, keeping every plugin's
-     * enabled state.
+     * data source is created, unless the command uses the schema as it is) and, for the server
+     * only ({@link LaunchConfiguration#SYNC_CATALOG}), syncs the catalog with the manifests,
+     * keeping every plugin's enabled state.
      */
     @Singleton
     Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, ManifestSource manifests,
@@ -125,6 +128,14 @@ final class PlugboardFactory {
                 // Meters when a registry exists (metrics on); nothing otherwise.
                 .telemetry(telemetry.isPresent() ? telemetry.get() : Telemetry.NONE)
                 .build();
+        if (environment.getProperty(LaunchConfiguration.SYNC_CATALOG, Boolean.class).orElse(true)) {
+            prepareToServe(plugboard);
+        }
+        return plugboard;
+    }
+
+    /** Only for the server: sync the catalog with the manifests and seal plain-text secrets; a CLI command writes neither. */
+    private static void prepareToServe(Plugboard plugboard) {
         SyncReport report = plugboard.syncCatalog();
         LOG.info("Catalog synced with the manifests: {}", report.summary());
         report.rejected().forEach(problem -> LOG.warn("Manifest rejected: {}", problem));
@@ -134,7 +145,6 @@ final class PlugboardFactory {
             LOG.warn("Encrypted {} secret setting(s) that an older version had stored in plain text; old copies may remain"
                     + " in PostgreSQL's files until VACUUM FULL (see docs/security.md)", sealed);
         }
-        return plugboard;
     }
 
     /** {@code plugboard.plan-limits.<plan>=<n>} and {@code plugboard.default-plan}; the defaults otherwise. */
@@ -188,6 +198,16 @@ final class PlugboardFactory {
     @Singleton
     CatalogService catalog(Plugboard plugboard) {
         return plugboard.catalog();
+    }
+
+    @Singleton
+    CatalogSync catalogSync(Plugboard plugboard) {
+        return plugboard.catalogSync();
+    }
+
+    @Singleton
+    PurgeService purge(Plugboard plugboard) {
+        return plugboard.purge();
     }
 
     @Singleton

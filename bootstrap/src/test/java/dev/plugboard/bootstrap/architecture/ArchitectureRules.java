@@ -30,11 +30,21 @@ final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
-    /** Outside its settings package the domain uses nothing but the JDK. */
+    /** The two version classes that may use semver4j, the version library. */
+    static final String[] VERSION_CLASSES = {"dev.plugboard.domain.plugin.SemanticVersion", "dev.plugboard.domain.plugin.VersionRange"};
+
+    /** Outside its settings package and its version classes the domain uses nothing but the JDK. */
     static final ArchRule DOMAIN_IS_PURE_JAVA = classes()
             .that().resideInAPackage(DOMAIN).and().resideOutsideOfPackage(SETTINGS)
+            .and().doNotHaveFullyQualifiedName(VERSION_CLASSES[0]).and().doNotHaveFullyQualifiedName(VERSION_CLASSES[1])
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
-            .as("the domain depends on nothing but the JDK (outside its settings package)");
+            .as("the domain depends on nothing but the JDK (outside its settings package and its version classes)");
+
+    /** The version classes may also use semver4j, and nothing else. */
+    static final ArchRule VERSIONS_USE_ONLY_SEMVER4J = classes()
+            .that().haveFullyQualifiedName(VERSION_CLASSES[0]).or().haveFullyQualifiedName(VERSION_CLASSES[1])
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..", "org.semver4j..")
+            .as("the domain's version classes depend only on the JDK and semver4j");
 
     /** The settings package may also use Jackson and the JSON Schema library, and nothing else. */
     static final ArchRule SETTINGS_USES_ONLY_JACKSON_AND_SCHEMA_LIBRARY = classes()

@@ -34,6 +34,9 @@ import dev.plugboard.application.service.archfixture.ServiceUsingInMemoryAdapter
 import dev.plugboard.bootstrap.archfixture.BootstrapThing;
 import dev.plugboard.domain.archfixture.DomainUsingJackson;
 import dev.plugboard.domain.archfixture.DomainUsingMicronaut;
+import dev.plugboard.domain.archfixture.DomainUsingSemver4j;
+import dev.plugboard.domain.plugin.SemanticVersion;
+import dev.plugboard.domain.plugin.VersionRange;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.SettingsPolicy;
 import dev.plugboard.domain.settings.archfixture.SettingsUsingAssertJ;
@@ -65,6 +68,22 @@ class ArchitectureRulesCanFailTest {
     void domainIsPureJava_failsOnJacksonOutsideSettings() {
         failsOn(ArchitectureRules.DOMAIN_IS_PURE_JAVA, DomainUsingJackson.class);
         assertThatCode(() -> ArchitectureRules.DOMAIN_IS_PURE_JAVA.check(of(PluginName.class))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void domainIsPureJava_failsOnSemver4jOutsideTheVersionClasses() {
+        failsOn(ArchitectureRules.DOMAIN_IS_PURE_JAVA, DomainUsingSemver4j.class);
+        assertThatCode(() -> ArchitectureRules.DOMAIN_IS_PURE_JAVA.check(of(PluginName.class, SemanticVersion.class, VersionRange.class)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void versionsRule_passesOnTheVersionClasses() {
+        assertThatCode(() -> ArchitectureRules.VERSIONS_USE_ONLY_SEMVER4J.check(of(SemanticVersion.class, VersionRange.class)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ArchitectureRules.VERSIONS_USE_ONLY_SEMVER4J.check(of(PluginName.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failOnEmptyShould");
     }
 
     @Test

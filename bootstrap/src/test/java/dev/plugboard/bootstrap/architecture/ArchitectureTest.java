@@ -42,6 +42,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void versionsUseOnlySemver4j() {
+        ArchitectureRules.VERSIONS_USE_ONLY_SEMVER4J.check(production);
+    }
+
+    @Test
     void settingsUsesOnlyJacksonAndTheSchemaLibrary() {
         ArchitectureRules.SETTINGS_USES_ONLY_JACKSON_AND_SCHEMA_LIBRARY.check(production);
     }

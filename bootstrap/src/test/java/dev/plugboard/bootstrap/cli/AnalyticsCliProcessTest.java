@@ -6,6 +6,7 @@ import dev.plugboard.bootstrap.cli.PlugboardProcess.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +25,9 @@ class AnalyticsCliProcessTest {
     @Test
     void givenInstalledAnalytics_stats_showsZeroFilledDays_andRefusesBadInput() throws Exception {
         PlugboardProcess plugboard = new PlugboardProcess(folder, Map.of());
+        Files.createDirectories(folder.resolve("plugins"));
+        Outcome synced = plugboard.run("plugins", "sync");
+        assertThat(synced.exitCode()).as("migrates and syncs; other commands do neither: " + synced).isZero();
         Outcome missing = plugboard.run("analytics", "stats", "--user", "alice");
         assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(3);
         assertThat(missing.err()).contains("plugin 'analytics' is not installed").contains("install it first");

@@ -41,6 +41,7 @@ class AuthLaunchProcessTest {
 
     @Test
     void givenGrantByOneProcess_theNextListsIt_andRevokingTwiceIsNotFound() throws Exception {
+        assertThat(plugboard(Map.of(), "db", "migrate").exitCode).as("only db migrate, plugins sync and serve migrate").isZero();
         Outcome grant = plugboard(Map.of(), "admins", "grant", "alice");
         Outcome list = plugboard(Map.of(), "admins", "list", "--json");
         Outcome revoke = plugboard(Map.of(), "admins", "revoke", "alice");

@@ -128,6 +128,8 @@ class BackupRestoreProcessTest {
     private void roundTrip(PlugboardProcess plugboard) throws Exception {
         Path settings = Files.writeString(folder.resolve("webhook.json"),
                 "{\"url\": \"https://hooks.example.test/in\", \"secret\": \"" + SECRET + "\"}");
+        Files.createDirectories(folder.resolve("plugins"));
+        ok(plugboard.run("plugins", "sync"));
         ok(plugboard.run("installs", "add", "webhook", "--user", "alice", "--settings", settings.toString()));
         ok(plugboard.run("installs", "add", "analytics", "--user", "alice"));
         Path file = folder.resolve("plugboard.dump");

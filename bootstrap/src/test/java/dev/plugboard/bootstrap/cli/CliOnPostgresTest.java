@@ -93,6 +93,19 @@ class CliOnPostgresTest {
     }
 
     @Test
+    @Order(2)
+    void givenTheBuiltins_listWithCapabilityAndSearch_filtersInTheDatabase() throws Exception {
+        Result byCapability = run("plugins", "list", "--capability", "event:message.sent", "--json");
+        Result bySearch = run("plugins", "list", "--search", "WEBHOOK", "--json");
+        Result both = run("plugins", "list", "--search", "webhook", "--capability", "event:message.sent");
+
+        assertThat(byCapability.exitCode).as(byCapability.toString()).isZero();
+        assertThat(JSON.readTree(byCapability.out)).extracting(p -> p.get("name").asText()).containsExactly("analytics");
+        assertThat(JSON.readTree(bySearch.out)).extracting(p -> p.get("name").asText()).containsExactly("webhook");
+        assertThat(both.out.strip()).isEqualTo("No plugins match.");
+    }
+
+    @Test
     @Order(3)
     void givenUnknownPlugin_show_exitsThree() {
         Result result = run("plugins", "show", "no-such-plugin");

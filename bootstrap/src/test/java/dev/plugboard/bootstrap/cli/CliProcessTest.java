@@ -30,6 +30,8 @@ class CliProcessTest {
 
     @Test
     void givenAnalyticsDisabledByOneProcess_aNewProcess_stillListsItDisabled() throws Exception {
+        Outcome sync = plugboard("plugins", "sync");
+        assertThat(sync.exitCode).as(sync.toString()).isZero();
         Outcome disable = plugboard("plugins", "disable", "analytics");
         assertThat(disable.exitCode).as(disable.toString()).isZero();
         assertThat(disable.out).contains("Plugin analytics", "is disabled.");

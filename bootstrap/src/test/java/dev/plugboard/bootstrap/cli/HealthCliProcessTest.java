@@ -6,6 +6,7 @@ import dev.plugboard.bootstrap.cli.PlugboardProcess.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -25,8 +26,10 @@ class HealthCliProcessTest {
 
     @Test
     void givenAFreshDatabase_pluginsHealth_listsEveryPluginUnknown_andAlertCommandsAnswerClearly() throws Exception {
-        PlugboardProcess plugboard = new PlugboardProcess(folder, Map.of("PLUGBOARD_PLUGINS_DIR", folder.resolve("plugins").toString()));
+        PlugboardProcess plugboard = new PlugboardProcess(folder, Map.of("PLUGBOARD_PLUGINS_DIR", Files.createDirectories(folder.resolve("plugins")).toString()));
 
+        Outcome synced = plugboard.run("plugins", "sync");
+        assertThat(synced.exitCode()).as("migrates and syncs; other commands do neither: " + synced).isZero();
         Outcome health = plugboard.run("plugins", "health", "--json");
 
         assertThat(health.exitCode()).as(health.toString()).isZero();

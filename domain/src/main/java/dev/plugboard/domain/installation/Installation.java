@@ -4,6 +4,7 @@ import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.error.Require;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.settings.InvalidSettingsException;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.SealedSecrets;
 import dev.plugboard.domain.settings.SealedSettings;
@@ -23,23 +24,20 @@ import java.util.UUID;
  */
 public final class Installation {
 
-    private static final int MAX_ERROR_LENGTH = 2000;
-
     private final UUID id;
     private final Owner owner;
     private final PluginName plugin;
     private final JsonDocument settings;
     private final SealedSecrets secrets;
     private final boolean enabled;
-    private final long executionCount;
-    private final Instant lastExecutedAt;
-    private final String lastError;
+    private final ExecutionRecord execution;
+    private final Attention attention;
     private final long version;
     private final Instant createdAt;
     private final Instant updatedAt;
 
     private Installation(UUID id, Owner owner, PluginName plugin, JsonDocument settings, SealedSecrets secrets,
-                         boolean enabled, long executionCount, Instant lastExecutedAt, String lastError, long version,
+                         boolean enabled, ExecutionRecord execution, Attention attention, long version,
                          Instant createdAt, Instant updatedAt) {
         this.id = Require.present("installation id", id);
         this.owner = Require.present("owner", owner);
@@ -47,9 +45,8 @@ public final class Installation {
         this.settings = Require.present("settings", settings);
         this.secrets = Require.present("secrets", secrets);
         this.enabled = enabled;
-        this.executionCount = Require.notNegative("execution count", executionCount);
-        this.lastExecutedAt = lastExecutedAt;
-        this.lastError = lastError;
+        this.execution = Require.present("execution record", execution);
+        this.attention = Require.present("attention", attention);
         this.version = Require.notNegative("version", version);
         this.createdAt = Require.present("created at", createdAt);
         this.updatedAt = Require.present("updated at", updatedAt);
@@ -60,8 +57,8 @@ public final class Installation {
                                        boolean enabled, Instant now) {
         Require.present("settings", settings);
         requireFor(plugin, settings.plugin());
-        return new Installation(id, owner, plugin, settings.visible(), settings.secrets(), enabled, 0, null, null, 0,
-                now, now);
+        return new Installation(id, owner, plugin, settings.visible(), settings.secrets(), enabled, ExecutionRecord.NONE,
+                Attention.none(), 0, now, now);
     }
 
     /** A new installation whose validated settings hold no secret. */
@@ -76,16 +73,8 @@ public final class Installation {
                                             SealedSecrets secrets, boolean enabled, long executionCount,
                                             Instant lastExecutedAt, String lastError, long version,
                                             Instant createdAt, Instant updatedAt) {
-        return new Installation(id, owner, plugin, settings, secrets, enabled, executionCount, lastExecutedAt,
-                lastError, version, createdAt, updatedAt);
-    }
-
-    /** Rebuilds an installation without secrets from storage. */
-    public static Installation reconstitute(UUID id, Owner owner, PluginName plugin, JsonDocument settings,
-                                            boolean enabled, long executionCount, Instant lastExecutedAt,
-                                            String lastError, long version, Instant createdAt, Instant updatedAt) {
-        return reconstitute(id, owner, plugin, settings, SealedSecrets.none(), enabled, executionCount,
-                lastExecutedAt, lastError, version, createdAt, updatedAt);
+        return new Installation(id, owner, plugin, settings, secrets, enabled,
+                new ExecutionRecord(executionCount, lastExecutedAt, lastError), Attention.none(), version, createdAt, updatedAt);
     }
 
     private static void requireFor(PluginName plugin, String validatedFor) {
@@ -94,12 +83,17 @@ public final class Installation {
         }
     }
 
-    /** Replaces the settings with newly validated and sealed ones. */
+    private Installation with(JsonDocument newSettings, SealedSecrets newSecrets, boolean on, ExecutionRecord record,
+                              Attention newAttention, Instant updated) {
+        return new Installation(id, owner, plugin, newSettings, newSecrets, on, record, newAttention, version, createdAt,
+                updated);
+    }
+
+    /** Replaces the settings with newly validated and sealed ones; valid settings need no attention. */
     public Installation configure(SealedSettings newSettings, Instant now) {
         Require.present("settings", newSettings);
         requireFor(plugin, newSettings.plugin());
-        return new Installation(id, owner, plugin, newSettings.visible(), newSettings.secrets(), enabled,
-                executionCount, lastExecutedAt, lastError, version, createdAt, now);
+        return with(newSettings.visible(), newSettings.secrets(), enabled, execution, Attention.none(), now);
     }
 
     /** Replaces validated settings that hold no secret. */
@@ -113,9 +107,22 @@ public final class Installation {
      * not a change of the owner's, so neither the version nor the update time moves.
      */
     public Installation resealed(JsonDocument visibleSettings, SealedSecrets newSecrets) {
-        return new Installation(id, owner, plugin, Require.present("settings", visibleSettings),
-                Require.present("secrets", newSecrets), enabled, executionCount, lastExecutedAt, lastError, version,
-                createdAt, updatedAt);
+        return with(Require.present("settings", visibleSettings), Require.present("secrets", newSecrets), enabled,
+                execution, attention, updatedAt);
+    }
+
+    /**
+     * The outcome of checking the stored settings against a new settings schema, after the
+     * manifest's settings migrations turned them into {@code migratedSettings}.
+     */
+    public Installation revalidated(JsonDocument migratedSettings, Attention found, Instant now) {
+        return with(Require.present("settings", migratedSettings), secrets, enabled, execution,
+                Require.present("attention", found), now);
+    }
+
+    /** The same installation with the attention state stored for it (storage, not a change of the owner's). */
+    public Installation withAttention(Attention stored) {
+        return with(settings, secrets, enabled, execution, Require.present("attention", stored), updatedAt);
     }
 
     /** The settings with every secret opened: only for handing to the plugin that runs. */
@@ -125,8 +132,7 @@ public final class Installation {
 
     /** The owner's own switch; it does not override an administrator's global switch. */
     public Installation toggle(boolean on, Instant now) {
-        return on == enabled ? this : new Installation(id, owner, plugin, settings, secrets, on, executionCount,
-                lastExecutedAt, lastError, version, createdAt, now);
+        return on == enabled ? this : with(settings, secrets, on, execution, attention, now);
     }
 
     /**
@@ -134,29 +140,17 @@ public final class Installation {
      * execution count, which counts runs, stays.
      */
     public Installation recordAttempt(String error, Instant now) {
-        return new Installation(id, owner, plugin, settings, secrets, enabled, executionCount, now, trimmed(error), version,
-                createdAt, now);
-    }
-
-    private static String trimmed(String error) {
-        String trimmed = Require.nonBlank("error", error);
-        return trimmed.length() > MAX_ERROR_LENGTH ? trimmed.substring(0, MAX_ERROR_LENGTH) : trimmed;
+        return with(settings, secrets, enabled, execution.attempt(error, now), attention, now);
     }
 
     /** Counts a finished execution; a success clears the last error. */
     public Installation recordSuccess(Instant now) {
-        return new Installation(id, owner, plugin, settings, secrets, enabled, executionCount + 1, now, null, version,
-                createdAt, now);
+        return with(settings, secrets, enabled, execution.success(now), attention, now);
     }
 
     /** Counts a failed or rejected execution and remembers why. */
     public Installation recordFailure(String error, Instant now) {
-        String trimmed = Require.nonBlank("error", error);
-        if (trimmed.length() > MAX_ERROR_LENGTH) {
-            trimmed = trimmed.substring(0, MAX_ERROR_LENGTH);
-        }
-        return new Installation(id, owner, plugin, settings, secrets, enabled, executionCount + 1, now, trimmed, version,
-                createdAt, now);
+        return with(settings, secrets, enabled, execution.failure(error, now), attention, now);
     }
 
     /** @throws InstallationDisabledException when the owner has switched this installation off */
@@ -166,70 +160,44 @@ public final class Installation {
         }
     }
 
-    public UUID id() {
-        return id;
+    /** @throws InvalidSettingsException ({@code SETTINGS_INVALID}) while a schema change left the settings invalid */
+    public void requireSettingsValid() {
+        if (attention.needed()) {
+            throw InvalidSettingsException.storedSettingsInvalid(owner.toString(), plugin.value(), attention.violations());
+        }
     }
 
-    public Owner owner() {
-        return owner;
-    }
-
-    public PluginName plugin() {
-        return plugin;
-    }
+    public UUID id() { return id; }
+    public Owner owner() { return owner; }
+    public PluginName plugin() { return plugin; }
 
     /** The stored settings: each secret reads {@code (set)}. */
-    public JsonDocument settings() {
-        return settings;
-    }
+    public JsonDocument settings() { return settings; }
+    public SealedSecrets secrets() { return secrets; }
+    public boolean isEnabled() { return enabled; }
 
-    public SealedSecrets secrets() {
-        return secrets;
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public long executionCount() {
-        return executionCount;
-    }
-
-    public Optional<Instant> lastExecutedAt() {
-        return Optional.ofNullable(lastExecutedAt);
-    }
-
-    public Optional<String> lastError() {
-        return Optional.ofNullable(lastError);
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
+    /** Whether a schema change left the stored settings invalid, and why. */
+    public Attention attention() { return attention; }
+    public long executionCount() { return execution.count(); }
+    public Optional<Instant> lastExecutedAt() { return execution.lastExecuted(); }
+    public Optional<String> lastError() { return execution.error(); }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof Installation that && id.equals(that.id) && version == that.version
-                && enabled == that.enabled && executionCount == that.executionCount
-                && settings.equals(that.settings) && secrets.equals(that.secrets) && Objects.equals(lastError, that.lastError)
-                && Objects.equals(lastExecutedAt, that.lastExecutedAt);
+                && enabled == that.enabled && execution.equals(that.execution) && attention.equals(that.attention)
+                && settings.equals(that.settings) && secrets.equals(that.secrets);
     }
 
     @Override
-    public int hashCode() {
-        return Objects.hash(id, version);
-    }
+    public int hashCode() { return Objects.hash(id, version); }
 
     @Override
     public String toString() {
-        return "Installation[" + owner + "/" + plugin + ", v" + version + (enabled ? ", enabled" : ", disabled") + "]";
+        return "Installation[" + owner + "/" + plugin + ", v" + version + (enabled ? ", enabled" : ", disabled")
+                + (attention.needed() ? ", needs attention" : "") + "]";
     }
 }

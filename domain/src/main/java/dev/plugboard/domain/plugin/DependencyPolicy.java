@@ -83,4 +83,22 @@ public final class DependencyPolicy {
                 .sorted()
                 .toList();
     }
+
+    /**
+     * What {@code candidate} would break if it replaced the plugin of its name: each other plugin
+     * of {@code catalog} whose dependency on it excludes the candidate's version.
+     */
+    public static List<DependencyProblem> dependentsBrokenBy(PluginManifest candidate, Collection<Plugin> catalog) {
+        List<DependencyProblem> broken = new ArrayList<>();
+        for (Plugin other : catalog) {
+            other.manifest().dependencies().stream()
+                    .filter(dependency -> dependency.plugin().equals(candidate.name()))
+                    .filter(dependency -> !dependency.range().includes(candidate.version()))
+                    .forEach(dependency -> broken.add(new DependencyProblem(DependencyProblem.Kind.VERSION_MISMATCH,
+                            other.name(), dependency, "'" + other.name() + "' needs " + dependency + ", which excludes "
+                            + candidate.name() + " " + candidate.version())));
+        }
+        broken.sort(java.util.Comparator.comparing(DependencyProblem::plugin));
+        return broken;
+    }
 }

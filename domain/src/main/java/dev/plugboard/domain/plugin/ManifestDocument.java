@@ -38,7 +38,7 @@ public final class ManifestDocument {
 
     private static final Set<String> FIELDS = Set.of("name", "version", "displayName", "description", "owner",
             "schemaVersion", "capabilities", "category", "tags", "icon", "defaultSettings", "settingsSchema",
-            "inputSchema", "outputSchema", "dependencies", "execution");
+            "inputSchema", "outputSchema", "dependencies", "execution", "settingsMigrations");
     private static final Set<String> EXECUTION_FIELDS = Set.of("mode", "timeout", "retry", "startTimeout", "maxConcurrentPerOwner");
     private static final Set<String> RETRY_FIELDS = Set.of("maxAttempts", "initialBackoff", "maxBackoff", "multiplier",
             "nonRetryableCodes");
@@ -70,6 +70,7 @@ public final class ManifestDocument {
         object(fields, "outputSchema").ifPresent(builder::outputSchema);
         builder.dependencies(dependencies(fields.get("dependencies")));
         builder.execution(execution(fields.get("execution")));
+        builder.settingsMigrations(SettingsMigration.read(fields.get("settingsMigrations")));
         builder.source(source);
         return builder.build();
     }
@@ -105,6 +106,7 @@ public final class ManifestDocument {
                 "maxBackoff", retry.maxBackoff().toString(), "multiplier", BigDecimal.valueOf(retry.multiplier()),
                 "nonRetryableCodes", retry.nonRetryableCodes().stream().sorted().toList()));
         fields.put("execution", executionFields);
+        fields.put("settingsMigrations", manifest.settingsMigrations().stream().map(SettingsMigration::write).toList());
         return JsonDocument.of(fields);
     }
 

@@ -22,15 +22,22 @@ public final class Plugin {
     private final Instant disabledAt;
     private final Instant registeredAt;
     private final Instant updatedAt;
+    private final Instant retiredAt;
 
     private Plugin(PluginManifest manifest, boolean enabled, Instant enabledAt, Instant disabledAt,
                    Instant registeredAt, Instant updatedAt) {
+        this(manifest, enabled, enabledAt, disabledAt, registeredAt, updatedAt, null);
+    }
+
+    private Plugin(PluginManifest manifest, boolean enabled, Instant enabledAt, Instant disabledAt,
+                   Instant registeredAt, Instant updatedAt, Instant retiredAt) {
         this.manifest = Require.present("manifest", manifest);
         this.enabled = enabled;
         this.enabledAt = enabledAt;
         this.disabledAt = disabledAt;
         this.registeredAt = Require.present("registered at", registeredAt);
         this.updatedAt = Require.present("updated at", updatedAt);
+        this.retiredAt = retiredAt;
     }
 
     /**
@@ -49,6 +56,30 @@ public final class Plugin {
         return new Plugin(manifest, enabled, enabledAt, disabledAt, registeredAt, updatedAt);
     }
 
+    /** Rebuilds a plugin from storage, retired since {@code retiredAt} when that is not null. */
+    public static Plugin reconstitute(PluginManifest manifest, boolean enabled, Instant enabledAt, Instant disabledAt,
+                                      Instant registeredAt, Instant updatedAt, Instant retiredAt) {
+        return new Plugin(manifest, enabled, enabledAt, disabledAt, registeredAt, updatedAt, retiredAt);
+    }
+
+    /** Its manifest disappeared: no new installs or runs; existing installations and history are kept. */
+    public Plugin retire(Instant now) {
+        return retiredAt != null ? this : new Plugin(manifest, enabled, enabledAt, disabledAt, registeredAt, now, now);
+    }
+
+    /** Its manifest came back: a retired plugin is in service again. */
+    public Plugin restore(Instant now) {
+        return retiredAt == null ? this : new Plugin(manifest, enabled, enabledAt, disabledAt, registeredAt, now, null);
+    }
+
+    public boolean isRetired() {
+        return retiredAt != null;
+    }
+
+    public Optional<Instant> retiredAt() {
+        return Optional.ofNullable(retiredAt);
+    }
+
     private static void requireCoherent(PluginManifest manifest, SettingsPolicy policy) {
         List<String> problems = new ArrayList<>(policy.problemsOf(manifest.settingsSpec()));
         manifest.inputSchema().ifPresent(schema -> problems.addAll(policy.schemaProblems("input schema", schema)));
@@ -64,17 +95,17 @@ public final class Plugin {
             throw new IllegalArgumentException("a manifest of " + newManifest.name() + " cannot replace " + manifest.name());
         }
         requireCoherent(newManifest, policy);
-        return new Plugin(newManifest, enabled, enabledAt, disabledAt, registeredAt, now);
+        return new Plugin(newManifest, enabled, enabledAt, disabledAt, registeredAt, now, retiredAt);
     }
 
     /** Switches the plugin on for everyone; enabling an enabled plugin changes nothing. */
     public Plugin enable(Instant now) {
-        return enabled ? this : new Plugin(manifest, true, now, disabledAt, registeredAt, now);
+        return enabled ? this : new Plugin(manifest, true, now, disabledAt, registeredAt, now, retiredAt);
     }
 
     /** Switches the plugin off for everyone; disabling a disabled plugin changes nothing. */
     public Plugin disable(Instant now) {
-        return enabled ? new Plugin(manifest, false, enabledAt, now, registeredAt, now) : this;
+        return enabled ? new Plugin(manifest, false, enabledAt, now, registeredAt, now, retiredAt) : this;
     }
 
     public PluginName name() {
@@ -109,8 +140,14 @@ public final class Plugin {
         return updatedAt;
     }
 
-    /** @throws PluginDisabledException when an administrator switched the plugin off */
+    /**
+     * @throws PluginRetiredException when its manifest disappeared from the plugins directory
+     * @throws PluginDisabledException when an administrator switched the plugin off
+     */
     public void requireEnabled() {
+        if (retiredAt != null) {
+            throw new PluginRetiredException(name().value());
+        }
         if (!enabled) {
             throw new PluginDisabledException(name().value());
         }
@@ -120,7 +157,8 @@ public final class Plugin {
     public boolean equals(Object other) {
         return other instanceof Plugin plugin && manifest.equals(plugin.manifest) && enabled == plugin.enabled
                 && Objects.equals(enabledAt, plugin.enabledAt) && Objects.equals(disabledAt, plugin.disabledAt)
-                && registeredAt.equals(plugin.registeredAt) && updatedAt.equals(plugin.updatedAt);
+                && registeredAt.equals(plugin.registeredAt) && updatedAt.equals(plugin.updatedAt)
+                && Objects.equals(retiredAt, plugin.retiredAt);
     }
 
     @Override

@@ -34,7 +34,8 @@ public record PluginManifest(
         Optional<JsonDocument> outputSchema,
         List<Dependency> dependencies,
         PluginSource source,
-        ExecutionPolicy execution) {
+        ExecutionPolicy execution,
+        List<SettingsMigration> settingsMigrations) {
 
     /** The only manifest format this version of Plugboard reads. */
     public static final String SCHEMA_VERSION = "v1";
@@ -45,7 +46,7 @@ public record PluginManifest(
     private static final Pattern NO_SPACE = Pattern.compile("^\\S+$");
 
     public PluginManifest {
-        Require.present("plugin name", name);
+        Require.present("plugin name", name).requireRegistrable();
         displayName = Require.length("display name", Require.nonBlank("display name", displayName), 1, 100);
         description = Require.length("description", description == null ? "" : description.strip(), 0, 2000);
         owner = Require.length("owner", Require.nonBlank("owner", owner), 1, 100);
@@ -75,6 +76,7 @@ public record PluginManifest(
         }
         Require.present("source", source);
         Require.present("execution policy", execution);
+        settingsMigrations = List.copyOf(Require.present("settings migrations", settingsMigrations));
     }
 
     private static List<String> uniqueTokens(String field, List<String> values, int maxCount, int minLength, int maxLength) {
@@ -123,6 +125,7 @@ public record PluginManifest(
         builder.dependencies = dependencies;
         builder.source = source;
         builder.execution = execution;
+        builder.settingsMigrations = settingsMigrations;
         return builder;
     }
 
@@ -145,6 +148,7 @@ public record PluginManifest(
         private List<Dependency> dependencies = List.of();
         private PluginSource source = PluginSource.REGISTERED;
         private ExecutionPolicy execution = ExecutionPolicy.DEFAULT;
+        private List<SettingsMigration> settingsMigrations = List.of();
 
         private Builder(PluginName name, SemanticVersion version) {
             this.name = name;
@@ -168,11 +172,13 @@ public record PluginManifest(
         public Builder dependencies(List<Dependency> value) { this.dependencies = value; return this; }
         public Builder source(PluginSource value) { this.source = value; return this; }
         public Builder execution(ExecutionPolicy value) { this.execution = value; return this; }
+        public Builder settingsMigrations(List<SettingsMigration> value) { this.settingsMigrations = value; return this; }
 
         public PluginManifest build() {
             return new PluginManifest(name, displayName, description, owner, version, schemaVersion, capabilities,
                     category, tags, Optional.ofNullable(icon), defaultSettings, settingsSchema,
-                    Optional.ofNullable(inputSchema), Optional.ofNullable(outputSchema), dependencies, source, execution);
+                    Optional.ofNullable(inputSchema), Optional.ofNullable(outputSchema), dependencies, source, execution,
+                    settingsMigrations);
         }
     }
 }

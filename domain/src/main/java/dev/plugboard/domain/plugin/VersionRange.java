@@ -1,29 +1,32 @@
 package dev.plugboard.domain.plugin;
 
 import dev.plugboard.domain.error.InvalidValueException;
+import org.semver4j.RangesList;
+import org.semver4j.RangesListFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A range of semantic versions in the npm notation plugin authors know: {@code 1.2.3},
- * {@code >=1.2.0 <2.0.0}, {@code ^1.2}, {@code ~1.2.3}, {@code 1.x}, {@code *},
- * {@code 1.0.0 - 1.4.0} and alternatives joined by {@code ||}.
+ * A range of semantic versions in npm's notation: {@code 1.2.3}, {@code >=1.2.0 <2.0.0}, {@code ^1.2},
+ * {@code ~1.2.3}, {@code 1.x}, {@code *}, {@code 1.0.0 - 1.4.0} and alternatives joined by {@code ||}.
+ * What a range means is semver4j's (npm semantics, pre-releases included only where a comparator names
+ * a pre-release of the same MAJOR.MINOR.PATCH). This class only refuses text that semver4j would
+ * silently read as something else, e.g. {@code 1.2.3 junk} as {@code =1.2.3}.
  */
 public final class VersionRange {
 
-    private static final Pattern PARTIAL = Pattern.compile(
-            "^(<=|>=|<|>|=|\\^|~)?\\s*v?(\\*|x|X|\\d+)(?:\\.(\\*|x|X|\\d+))?(?:\\.(\\*|x|X|\\d+))?(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
+    private static final Pattern COMPARATOR = Pattern.compile(
+            "^(<=|>=|<|>|=|\\^|~)?v?(\\*|x|X|\\d+)(?:\\.(\\*|x|X|\\d+))?(?:\\.(\\*|x|X|\\d+))?(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
+    private static final Pattern WILDCARD = Pattern.compile("^(\\*|x|X)(\\.(\\*|x|X)){0,2}$");
 
     private final String text;
-    private final List<List<Predicate<SemanticVersion>>> alternatives;
+    private final RangesList ranges;
 
-    private VersionRange(String text, List<List<Predicate<SemanticVersion>>> alternatives) {
+    private VersionRange(String text, RangesList ranges) {
         this.text = text;
-        this.alternatives = alternatives;
+        this.ranges = ranges;
     }
 
     public static VersionRange any() {
@@ -34,97 +37,41 @@ public final class VersionRange {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException("version range", text, "is required, e.g. '^1.2.0' or '>=1.0.0 <2.0.0'");
         }
-        List<List<Predicate<SemanticVersion>>> alternatives = new ArrayList<>();
+        List<String> alternatives = new ArrayList<>();
         for (String alternative : text.split("\\|\\|", -1)) {
-            alternatives.add(parseConjunction(text, alternative.strip()));
+            alternatives.add(checked(text, alternative.strip()));
         }
-        return new VersionRange(text.strip(), List.copyOf(alternatives));
+        RangesList ranges = RangesListFactory.create(String.join(" || ", alternatives));
+        if (ranges.get().size() != alternatives.size()) {
+            throw invalid(text);
+        }
+        return new VersionRange(text.strip(), ranges);
     }
 
-    private static List<Predicate<SemanticVersion>> parseConjunction(String whole, String part) {
-        if (part.isEmpty()) {
+    /** The alternative as semver4j should read it, or an error when it is not npm range syntax. */
+    private static String checked(String whole, String alternative) {
+        if (alternative.isEmpty()) {
             throw invalid(whole);
         }
-        String[] hyphen = part.split("\\s+-\\s+");
+        // semver4j reads a bare 'x' as '<0.0.0'; npm reads it as '*'.
+        if (WILDCARD.matcher(alternative).matches()) {
+            return "*";
+        }
+        String[] hyphen = alternative.split("\\s+-\\s+", -1);
         if (hyphen.length == 2) {
-            return List.of(comparator(whole, ">=" + hyphen[0].strip()), comparator(whole, "<=" + hyphen[1].strip()));
+            requireComparators(whole, hyphen[0].strip(), hyphen[1].strip());
+            return alternative;
         }
-        List<Predicate<SemanticVersion>> predicates = new ArrayList<>();
-        for (String token : part.replaceAll("(<=|>=|<|>|=)\\s+", "$1").split("\\s+")) {
-            predicates.add(comparator(whole, token));
-        }
-        return List.copyOf(predicates);
+        requireComparators(whole, alternative.replaceAll("(<=|>=|<|>|=)\\s+", "$1").split("\\s+"));
+        return alternative;
     }
 
-    private static Predicate<SemanticVersion> comparator(String whole, String token) {
-        Matcher m = PARTIAL.matcher(token);
-        if (!m.matches()) {
-            throw invalid(whole);
-        }
-        String operator = m.group(1) == null ? "" : m.group(1);
-        Long major = number(m.group(2));
-        Long minor = number(m.group(3));
-        Long patch = number(m.group(4));
-        String pre = m.group(5) == null ? "" : m.group(5);
-        if (major == null) {
-            return version -> true;
-        }
-        SemanticVersion low = SemanticVersion.parse(major + "." + (minor == null ? 0 : minor) + "." + (patch == null ? 0 : patch) + pre);
-        boolean partial = minor == null || patch == null;
-        // Bounds a range implies are exclusive and sit below every pre-release of the bound, as npm's
-        // '<2.0.0-0': '^1.0.0' must not admit 2.0.0-alpha, a pre-release of the next breaking version.
-        SemanticVersion nextMajor = lowestOf(major + 1, 0, 0);
-        SemanticVersion nextMinor = minor == null ? nextMajor : lowestOf(major, minor + 1, 0);
-        switch (operator) {
-            case "^" -> {
-                SemanticVersion upper = major > 0 || minor == null ? nextMajor
-                        : minor > 0 || patch == null ? nextMinor
-                        : lowestOf(0, 0, patch + 1);
-                return between(low, upper);
-            }
-            case "~" -> {
-                return between(low, nextMinor);
-            }
-            case ">=" -> {
-                return version -> version.compareTo(low) >= 0;
-            }
-            case ">" -> {
-                // '>1.2' excludes all of 1.2.x, so it starts at 1.3.0; '>1' starts at 2.0.0.
-                SemanticVersion bound = minor == null ? SemanticVersion.of(major + 1, 0, 0) : SemanticVersion.of(major, minor + 1, 0);
-                return partial ? version -> version.compareTo(bound) >= 0 : version -> version.compareTo(low) > 0;
-            }
-            case "<" -> {
-                // '<1.2' is '<1.2.0-0': no pre-release of 1.2.0 either.
-                SemanticVersion bound = partial && pre.isEmpty() ? lowestOf(low.major(), low.minor(), low.patch()) : low;
-                return version -> version.compareTo(bound) < 0;
-            }
-            case "<=" -> {
-                SemanticVersion bound = minor == null ? nextMajor : nextMinor;
-                return partial ? version -> version.compareTo(bound) < 0 : version -> version.compareTo(low) <= 0;
-            }
-            default -> {
-                if (partial) {
-                    return between(low, minor == null ? nextMajor : nextMinor);
-                }
-                return version -> version.compareTo(low) == 0;
+    private static void requireComparators(String whole, String... tokens) {
+        for (String token : tokens) {
+            if (!COMPARATOR.matcher(token).matches()) {
+                throw invalid(whole);
             }
         }
-    }
-
-    /** The lowest version with these numbers: {@code major.minor.patch-0}, below all its pre-releases. */
-    private static SemanticVersion lowestOf(long major, long minor, long patch) {
-        return new SemanticVersion(major, minor, patch, List.of("0"), "");
-    }
-
-    private static Predicate<SemanticVersion> between(SemanticVersion inclusive, SemanticVersion exclusive) {
-        return version -> version.compareTo(inclusive) >= 0 && version.compareTo(exclusive) < 0;
-    }
-
-    private static Long number(String group) {
-        if (group == null || group.equals("*") || group.equalsIgnoreCase("x")) {
-            return null;
-        }
-        return Long.parseLong(group);
     }
 
     private static InvalidValueException invalid(String text) {
@@ -133,7 +80,7 @@ public final class VersionRange {
     }
 
     public boolean includes(SemanticVersion version) {
-        return alternatives.stream().anyMatch(all -> all.stream().allMatch(predicate -> predicate.test(version)));
+        return ranges.isSatisfiedBy(version.semver());
     }
 
     @Override

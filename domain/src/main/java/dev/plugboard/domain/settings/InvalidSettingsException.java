@@ -12,12 +12,32 @@ public final class InvalidSettingsException extends DomainException {
     private static final long serialVersionUID = 1L;
     private final String plugin;
     private final transient List<Violation> violations;
+    private final String code;
 
     public InvalidSettingsException(String plugin, List<Violation> violations) {
-        super(SettingsValidation.summarise(violations.stream().sorted().toList()));
+        this(SettingsValidation.summarise(violations.stream().sorted().toList()), plugin, violations, "invalid_settings");
+    }
+
+    private InvalidSettingsException(String message, String plugin, List<Violation> violations, String code) {
+        super(message);
         this.plugin = plugin;
         this.violations = violations.stream().sorted().toList();
+        this.code = code;
     }
+
+    /**
+     * Stored settings that a new settings schema broke (the installation needs attention): code
+     * {@code SETTINGS_INVALID}, with the violations stored when the schema changed.
+     */
+    public static InvalidSettingsException storedSettingsInvalid(String owner, String plugin, List<Violation> violations) {
+        return new InvalidSettingsException("the settings of plugin " + plugin + " for " + owner
+                + " no longer satisfy its settings schema (it changed); the owner must save valid settings"
+                + " (PUT /api/user/plugins/" + plugin + "/config or `plugboard installs configure`) before it runs: "
+                + SettingsValidation.summarise(violations.stream().sorted().toList()), plugin, violations, SETTINGS_INVALID);
+    }
+
+    /** The code of runs refused because their installation's stored settings no longer validate. */
+    public static final String SETTINGS_INVALID = "SETTINGS_INVALID";
 
     public String plugin() {
         return plugin;
@@ -34,7 +54,7 @@ public final class InvalidSettingsException extends DomainException {
 
     @Override
     public String code() {
-        return "invalid_settings";
+        return code;
     }
 
     @Override

@@ -67,14 +67,21 @@ public final class SettingsPolicy {
      * @throws InvalidSettingsException with every violation outside the sealed values
      */
     public void requireStored(SettingsSpec spec, JsonDocument visible, Set<String> sealedPointers) {
-        SettingsValidation validation = validate(spec, visible, sealedPointers);
-        List<Violation> outsideSecrets = validation.violations().stream()
-                .filter(violation -> sealedPointers.stream().noneMatch(sealed -> violation.pointer().equals(sealed)
-                        || violation.pointer().startsWith(sealed + "/")))
-                .toList();
+        List<Violation> outsideSecrets = storedViolations(spec, visible, sealedPointers);
         if (!outsideSecrets.isEmpty()) {
             throw new InvalidSettingsException(spec.plugin(), outsideSecrets);
         }
+    }
+
+    /**
+     * What {@link #requireStored} would refuse: the violations of stored settings outside their
+     * sealed values (a sealed value counts by its presence, and is never opened here).
+     */
+    public List<Violation> storedViolations(SettingsSpec spec, JsonDocument visible, Set<String> sealedPointers) {
+        return validate(spec, visible, sealedPointers).violations().stream()
+                .filter(violation -> sealedPointers.stream().noneMatch(sealed -> violation.pointer().equals(sealed)
+                        || violation.pointer().startsWith(sealed + "/")))
+                .toList();
     }
 
     /** Valid settings, or an {@link InvalidSettingsException} with every violation. */

@@ -165,7 +165,7 @@ class InstallationTest {
     @Test
     void givenStoredState_reconstitute_restoresEveryField() {
         Installation installation = Installation.reconstitute(ID, Owner.organization("acme"), WEATHER,
-                JsonDocument.parse("{\"units\": \"f\"}"), false, 12, T1, "BOOM", 4, T0, T2);
+                JsonDocument.parse("{\"units\": \"f\"}"), dev.plugboard.domain.settings.SealedSecrets.none(), false, 12, T1, "BOOM", 4, T0, T2);
 
         assertThat(installation.owner()).isEqualTo(Owner.organization("acme"));
         assertThat(installation.executionCount()).isEqualTo(12);
@@ -176,7 +176,7 @@ class InstallationTest {
 
     @Test
     void givenNegativeExecutionCount_reconstitute_refusesIt() {
-        assertThatThrownBy(() -> Installation.reconstitute(ID, ALICE, WEATHER, JsonDocument.empty(), true, -1, null, null,
+        assertThatThrownBy(() -> Installation.reconstitute(ID, ALICE, WEATHER, JsonDocument.empty(), dev.plugboard.domain.settings.SealedSecrets.none(), true, -1, null, null,
                 0, T0, T0))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                     assertThat(e.field()).isEqualTo("execution count");

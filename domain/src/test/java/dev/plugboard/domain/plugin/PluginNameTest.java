@@ -72,4 +72,28 @@ class PluginNameTest {
                 .containsExactly("analytics", "digest", "web-hook");
         assertThat(PluginName.of("analytics")).isEqualTo(PluginName.of("analytics"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"circuits", "health", "sync"})
+    void givenAWordOfTheRoutes_requireRegistrable_refusesItNamingTheWayOut(String word) {
+        PluginName name = PluginName.of(word);
+
+        assertThatThrownBy(name::requireRegistrable)
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.field()).isEqualTo("plugin name");
+                    assertThat(e.value()).isEqualTo(word);
+                    assertThat(e.rule()).contains("REST API's routes").contains("'" + word + "-plugin'");
+                });
+    }
+
+    @Test
+    void givenANameThatOnlyContainsARouteWord_requireRegistrable_acceptsIt() {
+        assertThat(PluginName.of("circuits-plugin").requireRegistrable()).isEqualTo(PluginName.of("circuits-plugin"));
+    }
+
+    @Test
+    void givenAReservedName_manifest_refusesToDescribeIt() {
+        assertThatThrownBy(() -> PluginManifest.builder("sync", "1.0.0").build())
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.value()).isEqualTo("sync"));
+    }
 }

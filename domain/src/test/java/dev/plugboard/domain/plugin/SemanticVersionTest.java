@@ -39,7 +39,7 @@ class SemanticVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1", "1.2", "1.2.3.4", "01.2.3", "1.02.3", "1.2.03", "v1.2.3", "1.2.3-", "1.2.3-01",
+    @ValueSource(strings = {"1", "1.2", "1.2.3.4", "01.2.3", "1.02.3", "1.2.03", "1.2.3-", "1.2.3-01",
             "1.2.3+", "1.2.3-be$ta", "-1.2.3", "a.b.c", ""})
     void givenTextThatIsNotSemver_parse_refusesItWithAnExample(String text) {
         assertThatThrownBy(() -> SemanticVersion.parse(text))
@@ -104,8 +104,15 @@ class SemanticVersionTest {
     }
 
     @Test
-    void givenHugeNumericPreReleaseIdentifiers_compareTo_comparesThemNumerically() {
-        assertThat(SemanticVersion.parse("1.0.0-99999999999999999999"))
-                .isGreaterThan(SemanticVersion.parse("1.0.0-9999999999999999999"));
+    void givenNumericPreReleaseIdentifierOfNineteenDigits_parse_refusesIt_soNoComparisonOverflowsLater() {
+        assertThat(SemanticVersion.parse("1.0.0-999999999999999999"))
+                .isGreaterThan(SemanticVersion.parse("1.0.0-99999999999999999"));
+        assertThatThrownBy(() -> SemanticVersion.parse("1.0.0-9999999999999999999"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.rule()).contains("MAJOR.MINOR.PATCH"));
+    }
+
+    @Test
+    void givenLeadingV_parse_readsTheVersionAsNpmDoes() {
+        assertThat(SemanticVersion.parse("v1.2.3")).isEqualTo(SemanticVersion.of(1, 2, 3)).hasToString("1.2.3");
     }
 }

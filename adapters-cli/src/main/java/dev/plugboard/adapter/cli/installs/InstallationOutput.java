@@ -34,13 +34,16 @@ final class InstallationOutput {
         json.put("version", view.version());
         json.put("createdAt", Json.time(view.createdAt()));
         json.put("updatedAt", Json.time(view.updatedAt()));
+        json.put("needsAttention", view.needsAttention());
+        json.put("violations", view.attention().violations().stream().map(v -> Map.of("pointer", v.pointer(),
+                "keyword", v.keyword(), "message", v.message())).toList());
         return json;
     }
 
     static void table(List<InstallationView> views, PrintWriter out) {
-        Table table = new Table("PLUGIN", "ENABLED", "PLUGIN STATUS", "RUNS", "LAST RUN", "SETTINGS");
+        Table table = new Table("PLUGIN", "ENABLED", "PLUGIN STATUS", "SETTINGS STATUS", "RUNS", "LAST RUN", "SETTINGS");
         views.forEach(v -> table.row(v.plugin(), v.enabled() ? "yes" : "no", v.pluginEnabled() ? "enabled" : "disabled",
-                v.executionCount(), v.lastExecutedAt(), v.settings().toJson()));
+                v.needsAttention() ? "needs_attention" : "valid", v.executionCount(), v.lastExecutedAt(), v.settings().toJson()));
         table.print(out);
     }
 
@@ -49,6 +52,8 @@ final class InstallationOutput {
                 .row("Owner:", view.owner())
                 .row("Enabled:", (view.enabled() ? "yes" : "no") + (view.pluginEnabled() ? "" : " (the plugin is disabled for everyone)"))
                 .row("Settings:", view.settings().toJson())
+                .row("Attention:", view.needsAttention() ? "needs_attention: " + view.attention().summary()
+                        + "; save valid settings with `plugboard installs configure`" : "none")
                 .row("Runs:", view.executionCount())
                 .row("Last run:", view.lastExecutedAt())
                 .row("Last error:", view.lastError())

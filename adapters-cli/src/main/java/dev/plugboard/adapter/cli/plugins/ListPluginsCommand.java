@@ -25,6 +25,7 @@ import java.util.Set;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the plugins in the catalog, with their version and global status.",
         footer = {"%nExamples:", "  plugboard plugins list --category analytics",
+                "  plugboard plugins list --capability event:message.received --search slack",
                 "  plugboard plugins list --disabled --json | jq -r '.[].name'"})
 public class ListPluginsCommand extends CliCommand {
 
@@ -35,6 +36,14 @@ public class ListPluginsCommand extends CliCommand {
 
     @Option(names = "--tag", paramLabel = "TAG", description = "Only plugins with this tag; repeat it to require several.")
     private List<String> tags = new ArrayList<>();
+
+    @Option(names = "--capability", paramLabel = "CAPABILITY",
+            description = "Only plugins declaring this capability, e.g. event:message.received.")
+    private String capability;
+
+    @Option(names = "--search", paramLabel = "TEXT",
+            description = "Only plugins whose name, display name, description or a tag contains TEXT (any case).")
+    private String search;
 
     @Option(names = "--enabled", description = "Only plugins switched on.")
     private boolean enabled;
@@ -58,8 +67,8 @@ public class ListPluginsCommand extends CliCommand {
             throw usageError("--enabled and --disabled exclude each other; give one of them, or neither for all plugins");
         }
         Optional<Boolean> state = enabled ? Optional.of(true) : disabled ? Optional.of(false) : Optional.empty();
-        CatalogFilter filter = new CatalogFilter(Optional.ofNullable(category), Set.copyOf(tags), Optional.empty(),
-                Optional.empty(), state);
+        CatalogFilter filter = new CatalogFilter(Optional.ofNullable(category), Set.copyOf(tags), Optional.ofNullable(capability),
+                Optional.ofNullable(search), state);
         BrowseCatalogUseCase browse = catalog.get();
         List<Plugin> plugins = Listing.fetch(page -> browse.list(filter, page), limit.value());
         if (json.enabled()) {

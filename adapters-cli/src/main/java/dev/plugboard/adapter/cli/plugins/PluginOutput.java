@@ -84,7 +84,7 @@ final class PluginOutput {
     }
 
     static String status(Plugin plugin) {
-        return plugin.isEnabled() ? "enabled" : "disabled";
+        return plugin.isRetired() ? "retired" : plugin.isEnabled() ? "enabled" : "disabled";
     }
 
     static String source(PluginSource source) {

@@ -35,6 +35,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
     private static ExitCode report(Exception failure, PrintWriter err) {
         DomainException domain = find(failure, DomainException.class);
         if (domain instanceof InvalidSettingsException invalid) {
+            if (InvalidSettingsException.SETTINGS_INVALID.equals(invalid.code())) {
+                // Stored settings a schema change broke: say so (and what to do) before the violations.
+                ErrorLines.error(err, invalid.code() + ": " + invalid.getMessage());
+            }
             ErrorLines.violations(err, invalid.plugin(), invalid.violations());
             return ExitCode.INVALID_SETTINGS;
         }

@@ -163,7 +163,10 @@ class InstallCommandsTest {
         List<String> fields = new ArrayList<>();
         webhook.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("id", "owner", "plugin", "enabled", "pluginEnabled", "active", "settings",
-                "secretsSet", "executionCount", "lastExecutedAt", "lastError", "version", "createdAt", "updatedAt");
+                "secretsSet", "executionCount", "lastExecutedAt", "lastError", "version", "createdAt", "updatedAt",
+                "needsAttention", "violations");
+        assertThat(webhook.get("needsAttention").asBoolean()).isFalse();
+        assertThat(webhook.get("violations")).isEmpty();
         assertThat(webhook.get("owner").asText()).isEqualTo("org:acme");
         assertThat(webhook.get("settings").get("token").asText()).isEqualTo("(set)");
         assertThat(webhook.get("secretsSet").get(0).asText()).isEqualTo("/token");

@@ -72,6 +72,18 @@ class PluginCommandsTest {
     }
 
     @Test
+    void givenCapabilityAndSearch_list_showsOnlyMatchingPlugins_asTheRestFiltersDo() {
+        assertThat(names(Cli.run("plugins", "list", "--capability", "event:message.sent", "--json"))).containsExactly("analytics");
+        assertThat(names(Cli.run("plugins", "list", "--capability", "event:message.received", "--json")))
+                .containsExactlyInAnyOrder("analytics", "webhook", "chat");
+        assertThat(names(Cli.run("plugins", "list", "--search", "NOTIFICATIONS", "--json"))).containsExactly("chat");
+        assertThat(names(Cli.run("plugins", "list", "--search", "track", "--json"))).as("a tag matches").containsExactly("analytics");
+        assertThat(names(Cli.run("plugins", "list", "--search", "chat", "--capability", "event:message.sent", "--json")))
+                .as("every filter must hold").isEmpty();
+        assertThat(names(Cli.run("plugins", "list", "--search", "   ", "--json"))).as("blank text filters nothing").hasSize(5);
+    }
+
+    @Test
     void givenNothingMatches_list_saysSo() {
         CliResult result = Cli.run("plugins", "list", "--category", "nothing-here");
 
@@ -198,6 +210,75 @@ class PluginCommandsTest {
         assertThat(report.get("rejected")).hasSize(1);
         assertThat(result.err()).startsWith("plugboard: error: rejected ").contains("broken", "version");
         assertThat(plugboard.plugboard().catalog().get("greeter").version().toString()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void givenALowerVersionInTheFolder_syncDryRun_showsTheRefusedDowngrade_andAllowDowngradeAppliesIt(@TempDir Path dir)
+            throws IOException {
+        writeManifest(dir.resolve("greeter"), "{\"name\": \"greeter\", \"version\": \"2.0.0\"}");
+        assertThat(Cli.run("plugins", "sync", "--dir", dir.toString()).exitCode()).isZero();
+        writeManifest(dir.resolve("greeter"), "{\"name\": \"greeter\", \"version\": \"1.0.0\"}");
+
+        CliResult plan = Cli.run("plugins", "sync", "--dir", dir.toString(), "--dry-run");
+        CliResult refused = Cli.run("plugins", "sync", "--dir", dir.toString(), "--json");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
+        assertThat(plan.out()).startsWith("Sync plan, dry run, nothing changed: would be 0 added, 0 updated")
+                .containsPattern("(?m)^  refused\\s+greeter\\s+2\\.0\\.0 -> 1\\.0\\.0 \\(directory\\)$");
+        assertThat(plan.err()).contains("greeter", "is lower than the catalog's 2.0.0", "--allow-downgrade");
+        JsonNode line = null;
+        for (JsonNode planned : refused.json().get("plan")) {
+            line = planned.get("plugin").asText().equals("greeter") ? planned : line;
+        }
+        assertThat(line).as(refused.out()).isNotNull();
+        assertThat(line.get("action").asText()).isEqualTo("downgraded");
+        assertThat(line.get("refusal").asText()).contains("--allow-downgrade");
+        assertThat(plugboard.plugboard().catalog().get("greeter").version()).hasToString("2.0.0");
+
+        CliResult allowed = Cli.run("plugins", "sync", "--dir", dir.toString(), "--allow-downgrade");
+
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(allowed.out()).containsPattern("(?m)^  downgraded\\s+greeter\\s+2\\.0\\.0 -> 1\\.0\\.0 \\(directory\\)$");
+        assertThat(plugboard.plugboard().catalog().get("greeter").version()).hasToString("1.0.0");
+    }
+
+    @Test
+    void givenARegisteredPluginNobodyInstalled_purge_needsYes_thenRemovesIt_andABuiltinIsRefused(@TempDir Path dir)
+            throws IOException {
+        Path file = writeManifest(dir, "{\"name\": \"greeter\", \"version\": \"1.0.0\"}");
+        assertThat(Cli.run("plugins", "register", file.toString()).exitCode()).isZero();
+
+        CliResult unconfirmed = Cli.run("plugins", "purge", "greeter");
+        CliResult purged = Cli.run("plugins", "purge", "greeter", "--yes");
+        CliResult builtin = Cli.run("plugins", "purge", "analytics", "--yes");
+
+        assertThat(unconfirmed.exitCode()).isEqualTo(2);
+        assertThat(unconfirmed.err()).contains("nothing was removed", "--yes");
+        assertThat(purged.exitCode()).as(purged.toString()).isZero();
+        assertThat(purged.out()).contains("Purged plugin greeter 1.0.0 and its run history.");
+        assertThat(names(Cli.run("plugins", "list", "--json"))).doesNotContain("greeter");
+        assertThat(builtin.exitCode()).isEqualTo(5);
+        assertThat(builtin.err()).contains("cannot be purged: it is a builtin plugin");
+    }
+
+    @Test
+    void givenAnUpgradeAddingARequiredField_impact_namesTheBrokenInstallation_andChangesNothing(@TempDir Path dir)
+            throws IOException {
+        String schema = "\"settingsSchema\": {\"type\": \"object\", %s\"properties\": {\"name\": {\"type\": \"string\"}}}";
+        writeManifest(dir.resolve("greeter"), "{\"name\": \"greeter\", \"version\": \"1.0.0\", " + schema.formatted("") + "}");
+        assertThat(Cli.run("plugins", "sync", "--dir", dir.toString()).exitCode()).isZero();
+        assertThat(Cli.run("installs", "add", "greeter", "--user", "alice").exitCode()).isZero();
+        writeManifest(dir.resolve("greeter"), "{\"name\": \"greeter\", \"version\": \"1.1.0\", "
+                + schema.formatted("\"required\": [\"name\"], ") + "}");
+
+        CliResult impact = Cli.run("plugins", "impact", "greeter", "--dir", dir.toString());
+        CliResult unknown = Cli.run("plugins", "impact", "nothing-here", "--dir", dir.toString());
+
+        assertThat(impact.exitCode()).as(impact.toString()).isEqualTo(1);
+        assertThat(impact.out()).contains("upgraded", "1.0.0 -> 1.1.0", "settings schema changed",
+                "1 of 1 installation(s) would no longer validate", "user:alice: /name: required property 'name' not found");
+        assertThat(plugboard.plugboard().catalog().get("greeter").version()).hasToString("1.0.0");
+        assertThat(unknown.exitCode()).isEqualTo(3);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.plugboard.domain.retention.RetentionKind;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
+import dev.plugboard.application.port.in.catalog.PurgePluginUseCase;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
 import dev.plugboard.application.port.in.execution.CircuitsUseCase;
 import dev.plugboard.application.port.in.access.RoleGrantsUseCase;
@@ -47,8 +48,13 @@ public class TestBeans {
     }
 
     @Prototype
+    PurgePluginUseCase purge(TestPlugboard p) {
+        return p.use().purge();
+    }
+
+    @Prototype
     SyncCatalogUseCase sync(TestPlugboard p) {
-        return p.use().catalog();
+        return p.use().catalogSync();
     }
 
     @Prototype

@@ -16,11 +16,11 @@ import java.util.UUID;
 record InstallationRow(UUID id, String userId, String organizationId, String plugin, String settings, String secrets,
                        boolean enabled,
                        long executionCount, Instant lastExecutedAt, String lastError, long version, Instant createdAt,
-                       Instant updatedAt) {
+                       Instant updatedAt, String attention) {
 
     /** The columns {@link #read} reads: an installation {@code i} joined to its plugin {@code p}. */
     static final String COLUMNS = "i.id, i.user_id, i.organization_id, p.name AS plugin, i.settings, i.secrets, i.enabled, "
-            + "i.execution_count, i.last_executed_at, i.last_error, i.version, i.created_at, i.updated_at";
+            + "i.execution_count, i.last_executed_at, i.last_error, i.version, i.created_at, i.updated_at, i.attention";
 
     static InstallationRow from(Installation installation) {
         return new InstallationRow(installation.id(), Owners.userId(installation.owner()),
@@ -28,20 +28,22 @@ record InstallationRow(UUID id, String userId, String organizationId, String plu
                 installation.settings().toJson(), secretsJson(installation.secrets()), installation.isEnabled(),
                 installation.executionCount(),
                 installation.lastExecutedAt().orElse(null), installation.lastError().orElse(null),
-                installation.version(), installation.createdAt(), installation.updatedAt());
+                installation.version(), installation.createdAt(), installation.updatedAt(),
+                AttentionJson.write(installation.attention()));
     }
 
     static InstallationRow read(ResultSet row) throws SQLException {
         return new InstallationRow(Sql.uuid(row, "id"), row.getString("user_id"), row.getString("organization_id"),
                 row.getString("plugin"), row.getString("settings"), row.getString("secrets"), row.getBoolean("enabled"),
                 row.getLong("execution_count"), Sql.instant(row, "last_executed_at"), row.getString("last_error"),
-                row.getLong("version"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+                row.getLong("version"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"),
+                row.getString("attention"));
     }
 
     Installation toDomain() {
         return Installation.reconstitute(id, Owners.of(userId, organizationId), PluginName.of(plugin),
                 JsonDocument.parse(settings), secrets(secrets), enabled, executionCount, lastExecutedAt, lastError, version,
-                createdAt, updatedAt);
+                createdAt, updatedAt).withAttention(AttentionJson.read(attention));
     }
 
     /** Pointer to ciphertext, as a JSON object. */

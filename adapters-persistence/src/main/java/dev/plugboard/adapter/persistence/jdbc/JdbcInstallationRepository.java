@@ -48,6 +48,18 @@ public final class JdbcInstallationRepository implements InstallationRepository 
     }
 
     @Override
+    public List<Installation> findByPlugin(PluginName plugin) {
+        return sql.list("SELECT " + InstallationRow.COLUMNS + FROM + " WHERE p.name = ? ORDER BY i.created_at, i.id",
+                InstallationRow::read, plugin.value()).stream().map(InstallationRow::toDomain).toList();
+    }
+
+    @Override
+    public long countByPlugin(PluginName plugin) {
+        return sql.one("SELECT count(*) FROM installations i JOIN plugins p ON p.id = i.plugin_id WHERE p.name = ?",
+                row -> row.getLong(1), plugin.value()).orElse(0L);
+    }
+
+    @Override
     public long countByOwner(Owner owner) {
         return sql.one("SELECT count(*) FROM installations WHERE " + Owners.column(owner) + " = ?",
                 row -> row.getLong(1), owner.id()).orElse(0L);
@@ -61,11 +73,11 @@ public final class JdbcInstallationRepository implements InstallationRepository 
         int inserted;
         try {
             inserted = sql.update("INSERT INTO installations (id, user_id, organization_id, plugin_id, settings, secrets, "
-                            + "enabled, execution_count, last_executed_at, last_error, version, created_at, updated_at) "
-                            + "SELECT ?, ?, ?, p.id, ?::jsonb, ?::jsonb, ?, ?, ?, ?, 0, ?, ? FROM plugins p WHERE p.name = ?",
+                            + "enabled, execution_count, last_executed_at, last_error, version, created_at, updated_at, attention) "
+                            + "SELECT ?, ?, ?, p.id, ?::jsonb, ?::jsonb, ?, ?, ?, ?, 0, ?, ?, ?::jsonb FROM plugins p WHERE p.name = ?",
                     row.id(), row.userId(), row.organizationId(), row.settings(), row.secrets(), row.enabled(),
                     row.executionCount(),
-                    row.lastExecutedAt(), row.lastError(), row.createdAt(), row.updatedAt(), row.plugin());
+                    row.lastExecutedAt(), row.lastError(), row.createdAt(), row.updatedAt(), row.attention(), row.plugin());
         } catch (UniqueViolation e) {
             if (OWNER_AND_PLUGIN_KEYS.contains(e.constraint())) {
                 throw new PluginAlreadyInstalledException(installation.owner(), row.plugin());
@@ -85,15 +97,15 @@ public final class JdbcInstallationRepository implements InstallationRepository 
         // The execution counters are not written here: recordExecution owns them, so an owner's
         // edit never rolls back counts that runs recorded meanwhile.
         Optional<Installation> updated = sql.one("UPDATE installations i SET settings = ?::jsonb, secrets = ?::jsonb, enabled = ?, updated_at = ?, "
-                        + "version = i.version + 1 FROM plugins p "
+                        + "attention = ?::jsonb, version = i.version + 1 FROM plugins p "
                         + "WHERE p.id = i.plugin_id AND i.id = ? AND i." + owner + " = ? AND p.name = ? AND i.version = ? "
                         + "RETURNING i.execution_count, i.last_executed_at, i.last_error",
                 result -> Installation.reconstitute(installation.id(), installation.owner(), installation.plugin(),
                         installation.settings(), installation.secrets(), installation.isEnabled(),
                         result.getLong("execution_count"),
                         Sql.instant(result, "last_executed_at"), result.getString("last_error"), installation.version() + 1,
-                        installation.createdAt(), installation.updatedAt()),
-                row.settings(), row.secrets(), row.enabled(), row.updatedAt(), row.id(), installation.owner().id(), row.plugin(), row.version());
+                        installation.createdAt(), installation.updatedAt()).withAttention(installation.attention()),
+                row.settings(), row.secrets(), row.enabled(), row.updatedAt(), row.attention(), row.id(), installation.owner().id(), row.plugin(), row.version());
         if (updated.isEmpty()) {
             boolean exists = sql.one("SELECT 1" + FROM + " WHERE i.id = ? AND i." + owner + " = ? AND p.name = ?",
                     result -> true, row.id(), installation.owner().id(), row.plugin()).isPresent();
@@ -155,6 +167,6 @@ public final class JdbcInstallationRepository implements InstallationRepository 
 
     private static Installation withVersion(Installation i, long version) {
         return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.secrets(), i.isEnabled(), i.executionCount(),
-                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt());
+                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention());
     }
 }

@@ -89,4 +89,10 @@ public final class JdbcPluginRepository implements PluginRepository {
     public void save(Plugin plugin) {
         sql.update(SAVE, PluginRow.from(plugin).values());
     }
+
+    @Override
+    public boolean delete(PluginName name) {
+        // Runs, circuits, metrics and health go with it (ON DELETE CASCADE); installations would refuse (RESTRICT).
+        return sql.update("DELETE FROM plugins WHERE name = ?", name.value()) > 0;
+    }
 }

@@ -9,6 +9,7 @@ import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginSource;
 import dev.plugboard.domain.plugin.RetryPolicy;
 import dev.plugboard.domain.plugin.SemanticVersion;
+import dev.plugboard.domain.plugin.SettingsMigration;
 import dev.plugboard.domain.settings.JsonDocument;
 
 import java.math.BigDecimal;
@@ -29,16 +30,18 @@ record PluginRow(String name, String displayName, String description, String own
                  String schemaVersion, String capabilities, String category, String[] tags, String icon,
                  String defaultSettings, String settingsSchema, String inputSchema, String outputSchema,
                  String dependencies, String source, String execution, boolean enabled, Instant enabledAt,
-                 Instant disabledAt, Instant registeredAt, Instant updatedAt) {
+                 Instant disabledAt, Instant registeredAt, Instant updatedAt, Instant retiredAt,
+                 String settingsMigrations) {
 
     /** The columns in the order of {@link #values()}, for INSERT and SELECT alike. */
     static final String COLUMNS = "name, display_name, description, owner, version, schema_version, capabilities, "
             + "category, tags, icon, default_settings, settings_schema, input_schema, output_schema, dependencies, "
-            + "source, execution, enabled, enabled_at, disabled_at, registered_at, updated_at";
+            + "source, execution, enabled, enabled_at, disabled_at, registered_at, updated_at, retired_at, "
+            + "settings_migrations";
 
     /** The INSERT placeholders matching {@link #COLUMNS}, jsonb ones cast from text. */
     static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, "
-            + "?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?";
+            + "?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb";
 
     static PluginRow from(Plugin plugin) {
         PluginManifest m = plugin.manifest();
@@ -51,7 +54,8 @@ record PluginRow(String name, String displayName, String description, String own
                         .map(d -> Map.of("plugin", d.plugin().value(), "range", d.range().toString())).toList()),
                 m.source().name().toLowerCase(Locale.ROOT), executionJson(m.execution()), plugin.isEnabled(),
                 plugin.enabledAt().orElse(null), plugin.disabledAt().orElse(null), plugin.registeredAt(),
-                plugin.updatedAt());
+                plugin.updatedAt(), plugin.retiredAt().orElse(null),
+                JsonArrays.write(m.settingsMigrations().stream().map(SettingsMigration::write).toList()));
     }
 
     static PluginRow read(ResultSet row) throws SQLException {
@@ -62,13 +66,13 @@ record PluginRow(String name, String displayName, String description, String own
                 row.getString("input_schema"), row.getString("output_schema"), row.getString("dependencies"),
                 row.getString("source"), row.getString("execution"), row.getBoolean("enabled"),
                 Sql.instant(row, "enabled_at"), Sql.instant(row, "disabled_at"), Sql.instant(row, "registered_at"),
-                Sql.instant(row, "updated_at"));
+                Sql.instant(row, "updated_at"), Sql.instant(row, "retired_at"), row.getString("settings_migrations"));
     }
 
     Object[] values() {
         return new Object[] {name, displayName, description, owner, version, schemaVersion, capabilities, category,
             tags, icon, defaultSettings, settingsSchema, inputSchema, outputSchema, dependencies, source, execution,
-            enabled, enabledAt, disabledAt, registeredAt, updatedAt};
+            enabled, enabledAt, disabledAt, registeredAt, updatedAt, retiredAt, settingsMigrations};
     }
 
     Plugin toDomain() {
@@ -79,8 +83,9 @@ record PluginRow(String name, String displayName, String description, String own
                 Optional.ofNullable(outputSchema).map(JsonDocument::parse),
                 JsonArrays.readObjects(dependencies).stream()
                         .map(d -> Dependency.of(d.get("plugin"), d.get("range"))).toList(),
-                PluginSource.valueOf(source.toUpperCase(Locale.ROOT)), execution(JsonDocument.parse(execution)));
-        return Plugin.reconstitute(manifest, enabled, enabledAt, disabledAt, registeredAt, updatedAt);
+                PluginSource.valueOf(source.toUpperCase(Locale.ROOT)), execution(JsonDocument.parse(execution)),
+                SettingsMigration.read(JsonDocument.parse("{\"steps\": " + settingsMigrations + "}").get("steps").orElse(null)));
+        return Plugin.reconstitute(manifest, enabled, enabledAt, disabledAt, registeredAt, updatedAt, retiredAt);
     }
 
     /** Durations as ISO-8601 text, so that every duration round-trips exactly. */

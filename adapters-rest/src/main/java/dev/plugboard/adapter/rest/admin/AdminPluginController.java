@@ -10,6 +10,7 @@ import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase.SwitchPluginCommand;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncCatalogCommand;
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncOptions;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.error.Require;
@@ -58,6 +59,7 @@ public class AdminPluginController {
      * holds the fields of a plugin.yaml, as JSON.
      *
      * @param manifest the manifest
+     * @param force    take over a plugin the plugins directory added (audited); a builtin is never replaced (409)
      * @return the plugin: 201 when it is new, 200 when it replaced one
      */
     @Post
@@ -66,22 +68,32 @@ public class AdminPluginController {
     @ApiResponse(responseCode = "200", description = "replaced",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PluginDetailsResponse.class)))
     public HttpResponse<PluginDetailsResponse> registerPlugin(@Nullable @Body ManifestRequest manifest,
+                                                        @Nullable @QueryValue Boolean force,
                                                         Authentication authentication) {
         Registration registration = registering.register(new RegisterPluginCommand(actor(authentication),
-                Require.present("manifest", manifest).toDomain()));
+                Require.present("manifest", manifest).toDomain(), Boolean.TRUE.equals(force)));
         return HttpResponse.<PluginDetailsResponse>status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(PluginDetailsResponse.from(registration.plugin()))
                 .header(HttpHeaders.LOCATION, "/api/plugins/" + registration.plugin().name().value());
     }
 
     /**
-     * Rescans the builtin plugins and the plugins directory, adding new plugins and updating changed ones.
+     * Rescans the builtin plugins and the plugins directory and applies the sync plan: new plugins
+     * added, changed ones updated. Downgrades, versions outside a dependent's range and takeovers of
+     * a plugin registered over the API are refused (listed under {@code rejected}) unless allowed.
      *
-     * @return what the sync did
+     * @param dryRun         only return the plan; nothing is stored or audited
+     * @param allowDowngrade apply manifests whose version is lower than the catalog's
+     * @param force          apply versions outside a dependent's range (the dependent is reported
+     *                       unsatisfied) and take over plugins registered over the API; never a builtin
+     * @return the plan, and what was applied
      */
     @Post("/sync")
-    public SyncReportResponse syncCatalog(Authentication authentication) {
-        return SyncReportResponse.from(syncing.sync(new SyncCatalogCommand(actor(authentication), Optional.empty())));
+    public SyncReportResponse syncCatalog(@Nullable @QueryValue Boolean dryRun, @Nullable @QueryValue Boolean allowDowngrade,
+                                          @Nullable @QueryValue Boolean force, Authentication authentication) {
+        SyncOptions options = new SyncOptions(Boolean.TRUE.equals(dryRun), Boolean.TRUE.equals(allowDowngrade),
+                Boolean.TRUE.equals(force));
+        return SyncReportResponse.from(syncing.sync(new SyncCatalogCommand(actor(authentication), Optional.empty(), options)));
     }
 
     /**

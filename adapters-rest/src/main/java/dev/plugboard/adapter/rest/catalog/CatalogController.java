@@ -2,6 +2,7 @@ package dev.plugboard.adapter.rest.catalog;
 
 import dev.plugboard.adapter.rest.PageResponse;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
+import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.application.port.out.CatalogFilter;
 import dev.plugboard.adapter.rest.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -70,6 +71,7 @@ public class CatalogController {
      */
     @Get("/{name}")
     public PluginDetailsResponse getPlugin(String name) {
-        return PluginDetailsResponse.from(catalog.get(name));
+        Plugin plugin = catalog.get(name);
+        return PluginDetailsResponse.from(plugin, catalog.unsatisfied(plugin));
     }
 }

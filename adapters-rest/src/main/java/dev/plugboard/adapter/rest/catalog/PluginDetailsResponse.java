@@ -28,7 +28,8 @@ public record PluginDetailsResponse(String name, String displayName, String desc
                                     @Nullable @JsonObject Map<String, Object> inputSchema,
                                     @Nullable @JsonObject Map<String, Object> outputSchema,
                                     List<DependencyBody> dependencies, ExecutionBody execution, boolean enabled,
-                                    @Nullable String enabledAt, @Nullable String disabledAt, String registeredAt, String updatedAt) {
+                                    @Nullable String enabledAt, @Nullable String disabledAt, String registeredAt, String updatedAt,
+                                    @Nullable String retiredAt, @Nullable List<String> unsatisfied) {
 
     /** A plugin this one needs, and the versions that will do. */
     @Serdeable
@@ -52,6 +53,11 @@ public record PluginDetailsResponse(String name, String displayName, String desc
     }
 
     public static PluginDetailsResponse from(Plugin plugin) {
+        return from(plugin, null);
+    }
+
+    /** With {@code unsatisfied}: why its dependencies do not hold now (GET /api/plugins/{name} only; null elsewhere). */
+    public static PluginDetailsResponse from(Plugin plugin, List<String> unsatisfied) {
         PluginManifest m = plugin.manifest();
         return new PluginDetailsResponse(m.name().value(), m.displayName(), m.description(), m.owner(),
                 m.version().toString(), m.schemaVersion(), m.category(), m.tags(), m.capabilities(),
@@ -59,6 +65,6 @@ public record PluginDetailsResponse(String name, String displayName, String desc
                 map(m.defaultSettings()), map(m.settingsSchema()), map(m.inputSchema()), map(m.outputSchema()),
                 m.dependencies().stream().map(DependencyBody::from).toList(), ExecutionBody.from(m.execution()),
                 plugin.isEnabled(), time(plugin.enabledAt()), time(plugin.disabledAt()), time(plugin.registeredAt()),
-                time(plugin.updatedAt()));
+                time(plugin.updatedAt()), time(plugin.retiredAt()), unsatisfied);
     }
 }

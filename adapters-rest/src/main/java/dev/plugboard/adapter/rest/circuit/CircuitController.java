@@ -3,11 +3,13 @@ package dev.plugboard.adapter.rest.circuit;
 import dev.plugboard.adapter.rest.problem.Problem;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.application.port.in.execution.CircuitsUseCase;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,13 +17,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Comparator;
 
-/** The caller's circuit breakers: one per plugin, shared by every server instance. */
+/**
+ * The caller's circuit breakers: one per plugin, shared by every server instance. They live at
+ * {@value #PATH}; the old {@value #DEPRECATED_PATH} answers the same for one more release, marked
+ * deprecated, since a plugin could never be named {@code circuits} there.
+ */
 @ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@Controller("/api/user/plugins/circuits")
+@Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "circuits")
 public class CircuitController {
+
+    public static final String PATH = "/api/user/circuits";
+    public static final String DEPRECATED_PATH = "/api/user/plugins/circuits";
 
     private final CircuitsUseCase circuits;
 
@@ -35,11 +44,26 @@ public class CircuitController {
      *
      * @return state and counts of each
      */
-    @Get
+    @Get(PATH)
     public CircuitListResponse listCircuits(Authentication authentication) {
         return new CircuitListResponse(circuits.circuits(Callers.of(authentication).owner()).stream()
                 .map(CircuitResponse::from)
                 .sorted(Comparator.comparing(CircuitResponse::plugin))
                 .toList());
+    }
+
+    /**
+     * Deprecated: use {@code GET /api/user/circuits}. Answers the same, with a {@code Deprecation}
+     * header and a {@code Link} to the new path; removed in the release after next.
+     *
+     * @return state and counts of each circuit
+     */
+    @Deprecated
+    @Operation(deprecated = true, summary = "Deprecated: use GET /api/user/circuits")
+    @Get(DEPRECATED_PATH)
+    public HttpResponse<CircuitListResponse> listCircuitsAtTheOldPath(Authentication authentication) {
+        return HttpResponse.ok(listCircuits(authentication))
+                .header("Deprecation", "true")
+                .header("Link", "<" + PATH + ">; rel=\"successor-version\"");
     }
 }

@@ -2,6 +2,7 @@ package dev.plugboard.adapter.rest.installation;
 
 import io.micronaut.core.annotation.Nullable;
 import dev.plugboard.adapter.rest.JsonObject;
+import dev.plugboard.adapter.rest.problem.Problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.plugboard.application.port.in.installation.InstallationView;
 import io.micronaut.serde.annotation.Serdeable;
@@ -13,19 +14,23 @@ import static dev.plugboard.adapter.rest.JsonValues.time;
 
 /**
  * An owner's installation as the use cases show it: secret settings read {@code (set)} and
- * {@code secretsSet} lists the JSON pointers of the secrets that have a value.
+ * {@code secretsSet} lists the JSON pointers of the secrets that have a value. {@code needsAttention}
+ * is true when a settings schema change left the stored settings invalid, {@code violations} says why
+ * (empty otherwise); the next valid {@code PUT} of the settings clears both.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record InstallationResponse(String id, String owner, String plugin, @JsonObject Map<String, Object> settings,
                                    List<String> secretsSet, boolean enabled, boolean pluginEnabled, boolean active,
                                    long executionCount, @Nullable String lastExecutedAt, @Nullable String lastError, long version,
-                                   String createdAt, String updatedAt) {
+                                   String createdAt, String updatedAt, boolean needsAttention,
+                                   List<Problem.ViolationBody> violations) {
 
     public static InstallationResponse from(InstallationView view) {
         return new InstallationResponse(view.id().toString(), view.owner().toString(), view.plugin().value(),
                 view.settings().asMap(), view.secretsSet().stream().sorted().toList(), view.enabled(),
                 view.pluginEnabled(), view.active(), view.executionCount(), time(view.lastExecutedAt()),
-                view.lastError().orElse(null), view.version(), time(view.createdAt()), time(view.updatedAt()));
+                view.lastError().orElse(null), view.version(), time(view.createdAt()), time(view.updatedAt()),
+                view.needsAttention(), view.attention().violations().stream().map(Problem.ViolationBody::from).toList());
     }
 }

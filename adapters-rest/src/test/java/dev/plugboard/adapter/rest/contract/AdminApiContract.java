@@ -36,6 +36,34 @@ public abstract class AdminApiContract extends ApiContract {
     }
 
     @Test
+    void givenARegistrationAddingARequiredField_theInstallationNeedsAttention_runsAre422SettingsInvalid_andAPutClearsIt() {
+        String name = Who.unique("contract-greet");
+        String v1 = "{\"name\": \"" + name + "\", \"version\": \"1.0.0\", \"displayName\": \"Greeter\","
+                + " \"execution\": {\"mode\": \"external\"}, \"settingsSchema\": {\"type\": \"object\","
+                + " \"properties\": {\"name\": {\"type\": \"string\"}}}}";
+        ContractPlugins.register(api(), admin, v1);
+        Who bob = Who.newUser("bob");
+        install(bob, name, null);
+
+        ContractPlugins.register(api(), admin, v1.replace("1.0.0", "1.1.0")
+                .replace("\"properties\":", "\"required\": [\"name\"], \"properties\":"));
+
+        JsonNode marked = ok(api().get("/api/user/plugins/" + name, bob), 200);
+        assertThat(marked.path("needsAttention").asBoolean()).isTrue();
+        assertThat(marked.path("violations").get(0).path("pointer").asText()).isEqualTo("/name");
+        assertThat(marked.path("violations").get(0).path("keyword").asText()).isEqualTo("required");
+        JsonNode refused = problem(api().post("/api/user/plugins/" + name + "/runs", bob, "{\"input\": {}}"), 422);
+        assertThat(refused.path("code").asText()).isEqualTo("SETTINGS_INVALID");
+        assertThat(refused.path("violations").get(0).path("pointer").asText()).isEqualTo("/name");
+
+        JsonNode fixed = ok(api().put("/api/user/plugins/" + name + "/config", bob, "{\"settings\": {\"name\": \"Bob\"}}",
+                java.util.Map.of()), 200);
+
+        assertThat(fixed.path("needsAttention").asBoolean()).isFalse();
+        assertThat(fixed.path("violations")).isEmpty();
+    }
+
+    @Test
     void givenBrokenManifest_register_is400NamingTheField() {
         JsonNode unknownField = problem(api().post("/api/admin/plugins", admin,
                 "{\"name\": \"contract-typo\", \"version\": \"1.0.0\", \"colour\": \"red\"}"), 400);
@@ -51,11 +79,68 @@ public abstract class AdminApiContract extends ApiContract {
     }
 
     @Test
+    void givenANameARouteWouldShadow_register_is400NamingTheNameAndTheWayOut() {
+        JsonNode problem = problem(api().post("/api/admin/plugins", admin, ContractPlugins.minimal("circuits", "contract-switch")), 400);
+
+        assertThat(problem.path("detail").asText()).contains("circuits").contains("routes").contains("'circuits-plugin'");
+        assertThat(ok(api().get("/api/user/circuits", admin), 200).path("items").isArray())
+                .as("the route still answers: no plugin took the name").isTrue();
+    }
+
+    @Test
     void givenMissingDependency_register_is409() {
         JsonNode problem = problem(api().post("/api/admin/plugins", admin,
                 ContractPlugins.dependingOn(Who.unique("contract-dep"), "contract-no-such-base")), 409);
 
         assertThat(problem.path("code").asText()).isEqualTo("unsatisfied_dependencies");
+    }
+
+    @Test
+    void givenADependentsRange_registeringABreakingVersion_is409_andForcedTheDependentReadsUnsatisfied() {
+        String base = registerFresh("contract-range");
+        String dependent = Who.unique("contract-ranged");
+        ContractPlugins.register(api(), admin, ContractPlugins.dependingOn(dependent, base));
+        String breaking = "{\"name\": \"" + base + "\", \"version\": \"2.0.0\", \"execution\": {\"mode\": \"external\"}}";
+
+        JsonNode refused = problem(api().post("/api/admin/plugins", admin, breaking), 409);
+
+        assertThat(refused.path("code").asText()).isEqualTo("unsatisfied_dependencies");
+        assertThat(refused.path("detail").asText()).contains("'" + dependent + "' needs " + base + " ^1.0.0");
+        assertThat(ok(api().get("/api/plugins/" + dependent, admin), 200).path("unsatisfied")).isEmpty();
+        ok(api().post("/api/admin/plugins?force=true", admin, breaking), 200);
+        assertThat(ok(api().get("/api/plugins/" + dependent, admin), 200).path("unsatisfied").get(0).asText())
+                .isEqualTo("needs " + base + " ^1.0.0 but the catalog has " + base + " 2.0.0");
+    }
+
+    @Test
+    void givenDryRun_sync_answersThePlanAndAppliesNothing() {
+        JsonNode auditBefore = ok(api().get("/api/admin/audit?action=sync&limit=200", admin), 200);
+
+        JsonNode plan = ok(api().post("/api/admin/plugins/sync?dryRun=true", admin), 200);
+
+        assertThat(plan.path("dryRun").asBoolean()).isTrue();
+        assertThat(plan.path("summary").asText()).startsWith("dry run, nothing changed");
+        assertThat(plan.path("plan")).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.path("action").asText()).isIn("added", "upgraded", "downgraded", "schema changed", "changed", "unchanged");
+            assertThat(line.path("source").asText()).isIn("builtin", "directory", "api");
+            assertThat(line.path("applied").asBoolean()).as("nothing is applied in a dry run").isFalse();
+        });
+        assertThat(ok(api().get("/api/admin/audit?action=sync&limit=200", admin), 200).path("items"))
+                .as("a dry run audits nothing").hasSameSizeAs(auditBefore.path("items"));
+    }
+
+    @Test
+    void givenABuiltin_registeringItsName_is409EvenForced_andTheBuiltinStays() {
+        String builtin = ok(api().get("/api/plugins?limit=200", admin), 200).path("items").findValues("name").stream()
+                .map(JsonNode::asText).filter(name -> name.equals("analytics") || name.equals("webhook")).findFirst().orElseThrow();
+        String version = ok(api().get("/api/plugins/" + builtin, admin), 200).path("version").asText();
+
+        JsonNode refused = problem(api().post("/api/admin/plugins?force=true", admin,
+                "{\"name\": \"" + builtin + "\", \"version\": \"99.0.0\", \"execution\": {\"mode\": \"external\"}}"), 409);
+
+        assertThat(refused.path("code").asText()).isEqualTo("plugin_owned_elsewhere");
+        assertThat(refused.path("detail").asText()).contains("is a builtin plugin; a builtin is never replaced");
+        assertThat(ok(api().get("/api/plugins/" + builtin, admin), 200).path("version").asText()).isEqualTo(version);
     }
 
     @Test

@@ -89,6 +89,7 @@ public abstract class AuthorizationMatrixContract extends ApiContract {
             row("POST", "/api/events", "{\"type\": \"contract.matrix\", \"data\": {}}", 401, 202, 202, 202, 202, 202),
             row("POST", "/api/events", "{\"type\": \"contract.matrix\", \"user\": \"someone-else\"}",
                     401, 403, 403, 403, 202, 403),
+            row("GET", "/api/user/circuits", null, 401, 200, 200, 200, 200, 200),
             row("GET", "/api/user/plugins/circuits", null, 401, 200, 200, 200, 200, 200),
             // Nobody in this world installed analytics: the literal route answers, with 404, for every caller.
             row("GET", "/api/user/plugins/analytics/stats", null, 401, 404, 404, 404, 404, 404),

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class CircuitApiContract extends ApiContract {
 
-    private static final String CIRCUITS = "/api/user/plugins/circuits";
+    private static final String CIRCUITS = "/api/user/circuits";
 
     private final Who admin = Who.newAdmin();
 
@@ -45,6 +45,23 @@ public abstract class CircuitApiContract extends ApiContract {
 
         assertThat(circuits.path("items").isArray()).isTrue();
         assertThat(circuits.path("items")).isEmpty();
+    }
+
+    @Test
+    void givenTheOldPath_circuits_answerTheSame_markedDeprecatedWithALinkToTheNewPath() {
+        String plugin = externalPlugin();
+        Who alice = Who.newUser("alice");
+        install(alice, plugin, null);
+        ok(api().post(force(alice.owner(), plugin, "open") + "?duration=PT10M", admin), 200);
+
+        ApiResponse old = api().get("/api/user/plugins/circuits", alice);
+        ApiResponse current = api().get(CIRCUITS, alice);
+
+        assertThat(ok(old, 200)).isEqualTo(ok(current, 200));
+        assertThat(ok(old, 200).path("items").get(0).path("plugin").asText()).isEqualTo(plugin);
+        assertThat(old.header("Deprecation")).isEqualTo("true");
+        assertThat(old.header("Link")).isEqualTo("</api/user/circuits>; rel=\"successor-version\"");
+        assertThat(current.header("Deprecation")).isNull();
     }
 
     @Test

@@ -22,6 +22,12 @@ public interface InstallationRepository {
 
     long countByOwner(Owner owner);
 
+    /** How many owners have the plugin installed. */
+    long countByPlugin(PluginName plugin);
+
+    /** Every owner's installation of the plugin, for checking them against a new schema. */
+    List<Installation> findByPlugin(PluginName plugin);
+
     /**
      * Stores a new installation and returns it as stored.
      *

@@ -21,4 +21,7 @@ public interface PluginRepository {
 
     /** Inserts a new plugin or replaces the stored one of the same name. */
     void save(Plugin plugin);
+
+    /** Removes the plugin for good, with its runs and metrics; false when there was none. Installations must be gone. */
+    boolean delete(PluginName name);
 }

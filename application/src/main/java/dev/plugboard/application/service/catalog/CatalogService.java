@@ -5,9 +5,8 @@ import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
-import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
 import dev.plugboard.application.port.out.CatalogFilter;
-import dev.plugboard.application.port.out.ManifestDiscovery;
+import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.TimeSource;
@@ -15,7 +14,6 @@ import dev.plugboard.application.service.AuditTrail;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
-import dev.plugboard.domain.error.DomainException;
 import dev.plugboard.domain.plugin.DependencyPolicy;
 import dev.plugboard.domain.plugin.DependencyProblem;
 import dev.plugboard.domain.plugin.Plugin;
@@ -23,31 +21,31 @@ import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginInUseException;
 import dev.plugboard.domain.plugin.PluginNotFoundException;
+import dev.plugboard.domain.plugin.PluginOwnedElsewhereException;
 import dev.plugboard.domain.plugin.PluginSource;
 import dev.plugboard.domain.plugin.UnsatisfiedDependencyException;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.SettingsPolicy;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The catalog: browsing, registration, the global switch and manifest sync. */
-public final class CatalogService implements BrowseCatalogUseCase, RegisterPluginUseCase, SwitchPluginUseCase,
-        SyncCatalogUseCase {
+/** The catalog: browsing, registration and the global switch; {@link CatalogSync} syncs it with the manifests. */
+public final class CatalogService implements BrowseCatalogUseCase, RegisterPluginUseCase, SwitchPluginUseCase {
 
     private final PluginRepository plugins;
     private final ManifestSource manifests;
     private final SettingsPolicy settingsPolicy;
+    private final SchemaImpact impact;
     private final AuditTrail audit;
     private final TimeSource clock;
 
-    public CatalogService(PluginRepository plugins, ManifestSource manifests, SettingsPolicy settingsPolicy,
-                          AuditTrail audit, TimeSource clock) {
+    public CatalogService(PluginRepository plugins, InstallationRepository installations, ManifestSource manifests,
+                          SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock) {
         this.plugins = plugins;
+        this.impact = new SchemaImpact(installations, settingsPolicy, audit);
         this.manifests = manifests;
         this.settingsPolicy = settingsPolicy;
         this.audit = audit;
@@ -65,11 +63,28 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
     }
 
     @Override
+    public List<String> unsatisfied(Plugin plugin) {
+        return DependencyPolicy.problemsOf(plugin.manifest(), plugins.findAll()).stream().map(DependencyProblem::detail).toList();
+    }
+
+    @Override
     public Registration register(RegisterPluginCommand command) {
         PluginManifest manifest = command.manifest();
         return audit.perform(command.actor(), AuditAction.REGISTER, AuditEntry.pluginTarget(manifest.name().value()), () -> {
             Optional<Plugin> existing = plugins.find(manifest.name());
-            Plugin plugin = upsert(command.actor(), AuditAction.REGISTER, manifest, existing, plugins.findAll());
+            existing.flatMap(current -> current.manifest().source()
+                            .refusesReplacementBy(manifest.source(), manifest.name().value(), command.force()))
+                    .ifPresent(reason -> {
+                        throw new PluginOwnedElsewhereException(manifest.name().value(),
+                                existing.get().manifest().source(), reason);
+                    });
+            List<Plugin> catalog = plugins.findAll();
+            List<DependencyProblem> broken = DependencyPolicy.dependentsBrokenBy(manifest,
+                    catalog.stream().filter(plugin -> !plugin.name().equals(manifest.name())).toList());
+            if (!broken.isEmpty() && !command.force()) {
+                throw new UnsatisfiedDependencyException(manifest.name().value(), broken);
+            }
+            Plugin plugin = upsert(command.actor(), AuditAction.REGISTER, manifest, existing, catalog);
             return new Registration(plugin, existing.isEmpty());
         });
     }
@@ -77,7 +92,7 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
     @Override
     public Registration registerFile(RegisterFileCommand command) {
         return register(new RegisterPluginCommand(command.actor(),
-                manifests.read(command.manifestFile(), PluginSource.REGISTERED)));
+                manifests.read(command.manifestFile(), PluginSource.REGISTERED), command.force()));
     }
 
     private Plugin upsert(Actor actor, AuditAction action, PluginManifest manifest, Optional<Plugin> existing,
@@ -90,6 +105,9 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
                 .map(current -> current.withManifest(manifest, settingsPolicy, clock.now()))
                 .orElseGet(() -> Plugin.register(manifest, settingsPolicy, clock.now()));
         plugins.save(plugin);
+        if (existing.isPresent() && !existing.get().manifest().settingsSchema().equals(manifest.settingsSchema())) {
+            impact.revalidate(manifest, actor, clock.now());
+        }
         audit.success(actor, action, AuditEntry.pluginTarget(manifest.name().value()),
                 existing.map(CatalogService::state).orElse(null), state(plugin),
                 existing.map(old -> "version " + old.version() + " -> " + plugin.version())
@@ -126,82 +144,7 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
         });
     }
 
-    @Override
-    public SyncReport sync(SyncCatalogCommand command) {
-        return audit.perform(command.actor(), AuditAction.SYNC, "catalog", () -> {
-            ManifestDiscovery discovery = manifests.discover(command.directory());
-            List<ManifestDiscovery.Problem> rejected = new ArrayList<>(discovery.problems());
-            Map<PluginName, Plugin> catalog = new LinkedHashMap<>();
-            plugins.findAll().forEach(plugin -> catalog.put(plugin.name(), plugin));
-            List<String> added = new ArrayList<>();
-            List<Change> updated = new ArrayList<>();
-            List<String> unchanged = new ArrayList<>();
-            for (PluginManifest manifest : dependencyOrder(discovery.manifests(), rejected)) {
-                Optional<Plugin> existing = Optional.ofNullable(catalog.get(manifest.name()));
-                if (existing.isPresent() && existing.get().manifest().equals(manifest)) {
-                    unchanged.add(manifest.name().value());
-                    continue;
-                }
-                try {
-                    Plugin plugin = upsert(command.actor(), AuditAction.SYNC, manifest, existing, catalog.values());
-                    catalog.put(plugin.name(), plugin);
-                    if (existing.isEmpty()) {
-                        added.add(plugin.name().value());
-                    } else {
-                        updated.add(new Change(plugin.name().value(), existing.get().version().toString(),
-                                plugin.version().toString()));
-                    }
-                } catch (DomainException refused) {
-                    rejected.add(new ManifestDiscovery.Problem(manifest.name().value(), refused.getMessage()));
-                }
-            }
-            SyncReport report = new SyncReport(added, updated, unchanged, rejected);
-            // Each change is audited on its plugin; a sync that changed nothing and rejected nothing
-            // (every start of every instance) would only add noise to the trail.
-            if (!added.isEmpty() || !updated.isEmpty() || !rejected.isEmpty()) {
-                audit.success(command.actor(), AuditAction.SYNC, "catalog", null, null, report.summary()
-                        + (rejected.isEmpty() ? "" : "; rejected: " + String.join("; ", rejected.stream().map(Object::toString).toList())));
-            }
-            return report;
-        });
-    }
-
-    /**
-     * Orders manifests so that a plugin's dependencies are registered before it; a name seen
-     * twice is rejected rather than letting one silently win.
-     */
-    private static List<PluginManifest> dependencyOrder(List<PluginManifest> discovered,
-                                                        List<ManifestDiscovery.Problem> rejected) {
-        Map<PluginName, PluginManifest> byName = new LinkedHashMap<>();
-        for (PluginManifest manifest : discovered) {
-            if (byName.putIfAbsent(manifest.name(), manifest) != null) {
-                rejected.add(new ManifestDiscovery.Problem(manifest.name().value(),
-                        "two manifests declare this name; the first one found was used"));
-            }
-        }
-        List<PluginManifest> ordered = new ArrayList<>();
-        List<PluginName> visiting = new ArrayList<>();
-        for (PluginManifest manifest : byName.values()) {
-            visit(manifest, byName, ordered, visiting);
-        }
-        return ordered;
-    }
-
-    private static void visit(PluginManifest manifest, Map<PluginName, PluginManifest> byName,
-                              List<PluginManifest> ordered, List<PluginName> visiting) {
-        if (ordered.contains(manifest) || visiting.contains(manifest.name())) {
-            return; // a cycle is reported by the dependency policy when the plugin is upserted
-        }
-        visiting.add(manifest.name());
-        manifest.dependencies().stream()
-                .map(dependency -> byName.get(dependency.plugin()))
-                .filter(java.util.Objects::nonNull)
-                .forEach(dependency -> visit(dependency, byName, ordered, visiting));
-        visiting.remove(manifest.name());
-        ordered.add(manifest);
-    }
-
-    private static JsonDocument state(Plugin plugin) {
+    static JsonDocument state(Plugin plugin) {
         return JsonDocument.of(Map.of("version", plugin.version().toString(), "enabled", plugin.isEnabled()));
     }
 }

@@ -12,6 +12,8 @@ import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginNotFoundException;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
+import dev.plugboard.domain.settings.InvalidSettingsException;
+
 
 import java.util.HashMap;
 import java.util.Map;
@@ -53,6 +55,7 @@ public final class RunAdmission {
         Installation installation = installations.find(owner, name)
                 .orElseThrow(() -> new InstallationNotFoundException(owner, name.value()));
         installation.requireEnabled();
+        installation.requireSettingsValid();
         return new Admitted(plugin, installation);
     }
 
@@ -78,6 +81,11 @@ public final class RunAdmission {
      */
     public Optional<Admitted> toExecute(PluginRun claimed) {
         Optional<Plugin> plugin = plugins.find(claimed.plugin());
+        if (plugin.isPresent() && plugin.get().isRetired()) {
+            outcomes.impossible(claimed, new RunError("PLUGIN_RETIRED",
+                    "plugin " + claimed.plugin() + " was retired (its manifest left the plugins directory) before the run started"));
+            return Optional.empty();
+        }
         if (plugin.isEmpty() || !plugin.get().isEnabled()) {
             outcomes.impossible(claimed, new RunError("PLUGIN_DISABLED",
                     "plugin " + claimed.plugin() + " was disabled before the run started"));
@@ -87,6 +95,12 @@ public final class RunAdmission {
         if (installation.isEmpty() || !installation.get().isEnabled()) {
             outcomes.impossible(claimed, new RunError("INSTALLATION_DISABLED", "plugin " + claimed.plugin()
                     + (installation.isEmpty() ? " was uninstalled" : " was switched off") + " before the run started"));
+            return Optional.empty();
+        }
+        if (installation.get().attention().needed()) {
+            outcomes.impossible(claimed, new RunError(InvalidSettingsException.SETTINGS_INVALID, "the settings of plugin "
+                    + claimed.plugin() + " no longer satisfy its changed settings schema: "
+                    + installation.get().attention().summary() + "; the owner must save valid settings"));
             return Optional.empty();
         }
         if (outcomes.refusedByCircuit(claimed).isPresent()) {

@@ -4,16 +4,13 @@ import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.fixtures.AuditEntries;
 import dev.plugboard.application.fixtures.InMemoryStores;
 import dev.plugboard.application.fixtures.TestClock;
+import dev.plugboard.application.fixtures.SettableManifests;
 import dev.plugboard.application.fixtures.TestPlugins;
 import dev.plugboard.application.port.in.Caller;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase.SwitchPluginCommand;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.Change;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
-import dev.plugboard.application.port.out.ManifestDiscovery;
-import java.nio.file.Path;
-import dev.plugboard.domain.plugin.PluginSource;
-import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,24 +34,14 @@ class CatalogSyncTest {
 
     private final TestClock clock = new TestClock();
     private final InMemoryStores storage = new InMemoryStores();
-    private final AtomicReference<List<PluginManifest>> manifests =
-            new AtomicReference<>(List.of(TestPlugins.registrableWebhook(), TestPlugins.analytics()));
+    private final SettableManifests manifests =
+            new SettableManifests(List.of(TestPlugins.registrableWebhook(), TestPlugins.analytics()));
 
     /** A start of Plugboard on the storage of every earlier start, reading the current manifests. */
     private Plugboard start() {
         return storage.wire(Plugboard.builder())
                 .clock(clock)
-                .manifestSource(new ManifestSource() {
-                    @Override
-                    public ManifestDiscovery discover(Optional<Path> directory) {
-                        return ManifestDiscovery.of(manifests.get());
-                    }
-
-                    @Override
-                    public PluginManifest read(Path manifestFile, PluginSource source) {
-                        throw new UnsupportedOperationException("not read in these tests");
-                    }
-                })
+                .manifestSource(manifests)
                 .build();
     }
 

@@ -1,6 +1,9 @@
 package dev.plugboard.application.service.execution;
 
 import dev.plugboard.application.Plugboard;
+import dev.plugboard.domain.installation.Attention;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.settings.Violation;
 import dev.plugboard.application.fixtures.ExecutionRig;
 import dev.plugboard.application.fixtures.ScriptedHandler;
 import dev.plugboard.application.port.in.Caller;
@@ -101,6 +104,21 @@ class ExecutionRefusalsTest {
         PluginRun later = settle(plugboard, executor, start(plugboard, ALICE, "probe", JsonDocument.empty()));
         assertThat(later.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(probe.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void settingsBrokenByASchemaChangeAfterQueueing_runFailsWithSettingsInvalid() {
+        PluginRun queued = start(plugboard, ALICE, "probe", JsonDocument.empty());
+        // As a sync that changed the schema leaves it (RevalidationTest covers the marking itself).
+        Installation stored = rig.installations.find(ALICE_OWNER, PROBE).orElseThrow();
+        rig.installations.update(stored.withAttention(Attention.of(List.of(
+                new Violation("/key", "required", "required property 'key' not found")))));
+
+        PluginRun refused = settle(plugboard, executor, queued);
+
+        assertRefused(refused, "SETTINGS_INVALID", "the settings of plugin probe no longer satisfy its changed settings schema:"
+                + " /key: required property 'key' not found; the owner must save valid settings");
+        assertThat(installation(plugboard, ALICE_OWNER, "probe").needsAttention()).isTrue();
     }
 
     @Test

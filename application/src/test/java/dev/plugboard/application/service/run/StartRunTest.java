@@ -158,7 +158,7 @@ class StartRunTest {
     }
 
     @Test
-    void givenStoredSettingsTheNewSchemaRejects_start_isRefusedWithTheViolationsAndNothingIsQueued() {
+    void givenStoredSettingsTheNewSchemaRejects_start_isRefusedAsSettingsInvalidWithTheViolationsAndNothingIsQueued() {
         PluginManifest httpsOnly = TestPlugins.registrableWebhook().toBuilder()
                 .version("2.0.0")
                 .settingsSchema(JsonDocument.parse("""
@@ -180,11 +180,12 @@ class StartRunTest {
                     assertThat(e.plugin()).isEqualTo("webhook");
                     assertThat(e.violations()).extracting(Violation::pointer, Violation::keyword)
                             .containsExactly(tuple("/url", "pattern"));
-                    assertThat(e.getMessage()).startsWith("settings validation failed: /url: ");
+                    assertThat(e.code()).isEqualTo("SETTINGS_INVALID");
+                    assertThat(e.getMessage()).contains("no longer satisfy its settings schema", "/url: ");
                 });
 
         assertThat(runsOf(ALICE_OWNER)).isEmpty();
-        assertRefusalAudited(WEBHOOK, "invalid_settings");
+        assertRefusalAudited(WEBHOOK, "SETTINGS_INVALID");
     }
 
     @Test

@@ -10,11 +10,18 @@ import java.nio.file.Path;
 /** An administrator adds a plugin to the catalog, or replaces the manifest of one already there. */
 public interface RegisterPluginUseCase {
 
-    /** What to register, and who does it. */
-    record RegisterPluginCommand(Actor actor, PluginManifest manifest) {
+    /**
+     * What to register, and who does it. With {@code force} it may take over a plugin the plugins
+     * directory added; a builtin is never replaced.
+     */
+    record RegisterPluginCommand(Actor actor, PluginManifest manifest, boolean force) {
         public RegisterPluginCommand {
             Require.present("actor", actor);
             Require.present("manifest", manifest);
+        }
+
+        public RegisterPluginCommand(Actor actor, PluginManifest manifest) {
+            this(actor, manifest, false);
         }
     }
 
@@ -23,10 +30,14 @@ public interface RegisterPluginUseCase {
     }
 
     /** Register from a manifest file (an operator's {@code plugins register MANIFEST}). */
-    record RegisterFileCommand(Actor actor, Path manifestFile) {
+    record RegisterFileCommand(Actor actor, Path manifestFile, boolean force) {
         public RegisterFileCommand {
             Require.present("actor", actor);
             Require.present("manifest file", manifestFile);
+        }
+
+        public RegisterFileCommand(Actor actor, Path manifestFile) {
+            this(actor, manifestFile, false);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.plugboard.application.port.in.installation;
 
+import dev.plugboard.domain.installation.Attention;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
@@ -12,12 +13,13 @@ import java.util.UUID;
 
 /**
  * An installation as it may be shown: secret settings read {@code (set)}, and {@code secretsSet}
- * names the secret fields that have a value. Use cases hand out only this, never raw settings.
+ * names the secret fields that have a value; {@code attention} says whether a schema change left the
+ * settings invalid, and why. Use cases hand out only this, never raw settings.
  */
 public record InstallationView(UUID id, Owner owner, PluginName plugin, JsonDocument settings, Set<String> secretsSet,
                                boolean enabled, boolean pluginEnabled, long executionCount,
                                Optional<Instant> lastExecutedAt, Optional<String> lastError, long version,
-                               Instant createdAt, Instant updatedAt) {
+                               Instant createdAt, Instant updatedAt, Attention attention) {
 
     public InstallationView {
         secretsSet = Set.copyOf(secretsSet);
@@ -28,11 +30,16 @@ public record InstallationView(UUID id, Owner owner, PluginName plugin, JsonDocu
         return new InstallationView(installation.id(), installation.owner(), installation.plugin(), redactedSettings,
                 secretsSet, installation.isEnabled(), pluginEnabled, installation.executionCount(),
                 installation.lastExecutedAt(), installation.lastError(), installation.version(),
-                installation.createdAt(), installation.updatedAt());
+                installation.createdAt(), installation.updatedAt(), installation.attention());
     }
 
     /** Runs happen only when both the owner's switch and the administrator's switch are on. */
     public boolean active() {
         return enabled && pluginEnabled;
+    }
+
+    /** A settings schema change left the stored settings invalid: runs fail with {@code SETTINGS_INVALID}. */
+    public boolean needsAttention() {
+        return attention.needed();
     }
 }

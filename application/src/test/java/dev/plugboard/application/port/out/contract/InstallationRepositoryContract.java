@@ -2,11 +2,13 @@ package dev.plugboard.application.port.out.contract;
 
 import dev.plugboard.application.fixtures.TestPlugins;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Attention;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.SealedSecrets;
+import dev.plugboard.domain.settings.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -139,7 +141,7 @@ public abstract class InstallationRepositoryContract extends StorageContract {
     @Test
     void givenInstallationOfAnotherOwner_update_cannotReachIt() {
         Installation alices = installedWebhook(ALICE);
-        Installation forged = Installation.reconstitute(alices.id(), BOB, WEBHOOK, alices.settings(), false, 0, null,
+        Installation forged = Installation.reconstitute(alices.id(), BOB, WEBHOOK, alices.settings(), dev.plugboard.domain.settings.SealedSecrets.none(), false, 0, null,
                 null, 0, T0, T0);
 
         assertThatThrownBy(() -> storage.installations().update(forged)).isInstanceOf(RuntimeException.class);
@@ -156,6 +158,41 @@ public abstract class InstallationRepositoryContract extends StorageContract {
 
         assertThat(storage.installations().find(ALICE, WEBHOOK)).isEmpty();
         assertThat(storage.installations().find(BOB, WEBHOOK)).isPresent();
+    }
+
+    @Test
+    void givenInstallationsOfTwoOwners_countByPlugin_countsBoth_andNoneForAnotherPlugin() {
+        installedWebhook(ALICE);
+        installedWebhook(ACME);
+
+        assertThat(storage.installations().countByPlugin(WEBHOOK)).isEqualTo(2);
+        assertThat(storage.installations().countByPlugin(PluginName.of("analytics"))).isZero();
+        assertThat(storage.installations().findByPlugin(WEBHOOK)).extracting(Installation::owner)
+                .containsExactlyInAnyOrder(ALICE, ACME);
+        assertThat(storage.installations().findByPlugin(PluginName.of("analytics"))).isEmpty();
+    }
+
+    @Test
+    void givenAnInstallationNeedingAttention_update_storesItsViolations_andAValidConfigureClearsThem() {
+        Installation stored = installedWebhook(ALICE);
+        Attention attention = Attention.of(List.of(new Violation("/name", "required", "required property 'name' not found")));
+
+        Installation marked = storage.installations().update(stored.revalidated(stored.settings(), attention, T0));
+
+        assertThat(marked.attention()).isEqualTo(attention);
+        assertThat(storage.installations().find(ALICE, WEBHOOK)).get().extracting(Installation::attention).isEqualTo(attention);
+        assertThat(storage.installations().findByPlugin(WEBHOOK)).singleElement()
+                .satisfies(found -> assertThat(found.attention().needed()).isTrue());
+
+        storage.installations().update(marked.toggle(false, T0));
+        assertThat(storage.installations().find(ALICE, WEBHOOK)).get().extracting(Installation::attention)
+                .as("a toggle keeps the attention").isEqualTo(attention);
+
+        Installation current = storage.installations().find(ALICE, WEBHOOK).orElseThrow();
+        storage.installations().update(current.configure(POLICY.require(TestPlugins.webhook().settingsSpec(),
+                JsonDocument.parse("{\"url\": \"https://example.test/x\"}")), T0));
+        assertThat(storage.installations().find(ALICE, WEBHOOK)).get().extracting(Installation::attention)
+                .isEqualTo(Attention.none());
     }
 
     @Test

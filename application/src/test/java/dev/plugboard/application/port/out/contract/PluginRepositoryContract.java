@@ -53,6 +53,29 @@ public abstract class PluginRepositoryContract extends StorageContract {
     }
 
     @Test
+    void givenRetiredPlugin_find_keepsWhenItRetired_andRestoreClearsIt() {
+        Plugin retired = registered(TestPlugins.analytics()).retire(at(7));
+        storage.plugins().save(retired);
+
+        Plugin found = storage.plugins().find(PluginName.of("analytics")).orElseThrow();
+
+        assertThat(found.isRetired()).isTrue();
+        assertThat(found.retiredAt()).contains(at(7));
+        assertThat(found).isEqualTo(retired);
+        storage.plugins().save(found.restore(at(9)));
+        assertThat(storage.plugins().find(PluginName.of("analytics")).orElseThrow().retiredAt()).isEmpty();
+    }
+
+    @Test
+    void givenSavedPlugin_delete_removesIt_andDeletingAgainFindsNothing() {
+        registered(TestPlugins.analytics());
+
+        assertThat(storage.plugins().delete(PluginName.of("analytics"))).isTrue();
+        assertThat(storage.plugins().delete(PluginName.of("analytics"))).isFalse();
+        assertThat(storage.plugins().find(PluginName.of("analytics"))).isEmpty();
+    }
+
+    @Test
     void givenNoSuchPlugin_find_isEmpty() {
         assertThat(storage.plugins().find(PluginName.of("nothing-here"))).isEmpty();
     }
