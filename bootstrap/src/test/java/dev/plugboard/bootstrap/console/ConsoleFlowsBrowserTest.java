@@ -408,8 +408,7 @@ class ConsoleFlowsBrowserTest {
     }
 
     private static void assertAccessible(String page) {
-        assertThat(browser.seriousAccessibilityViolations()).as("serious or critical axe violations on " + page).isEmpty();
-        browser.screenshotForDocs(page);
+        browser.assertAccessible(page);
     }
 
     private static String link(String user, Optional<String> organization, Set<Role> roles) {
