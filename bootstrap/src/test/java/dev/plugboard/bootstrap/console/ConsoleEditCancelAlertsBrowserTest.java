@@ -109,9 +109,13 @@ class ConsoleEditCancelAlertsBrowserTest {
 
     @Test
     @Order(2)
-    void givenTriggerData_whenTheWorkflowIsTested_thenEachStepShowsItsResolvedInputAndThatItWouldRun() {
+    void givenTriggerData_whenTheWorkflowIsTested_thenEachStepShowsItsResolvedInputAndThatItWouldRun_andBadDataIsRefusedReadably() {
         browser.open(url("/console/workflows/count-visits/edit"));
         WebElement data = browser.find("#trigger-data");
+        data.clear();
+        data.sendKeys("not json");
+        browser.find("#test-workflow").click();
+        assertThat(browser.find("#messages [role=alert]").getText()).contains("not a JSON object");
         data.clear();
         data.sendKeys("{\"userId\": \"u-visitor-42\"}");
         browser.find("#test-workflow").click();
