@@ -14,7 +14,6 @@ import dev.plugboard.application.port.in.workflow.RunWorkflowsUseCase;
 import dev.plugboard.application.port.in.workflow.WorkflowActor;
 import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.out.monitoring.AlertRepository;
-import dev.plugboard.bootstrap.rest.FullStackServer;
 import dev.plugboard.domain.access.Role;
 import dev.plugboard.domain.alert.Alert;
 import dev.plugboard.domain.alert.AlertKind;
@@ -25,13 +24,11 @@ import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunTrigger;
 import dev.plugboard.domain.settings.JsonDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,37 +47,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledging and resolving an alert, in a real headless Chromium against the shared real server.
  */
 @TestMethodOrder(OrderAnnotation.class)
-class ConsoleEditCancelAlertsBrowserTest {
+class ConsoleEditCancelAlertsBrowserTest extends ConsoleBrowserSuite {
 
     // Names no other suite of the shared server uses; fixed, so that the documentation's screenshots stay alike.
     private static final String USER = "console-erin";
     private static final String ADMIN = "console-root-alerts";
     private static final String QUEUED = "console-queued";
 
-    private static FullStackServer server;
-    private static ConsoleBrowser browser;
-
-    @RegisterExtension
-    final ConsoleBrowser.ScreenshotOnFailure screenshots = new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
-
     @BeforeAll
-    static void start() {
-        ConsoleBrowser.requireBrowser();
-        server = FullStackServer.shared();
-        browser = ConsoleBrowser.start();
+    static void givenAWorkflowOfTheUser() {
         install("analytics");
         bean(ManageWorkflowsUseCase.class).create(WorkflowActor.of(Caller.user(USER, null)), Map.of(
                 "name", "Count visits", "slug", "count-visits", "description", "counts each visit",
                 "steps", List.of(Map.of("order", 0, "name", "count", "plugin", "analytics", "inputMapping",
                         Map.of("type", "message.received", "data", Map.of("userId", "{{ trigger.data.userId }}"))))));
         signIn(USER, Set.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -196,11 +177,4 @@ class ConsoleEditCancelAlertsBrowserTest {
                 Optional.empty(), Optional.empty()));
     }
 
-    private static <T> T bean(Class<T> type) {
-        return server.application().context().getBean(type);
-    }
-
-    private static String url(String path) {
-        return server.baseUrl().resolve(path).toString();
-    }
 }
