@@ -127,6 +127,13 @@ final class ConsoleBrowser implements AutoCloseable {
                 + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList();
     }
 
+    /** No serious or critical axe violation on the current page, which is then the screenshot {@code page} of the docs. */
+    void assertAccessible(String page) {
+        org.assertj.core.api.Assertions.assertThat(seriousAccessibilityViolations())
+                .as("serious or critical axe violations on " + page).isEmpty();
+        screenshotForDocs(page);
+    }
+
     /** A screenshot for docs/console.md, so that the documentation shows the console as it is. */
     void screenshotForDocs(String name) {
         save(DOCS_IMAGES.resolve(name + ".png"));

@@ -13,7 +13,6 @@ import dev.plugboard.application.port.in.run.StartRunUseCase;
 import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase;
 import dev.plugboard.application.port.in.workflow.WorkflowActor;
 import dev.plugboard.application.port.in.run.StartRunUseCase.StartRunCommand;
-import dev.plugboard.bootstrap.rest.FullStackServer;
 import dev.plugboard.domain.access.Role;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.plugin.ExecutionPolicy;
@@ -21,13 +20,10 @@ import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.RunTrigger;
 import dev.plugboard.domain.settings.JsonDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -51,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * widget update, uninstall, an administrator's global switch, and a second user's empty page.
  */
 @TestMethodOrder(OrderAnnotation.class)
-class ConsoleFlowsBrowserTest {
+class ConsoleFlowsBrowserTest extends ConsoleBrowserSuite {
 
     private static final String SECRET = "top-secret-value-" + UUID.randomUUID();
     // Names no other suite of the shared server uses; fixed, so that the documentation's screenshots stay alike.
@@ -59,26 +55,6 @@ class ConsoleFlowsBrowserTest {
     private static final String ORG = "console-acme";
     private static final String ADMIN = "console-root";
     private static final String OTHER = "console-dave";
-
-    private static FullStackServer server;
-    private static ConsoleBrowser browser;
-
-    @RegisterExtension
-    final ConsoleBrowser.ScreenshotOnFailure screenshots = new ConsoleBrowser.ScreenshotOnFailure(() -> browser);
-
-    @BeforeAll
-    static void start() {
-        ConsoleBrowser.requireBrowser();
-        server = FullStackServer.shared();
-        browser = ConsoleBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -408,8 +384,7 @@ class ConsoleFlowsBrowserTest {
     }
 
     private static void assertAccessible(String page) {
-        assertThat(browser.seriousAccessibilityViolations()).as("serious or critical axe violations on " + page).isEmpty();
-        browser.screenshotForDocs(page);
+        browser.assertAccessible(page);
     }
 
     private static String link(String user, Optional<String> organization, Set<Role> roles) {
@@ -426,10 +401,6 @@ class ConsoleFlowsBrowserTest {
         browser.open(link);
         browser.find("#continue").click();
         browser.waitForTitle(landing);
-    }
-
-    private static String url(String path) {
-        return server.baseUrl().resolve(path).toString();
     }
 
 }

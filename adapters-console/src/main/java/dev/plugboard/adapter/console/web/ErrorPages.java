@@ -27,7 +27,9 @@ public final class ErrorPages {
         if (request.getHeaders().contains("HX-Request")) {
             // htmx swaps only 2xx answers: the refusal is delivered as one, into the message area.
             return HttpResponse.ok(alert(message)).contentType(MediaType.TEXT_HTML_TYPE)
-                    .header("HX-Retarget", "#messages").header("HX-Reswap", "innerHTML");
+                    .header("HX-Retarget", "#messages").header("HX-Reswap", "innerHTML")
+                    // Overrides any hx-select of the form (which picks its section out of a whole page).
+                    .header("HX-Reselect", "[role=alert]");
         }
         Chrome chrome = request.getAttribute("plugboard.console.user", ConsoleUser.class)
                 .map(user -> Chrome.of(status.getReason(), "", user)).orElse(Chrome.anonymous(status.getReason()));

@@ -33,7 +33,7 @@ import java.util.OptionalLong;
 
 /**
  * Workflows: the owner's list with status; a workflow's trigger, steps and recent runs with activate,
- * pause and run now; a run's step-by-step timeline. Editing the YAML and test mode are not in the console yet.
+ * pause and run now; a run's step-by-step timeline. Editing the YAML and test mode: {@link WorkflowEditController}.
  */
 @Controller("/console/workflows")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -85,9 +85,7 @@ final class WorkflowsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> changeStatus(HttpRequest<?> request, String slug, @Body Map<String, String> form) {
         WorkflowStatus target = "active".equals(form.get("status")) ? WorkflowStatus.ACTIVE : WorkflowStatus.PAUSED;
-        OptionalLong version = Optional.ofNullable(form.get("version")).filter(v -> v.matches("\\d{1,18}"))
-                .map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
-        workflows.changeStatus(actor(ConsoleUser.of(request)), slug, target, version);
+        workflows.changeStatus(actor(ConsoleUser.of(request)), slug, target, version(form));
         return HttpResponse.ok().header("HX-Refresh", "true");
     }
 
@@ -96,8 +94,14 @@ final class WorkflowsController {
         return ErrorPages.of(request, refusal);
     }
 
+    /** The version the page showed, which a change is made at (empty when the form lacks a number). */
+    static OptionalLong version(Map<String, String> form) {
+        return Optional.ofNullable(form.get("version")).filter(v -> v.matches("\\d{1,18}"))
+                .map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
+    }
+
     /** As REST sees the caller, with Plugboard's admin role making them an administrator of the organization. */
-    private static WorkflowActor actor(ConsoleUser user) {
+    static WorkflowActor actor(ConsoleUser user) {
         return new WorkflowActor(user.caller(), user.admin(), Optional.empty());
     }
 }
