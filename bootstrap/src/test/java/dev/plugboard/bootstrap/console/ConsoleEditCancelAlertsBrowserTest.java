@@ -3,8 +3,6 @@ package dev.plugboard.bootstrap.console;
 import dev.plugboard.application.port.in.Caller;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase.RegisterPluginCommand;
-import dev.plugboard.application.port.in.console.ConsoleSignInUseCase;
-import dev.plugboard.application.port.in.console.ConsoleSignInUseCase.ConsoleIdentity;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
 import dev.plugboard.application.port.in.run.StartRunUseCase;
@@ -161,16 +159,6 @@ class ConsoleEditCancelAlertsBrowserTest extends ConsoleBrowserSuite {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];", definition(), text);
     }
 
-    private static void assertAccessible(String page) {
-        browser.assertAccessible(page);
-    }
-
-    private static void signIn(String user, Set<Role> roles) {
-        String secret = bean(ConsoleSignInUseCase.class).issueLink(new ConsoleIdentity(user, Optional.empty(), roles)).secret();
-        browser.open(url("/console/sign-in?link=" + secret));
-        browser.find("#continue").click();
-        browser.waitForTitle("Home");
-    }
 
     private static void install(String plugin) {
         bean(InstallPluginUseCase.class).install(new InstallPluginCommand(Caller.user(USER, null), PluginName.of(plugin),
