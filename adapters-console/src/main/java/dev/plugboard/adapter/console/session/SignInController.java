@@ -25,26 +25,29 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Sign-in with a one-time link: opening it shows a button (so that a link preview cannot spend
  * it), pressing it exchanges the link for a session cookie and goes to the page the user had
- * asked for. Sign-out ends the session on the server, not only in the browser.
+ * asked for. The page also offers each configured {@link ExternalSignIn} (an OpenID provider). Sign-out ends the session on the server, not only in the browser.
  */
 @Controller("/console")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SignInController {
 
-    private static final String NEXT = "plugboard_console_next";
-    private static final String HOME = "/console";
+    private static final String NEXT = NextPage.COOKIE;
+    private static final String HOME = NextPage.HOME;
 
     private final ConsoleSignInUseCase signIn;
+    private final List<ExternalSignIn> external;
 
-    SignInController(ConsoleSignInUseCase signIn) {
+    SignInController(ConsoleSignInUseCase signIn, List<ExternalSignIn> external) {
         this.signIn = signIn;
+        this.external = List.copyOf(external);
     }
 
     @Get("/sign-in")
@@ -84,14 +87,13 @@ final class SignInController {
                 .cookie(ConsoleCookies.expired(request, ConsoleCookies.SESSION));
     }
 
-    /** Only pages of the console itself: a sign-in must not be able to send the user elsewhere. */
     private static Optional<String> safe(String next) {
-        return Optional.ofNullable(next).filter(n -> n.equals(HOME) || n.startsWith(HOME + "/") || n.startsWith(HOME + "?"))
-                .filter(n -> !n.contains("//") && !n.contains("\\") && !n.startsWith("/console/sign-"));
+        return NextPage.safe(next);
     }
 
-    private static ModelAndView<Map<String, Object>> view(String link, String next, String message) {
+    private ModelAndView<Map<String, Object>> view(String link, String next, String message) {
         Map<String, Object> model = new HashMap<>();
+        model.put("external", external);
         model.put("chrome", Chrome.anonymous("Sign in"));
         model.put("link", link);
         model.put("next", next);
