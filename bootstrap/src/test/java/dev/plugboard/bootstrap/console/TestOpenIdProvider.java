@@ -50,22 +50,30 @@ final class TestOpenIdProvider implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String host;
     private final RSAKey key;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private volatile String nextUser = "alice";
     private volatile Consumer<JWTClaimsSet.Builder> nextClaims = claims -> { };
     private volatile String nextError;
+    private volatile boolean byHand;
 
-    private TestOpenIdProvider(HttpServer server, RSAKey key) {
+    private TestOpenIdProvider(HttpServer server, String host, RSAKey key) {
         this.server = server;
+        this.host = host;
         this.key = key;
     }
 
     static TestOpenIdProvider start() {
+        return start("127.0.0.1");
+    }
+
+    /** Listening on 127.0.0.1, named {@code host} in its issuer ("localhost" makes it another site than 127.0.0.1). */
+    static TestOpenIdProvider start(String host) {
         try {
             TestOpenIdProvider idp = new TestOpenIdProvider(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0),
-                    new RSAKeyGenerator(2048).keyID("test-idp-key").generate());
+                    host, new RSAKeyGenerator(2048).keyID("test-idp-key").generate());
             idp.server.createContext("/.well-known/openid-configuration", idp::discovery);
             idp.server.createContext("/jwks", exchange -> idp.send(exchange, 200,
                     new JWKSet(idp.key.toPublicJWK()).toString(true)));
@@ -81,7 +89,7 @@ final class TestOpenIdProvider implements AutoCloseable {
     }
 
     String issuer() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + host + ":" + server.getAddress().getPort();
     }
 
     /** Who signs in next, and what to change in their ID token (for tests of refused tokens). */
@@ -89,6 +97,14 @@ final class TestOpenIdProvider implements AutoCloseable {
         this.nextUser = user;
         this.nextClaims = claims;
         this.nextError = null;
+    }
+
+    /**
+     * Whether the user approves on a page of the provider (a link back), as at a real provider, so
+     * that the way back is a navigation started by the provider's site; otherwise at once.
+     */
+    void approveByHand(boolean byHand) {
+        this.byHand = byHand;
     }
 
     /** The next authorization ends with this OAuth error instead of a code. */
@@ -131,7 +147,13 @@ final class TestOpenIdProvider implements AutoCloseable {
         JWTClaimsSet.Builder claims = claims(nextUser, query.get("nonce"));
         nextClaims.accept(claims);
         codes.put(code, new Grant(query.get("code_challenge"), query.get("nonce"), redirect, claims));
-        redirect(exchange, redirect + "?code=" + code + state);
+        String back = redirect + "?code=" + code + state;
+        if (byHand) {
+            send(exchange, 200, "<!DOCTYPE html><html lang=\"en\"><head><title>Test IdP</title></head><body><main>"
+                    + "<h1>Test IdP</h1><a id=\"approve\" href=\"" + back.replace("&", "&amp;") + "\">Approve</a></main></body></html>");
+            return;
+        }
+        redirect(exchange, back);
     }
 
     private void token(HttpExchange exchange) throws IOException {
@@ -193,7 +215,8 @@ final class TestOpenIdProvider implements AutoCloseable {
 
     private void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", body.startsWith("{") ? "application/json" : "text/plain");
+        exchange.getResponseHeaders().add("Content-Type", body.startsWith("{") ? "application/json"
+                : body.startsWith("<") ? "text/html" : "text/plain");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
