@@ -1,5 +1,8 @@
 package dev.plugboard.bootstrap.console;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.plugboard.bootstrap.rest.FullStackServer;
 import org.junit.jupiter.api.AfterAll;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -35,6 +39,9 @@ class OidcSignInFullStackTest {
     private static final String SESSION = "plugboard_console";
     private static final String FLOW = "plugboard_console_oidc";
 
+    /** Every log line of the server while this class runs. */
+    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
+
     private static TestOpenIdProvider idp;
     private static Path folder;
     private static FullStackServer server;
@@ -47,11 +54,15 @@ class OidcSignInFullStackTest {
                 "plugboard.console.oidc.client-id", TestOpenIdProvider.CLIENT_ID,
                 "plugboard.console.oidc.client-secret", TestOpenIdProvider.CLIENT_SECRET,
                 "plugboard.console.oidc.provider-name", "Test IdP",
-                "plugboard.auth.trust-token-roles", "true", "plugboard.auth.roles-claim", "realm_access.roles"));
+                "plugboard.auth.trust-token-roles", "true", "plugboard.auth.roles-claim", "realm_access.roles",
+                "plugboard.http.access-log", "true"));
+        LOG.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(LOG);
     }
 
     @AfterAll
     static void stop() {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(LOG);
         if (server != null) {
             server.application().close();
         }
@@ -176,6 +187,27 @@ class OidcSignInFullStackTest {
         HttpResponse<String> back = signIn(browser);
 
         assertRefused(browser, back, 401, "did not sign you in (access_denied: The user said no)");
+    }
+
+    @Test
+    void givenSignInsThatWorkAndFail_theLog_holdsNoCodeVerifierTokenOrClientSecret() {
+        idp.nextSignIn("heidi", claims -> { });
+        signIn(new CookieKeepingClient());
+        idp.nextSignIn("ivan", claims -> claims.audience("another-client"));
+        signIn(new CookieKeepingClient());
+        CookieKeepingClient injected = new CookieKeepingClient();
+        String callback = callbackOf(injected);
+        injected.get(URI.create(callback.replaceAll("code=[^&]+", "code="
+                + idp.codeForAnotherBrowser(callback.substring(0, callback.indexOf('?'))))));
+
+        List<String> lines = LOG.list.stream().map(event -> event.getFormattedMessage()
+                + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage())).toList();
+        assertThat(lines).anyMatch(line -> line.contains("GET /console/oidc/callback 200"))
+                .anyMatch(line -> line.contains("refused: The identity provider's ID token was refused"));
+        for (String handedOut : idp.handedOut()) {
+            assertThat(lines).noneMatch(line -> line.contains(handedOut));
+        }
+        assertThat(lines).noneMatch(line -> line.contains(TestOpenIdProvider.CLIENT_SECRET));
     }
 
     /** From the start of the flow to the provider, which answers with this callback URL (not followed yet). */

@@ -54,6 +54,7 @@ final class TestOpenIdProvider implements AutoCloseable {
     private final RSAKey key;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final List<String> handedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String nextUser = "alice";
     private volatile Consumer<JWTClaimsSet.Builder> nextClaims = claims -> { };
     private volatile String nextError;
@@ -120,6 +121,11 @@ final class TestOpenIdProvider implements AutoCloseable {
         return code;
     }
 
+    /** Every code, PKCE verifier, access token and ID token that crossed this provider so far. */
+    List<String> handedOut() {
+        return List.copyOf(handedOut);
+    }
+
     private void discovery(HttpExchange exchange) throws IOException {
         Map<String, Object> document = Map.of("issuer", issuer(), "authorization_endpoint", issuer() + "/authorize",
                 "token_endpoint", issuer() + "/token", "jwks_uri", issuer() + "/jwks",
@@ -147,6 +153,7 @@ final class TestOpenIdProvider implements AutoCloseable {
         JWTClaimsSet.Builder claims = claims(nextUser, query.get("nonce"));
         nextClaims.accept(claims);
         codes.put(code, new Grant(query.get("code_challenge"), query.get("nonce"), redirect, claims));
+        handedOut.add(code);
         String back = redirect + "?code=" + code + state;
         if (byHand) {
             send(exchange, 200, "<!DOCTYPE html><html lang=\"en\"><head><title>Test IdP</title></head><body><main>"
@@ -175,6 +182,7 @@ final class TestOpenIdProvider implements AutoCloseable {
         }
         Map<String, Object> tokens = Map.of("access_token", "access-" + UUID.randomUUID(), "token_type", "Bearer",
                 "expires_in", 300, "id_token", sign(grant.claims().build()));
+        handedOut.addAll(List.of(verifier, (String) tokens.get("access_token"), (String) tokens.get("id_token")));
         send(exchange, 200, json.writeValueAsString(tokens));
     }
 
