@@ -90,7 +90,8 @@ final class ConsoleSessionFilter implements Ordered {
     }
 
     private boolean isPublic(String path) {
-        return path.equals("/console/sign-in") || externalPrefixes.stream().anyMatch(path::startsWith) || path.startsWith("/console/static/") || path.startsWith("/console/webjars/");
+        return path.equals("/console/sign-in") || path.startsWith("/console/static/") || path.startsWith("/console/webjars/")
+                || externalPrefixes.stream().anyMatch(path::startsWith);
     }
 
     @Override

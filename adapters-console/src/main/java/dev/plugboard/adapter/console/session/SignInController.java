@@ -32,7 +32,8 @@ import java.util.Optional;
 /**
  * Sign-in with a one-time link: opening it shows a button (so that a link preview cannot spend
  * it), pressing it exchanges the link for a session cookie and goes to the page the user had
- * asked for. The page also offers each configured {@link ExternalSignIn} (an OpenID provider). Sign-out ends the session on the server, not only in the browser.
+ * asked for. The page also offers each configured {@link ExternalSignIn} (an OpenID provider).
+ * Sign-out ends the session on the server, not only in the browser.
  */
 @Controller("/console")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -53,11 +54,11 @@ final class SignInController {
     @Get("/sign-in")
     MutableHttpResponse<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request, @Nullable @QueryValue String link,
                                                                 @Nullable @QueryValue String next) {
-        String remembered = safe(next).or(() -> ConsoleCookies.read(request, NEXT).flatMap(SignInController::safe))
+        String remembered = NextPage.safe(next).or(() -> ConsoleCookies.read(request, NEXT).flatMap(NextPage::safe))
                 .orElse(HOME);
         MutableHttpResponse<ModelAndView<Map<String, Object>>> response = HttpResponse.ok(view(link, remembered,
                 request.getParameters().contains("signed-out") ? "You are signed out." : null));
-        if (next != null && safe(next).isPresent()) {
+        if (next != null && NextPage.safe(next).isPresent()) {
             response.cookie(ConsoleCookies.remembered(request, NEXT, remembered, Duration.ofMinutes(30)));
         }
         return response;
@@ -73,7 +74,7 @@ final class SignInController {
                             + " Print a new one with: plugboard console-link --user USER"));
         }
         Issued issued = session.get();
-        String next = safe(form.get("next")).orElse(HOME);
+        String next = NextPage.safe(form.get("next")).orElse(HOME);
         return HttpResponse.seeOther(URI.create(next))
                 .cookie(ConsoleCookies.session(request, issued.secret(), Duration.between(Instant.now(), issued.expiresAt())))
                 .cookie(ConsoleCookies.expired(request, NEXT));
@@ -85,10 +86,6 @@ final class SignInController {
         ConsoleCookies.read(request, ConsoleCookies.SESSION).ifPresent(signIn::signOut);
         return HttpResponse.ok().header("HX-Redirect", "/console/sign-in?signed-out")
                 .cookie(ConsoleCookies.expired(request, ConsoleCookies.SESSION));
-    }
-
-    private static Optional<String> safe(String next) {
-        return NextPage.safe(next);
     }
 
     private ModelAndView<Map<String, Object>> view(String link, String next, String message) {
