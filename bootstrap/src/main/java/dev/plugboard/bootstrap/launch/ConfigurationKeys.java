@@ -81,6 +81,13 @@ public final class ConfigurationKeys {
             Key.of("plugboard.auth.roles-claim", ValueType.TEXT),
             Key.of("plugboard.auth.trust-token-roles", ValueType.BOOLEAN),
             Key.of("plugboard.auth.clock-skew", ValueType.DURATION),
+            // Console sign-in through an OpenID provider (issue 13), checked by ConsoleOidcSettings.
+            Key.of(ConsoleOidcSettings.ISSUER, ValueType.TEXT),
+            Key.of(ConsoleOidcSettings.CLIENT_ID, ValueType.TEXT),
+            Key.of(ConsoleOidcSettings.CLIENT_SECRET, ValueType.TEXT),
+            Key.of(ConsoleOidcSettings.REDIRECT_URI, ValueType.TEXT),
+            Key.of(ConsoleOidcSettings.PROVIDER_NAME, ValueType.TEXT),
+            Key.of(ConsoleOidcSettings.SCOPES, ValueType.LIST),
             Key.of("plugboard.secrets.key", ValueType.TEXT),
             Key.of("plugboard.outbound.allow", ValueType.LIST),
             Key.of("plugboard.outbound.max-redirects", ValueType.NUMBER),
