@@ -25,6 +25,7 @@ import dev.plugboard.application.service.execution.WorkerService;
 import dev.plugboard.application.service.owner.OwnerService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.application.spi.OutboundHttp;
+import java.time.Duration;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,6 +54,7 @@ import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.catalog.CatalogSync;
 import dev.plugboard.application.service.catalog.PurgeService;
 import dev.plugboard.application.service.installation.InstallationService;
+import dev.plugboard.application.service.installation.LifecycleHooks;
 import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.service.secret.SecretKeysService;
 import dev.plugboard.application.service.secret.SettingsVault;
@@ -131,7 +133,7 @@ public final class Plugboard {
         this.catalogSync = new CatalogSync(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock);
         this.purge = new PurgeService(b.plugins, b.installations, trail);
         this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy, vault,
-                b.planLimits, trail, b.clock, b.ids, b.telemetry);
+                b.planLimits, trail, b.clock, b.ids, b.telemetry, new LifecycleHooks(b.handlers, b.hookTimeout, vault));
         this.secretKeys = new SecretKeysService(b.installations, b.plugins, b.settingsPolicy, vault, b.transactions, trail);
         this.runs = new RunService(admission, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids, b.telemetry);
         this.audit = new AuditQueryService(b.auditLog);
@@ -320,6 +322,7 @@ public final class Plugboard {
         private JobLock jobLock = JobLock.alone();
         private HealthSettings healthSettings = HealthSettings.defaults();
         private Consumer<String> alertLog = line -> { };
+        private Duration hookTimeout = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -334,6 +337,12 @@ public final class Plugboard {
             this.alertRepository = Objects.requireNonNull(alerts, "alerts");
             this.healthSignals = Objects.requireNonNull(signals, "signals");
             this.jobLock = Objects.requireNonNull(lock, "lock");
+            return this;
+        }
+
+        /** How long a plugin's lifecycle hook may take before it counts as failed; 5 s unless set. */
+        public Builder hookTimeout(Duration timeout) {
+            this.hookTimeout = Objects.requireNonNull(timeout, "hookTimeout");
             return this;
         }
 

@@ -45,6 +45,7 @@ public final class PluginHostMain {
                 case "run" -> worker.start(message);
                 case "cancel" -> worker.cancel();
                 case "health" -> Frames.write(protocol, health(handler));
+                case "hook" -> Frames.write(protocol, HookCall.answer(handler, message));
                 default -> err.println("unknown message from the server: " + message.get("type"));
             }
         }

@@ -40,6 +40,7 @@ import dev.plugboard.application.service.owner.OwnerService;
 import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
+import dev.plugboard.bootstrap.launch.DurationSetting;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
 import dev.plugboard.bootstrap.manifest.FileManifestSource;
 import dev.plugboard.bootstrap.outbound.OutboundConfiguration;
@@ -52,6 +53,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -113,6 +115,7 @@ final class PlugboardFactory {
                         PostgresMonitoringStorage monitoringStorage, HealthConfiguration health) {
         Plugboard plugboard = monitoringStorage.applyTo(workflowStorage.applyTo(storage.applyTo(Plugboard.builder())))
                 .healthSettings(health.settings())
+                .hookTimeout(DurationSetting.of(environment, "plugboard.plugins.hook-timeout", Duration.ofSeconds(5)))
                 .alertLog(LOG::warn)
                 .roleGrants(grants)
                 .manifestSource(manifests)

@@ -53,10 +53,11 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
     private final IdSource ids;
     private final SettingsVault vault;
     private final SettingsChange changes;
+    private final LifecycleHooks hooks;
 
     public InstallationService(PluginRepository plugins, InstallationRepository installations, OwnerDirectory owners,
                                SettingsPolicy settingsPolicy, SettingsVault vault, PlanLimits planLimits,
-                               AuditTrail audit, TimeSource clock, IdSource ids, Telemetry telemetry) {
+                               AuditTrail audit, TimeSource clock, IdSource ids, Telemetry telemetry, LifecycleHooks hooks) {
         this.plugins = plugins;
         this.installations = installations;
         this.owners = owners;
@@ -66,7 +67,8 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         this.clock = clock;
         this.ids = ids;
         this.vault = vault;
-        this.changes = new SettingsChange(settingsPolicy, vault, telemetry);
+        this.hooks = hooks;
+        this.changes = new SettingsChange(settingsPolicy, vault, telemetry, hooks);
     }
 
     @Override
@@ -86,6 +88,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
                     command.settings().orElse(JsonDocument.empty()));
             UUID id = ids.newId();
             SealedSettings settings = proposal.sealFor(id, vault);
+            hooks.beforeInstall(plugin.name(), owner, proposal.validation().effectiveSettings());
             Installation installed = installations.add(Installation.install(id, owner, plugin.name(), settings,
                     command.enabled().orElse(true), clock.now()));
             audit.success(command.caller().actor(), AuditAction.INSTALL, target, null, state(plugin, installed), "");
@@ -104,7 +107,8 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
             if (!installations.remove(owner, command.plugin())) {
                 throw new InstallationNotFoundException(owner, command.plugin().value());
             }
-            audit.success(command.caller().actor(), AuditAction.UNINSTALL, target, state(plugin, current), null, "");
+            String hookFailure = hooks.afterUninstall(current).orElse("");
+            audit.success(command.caller().actor(), AuditAction.UNINSTALL, target, state(plugin, current), null, hookFailure);
             return null;
         });
     }
@@ -122,8 +126,9 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
             Plugin plugin = plugin(command.plugin());
             SettingsChange.Proposal proposal = changes.propose(plugin.manifest().settingsSpec(), Optional.of(current),
                     command.settings());
-            Installation configured = installations.update(current.configure(proposal.sealFor(current.id(), vault),
-                    clock.now()));
+            SealedSettings sealed = proposal.sealFor(current.id(), vault);
+            hooks.beforeConfigure(current, proposal.validation().effectiveSettings());
+            Installation configured = installations.update(current.configure(sealed, clock.now()));
             audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, state(plugin, current),
                     state(plugin, configured), "");
             return view(plugin, configured);
@@ -141,8 +146,12 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
             if (current.isEnabled() == command.enabled()) {
                 return view(plugin, current);
             }
+            if (command.enabled()) {
+                hooks.beforeEnable(current);
+            }
             Installation toggled = installations.update(current.toggle(command.enabled(), clock.now()));
-            audit.success(command.caller().actor(), action, target, state(plugin, current), state(plugin, toggled), "");
+            String hookFailure = command.enabled() ? "" : hooks.afterDisable(current).orElse("");
+            audit.success(command.caller().actor(), action, target, state(plugin, current), state(plugin, toggled), hookFailure);
             return view(plugin, toggled);
         });
     }
