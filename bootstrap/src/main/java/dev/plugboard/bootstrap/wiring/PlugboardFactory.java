@@ -41,6 +41,8 @@ import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
 import dev.plugboard.bootstrap.launch.DurationSetting;
+import dev.plugboard.adapter.persistence.jdbc.JdbcPluginApprovalRepository;
+import dev.plugboard.domain.approval.NewPluginsPolicy;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
 import dev.plugboard.bootstrap.manifest.FileManifestSource;
 import dev.plugboard.bootstrap.outbound.OutboundConfiguration;
@@ -107,7 +109,8 @@ final class PlugboardFactory {
      * keeping every plugin's enabled state.
      */
     @Singleton
-    Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, ManifestSource manifests,
+    Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, JdbcPluginApprovalRepository approvals,
+                        ManifestSource manifests,
                         SettingsPolicy policy, Environment environment, ExecutionConfiguration execution,
                         SecretCipher secretCipher, GuardedOutboundHttp outbound, FileManifestSource packages,
                         PluginHosts hosts, WorkflowConfiguration workflows,
@@ -116,6 +119,8 @@ final class PlugboardFactory {
         Plugboard plugboard = monitoringStorage.applyTo(workflowStorage.applyTo(storage.applyTo(Plugboard.builder())))
                 .healthSettings(health.settings())
                 .hookTimeout(DurationSetting.of(environment, "plugboard.plugins.hook-timeout", Duration.ofSeconds(5)))
+                .newPlugins(NewPluginsPolicy.parse(environment.getProperty("plugboard.catalog.new-plugins", String.class)
+                        .orElse("enabled")), approvals)
                 .alertLog(LOG::warn)
                 .roleGrants(grants)
                 .manifestSource(manifests)

@@ -14,7 +14,9 @@ import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.OwnerDirectory;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.TimeSource;
+import dev.plugboard.application.port.out.PluginApprovalRepository;
 import dev.plugboard.application.service.AuditTrail;
+import dev.plugboard.application.service.catalog.ApprovalService;
 import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
@@ -54,10 +56,12 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
     private final SettingsVault vault;
     private final SettingsChange changes;
     private final LifecycleHooks hooks;
+    private final PluginApprovalRepository approvals;
 
     public InstallationService(PluginRepository plugins, InstallationRepository installations, OwnerDirectory owners,
                                SettingsPolicy settingsPolicy, SettingsVault vault, PlanLimits planLimits,
-                               AuditTrail audit, TimeSource clock, IdSource ids, Telemetry telemetry, LifecycleHooks hooks) {
+                               AuditTrail audit, TimeSource clock, IdSource ids, Telemetry telemetry, LifecycleHooks hooks,
+                               PluginApprovalRepository approvals) {
         this.plugins = plugins;
         this.installations = installations;
         this.owners = owners;
@@ -68,6 +72,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         this.ids = ids;
         this.vault = vault;
         this.hooks = hooks;
+        this.approvals = approvals;
         this.changes = new SettingsChange(settingsPolicy, vault, telemetry, hooks);
     }
 
@@ -76,7 +81,9 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         Owner owner = command.caller().owner();
         String target = AuditEntry.installationTarget(owner.toString(), command.plugin().value());
         return audit.perform(command.caller().actor(), AuditAction.INSTALL, target, () -> {
-            Plugin plugin = plugin(command.plugin());
+            // Not in the catalog may mean held for approval, or rejected: say so rather than "not found".
+            Plugin plugin = plugins.find(command.plugin())
+                    .orElseThrow(() -> ApprovalService.notInCatalog(approvals, command.plugin()));
             plugin.requireEnabled();
             // Held to the end of the transaction: two installs of one owner must not both count N and both add.
             owners.lockForChanges(owner, clock.now());
