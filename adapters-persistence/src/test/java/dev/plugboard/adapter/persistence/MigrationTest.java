@@ -41,7 +41,7 @@ class MigrationTest {
         assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
                 .containsExactly("alerts", "audit_entries", "circuits", "console_sessions", "event_log", "installation_store", "installations",
-                        "job_watermarks", "organizations", "owner_plugin_metrics_hourly", "plugin_health",
+                        "job_watermarks", "organizations", "owner_plugin_metrics_hourly", "plugin_approvals", "plugin_health",
                         "plugin_metrics_hourly", "plugin_run_attempts", "plugin_runs", "plugins", "role_grants", "users",
                         "workflow_deliveries", "workflow_fires", "workflow_runs", "workflows");
     }

@@ -32,6 +32,7 @@ import dev.plugboard.application.service.analytics.AnalyticsStatsService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.catalog.CatalogSync;
 import dev.plugboard.application.service.catalog.PurgeService;
+import dev.plugboard.application.service.catalog.ApprovalService;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.execution.CircuitService;
 import dev.plugboard.application.service.execution.EventService;
@@ -216,6 +217,11 @@ final class PlugboardFactory {
     @Singleton
     PurgeService purge(Plugboard plugboard) {
         return plugboard.purge();
+    }
+
+    @Singleton
+    ApprovalService approvals(Plugboard plugboard) {
+        return plugboard.approvals();
     }
 
     @Singleton
