@@ -18,6 +18,29 @@ final class HookCall {
     private HookCall() {
     }
 
+    private static final Map<String, Class<?>[]> HOOKS = Map.of(
+            "validate", new Class<?>[] {Map.class},
+            "onInstall", new Class<?>[] {String.class, Map.class},
+            "onConfigure", new Class<?>[] {String.class, Map.class, Map.class},
+            "onEnable", new Class<?>[] {String.class, Map.class},
+            "onDisable", new Class<?>[] {String.class, Map.class},
+            "onUninstall", new Class<?>[] {String.class, Map.class});
+
+    /** The hooks the handler's class overrides (the interface's defaults do nothing). */
+    static List<String> overridden(PluginHandler handler) {
+        List<String> found = new ArrayList<>();
+        HOOKS.forEach((name, parameters) -> {
+            try {
+                if (handler.getClass().getMethod(name, parameters).getDeclaringClass() != PluginHandler.class) {
+                    found.add(name);
+                }
+            } catch (NoSuchMethodException e) {
+                // Not in this plugin API version: not a hook of this handler.
+            }
+        });
+        return found;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> answer(PluginHandler handler, Map<String, Object> message) {
         String hook = String.valueOf(message.get("hook"));

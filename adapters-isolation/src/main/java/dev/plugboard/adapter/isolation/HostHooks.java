@@ -70,6 +70,9 @@ final class HostHooks {
     @SuppressWarnings("unchecked")
     List<SettingsProblem> call(String hook, Owner owner, JsonDocument settings, JsonDocument oldSettings)
             throws PluginFailure, InterruptedException {
+        if (pool.hooks().map(declared -> !declared.contains(hook)).orElse(false)) {
+            return List.of(); // the handler keeps the interface's default: nothing to ask
+        }
         PluginHost host;
         try {
             host = pool.acquire();
