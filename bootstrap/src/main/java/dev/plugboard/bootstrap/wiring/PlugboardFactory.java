@@ -42,6 +42,7 @@ import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
 import dev.plugboard.bootstrap.launch.DurationSetting;
+import dev.plugboard.bootstrap.launch.InvalidConfigurationException;
 import dev.plugboard.adapter.persistence.jdbc.JdbcPluginApprovalRepository;
 import dev.plugboard.domain.approval.NewPluginsPolicy;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
@@ -120,8 +121,7 @@ final class PlugboardFactory {
         Plugboard plugboard = monitoringStorage.applyTo(workflowStorage.applyTo(storage.applyTo(Plugboard.builder())))
                 .healthSettings(health.settings())
                 .hookTimeout(DurationSetting.of(environment, "plugboard.plugins.hook-timeout", Duration.ofSeconds(5)))
-                .newPlugins(NewPluginsPolicy.parse(environment.getProperty("plugboard.catalog.new-plugins", String.class)
-                        .orElse("enabled")), approvals)
+                .newPlugins(newPlugins(environment), approvals)
                 .alertLog(LOG::warn)
                 .roleGrants(grants)
                 .manifestSource(manifests)
@@ -153,6 +153,16 @@ final class PlugboardFactory {
         if (sealed > 0) {
             LOG.warn("Encrypted {} secret setting(s) that an older version had stored in plain text; old copies may remain"
                     + " in PostgreSQL's files until VACUUM FULL (see docs/security.md)", sealed);
+        }
+    }
+
+    /** {@code plugboard.catalog.new-plugins}: enabled unless set; a value it does not know stops the start. */
+    static NewPluginsPolicy newPlugins(Environment environment) {
+        try {
+            return NewPluginsPolicy.parse(environment.getProperty("plugboard.catalog.new-plugins", String.class)
+                    .orElse("enabled"));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidConfigurationException(unknown.getMessage() + " (PLUGBOARD_CATALOG_NEW_PLUGINS)");
         }
     }
 
