@@ -41,6 +41,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static dev.plugboard.application.service.installation.InstallationStates.audited;
+import static dev.plugboard.application.service.installation.InstallationStates.view;
+
 /** Installations: an owner's plugins, their settings and their switch. */
 public final class InstallationService implements InstallPluginUseCase, UninstallPluginUseCase,
         ConfigureInstallationUseCase, ToggleInstallationUseCase, ListInstallationsUseCase, ValidateSettingsUseCase {
@@ -98,7 +101,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
             hooks.beforeInstall(plugin.name(), owner, proposal.validation().effectiveSettings());
             Installation installed = installations.add(Installation.install(id, owner, plugin.name(), settings,
                     command.enabled().orElse(true), clock.now()));
-            audit.success(command.caller().actor(), AuditAction.INSTALL, target, null, state(plugin, installed), "");
+            audit.success(command.caller().actor(), AuditAction.INSTALL, target, null, audited(installed), "");
             return view(plugin, installed);
         });
     }
@@ -115,7 +118,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
                 throw new InstallationNotFoundException(owner, command.plugin().value());
             }
             String hookFailure = hooks.afterUninstall(current).orElse("");
-            audit.success(command.caller().actor(), AuditAction.UNINSTALL, target, state(plugin, current), null, hookFailure);
+            audit.success(command.caller().actor(), AuditAction.UNINSTALL, target, audited(current), null, hookFailure);
             return null;
         });
     }
@@ -136,8 +139,8 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
             SealedSettings sealed = proposal.sealFor(current.id(), vault);
             hooks.beforeConfigure(current, proposal.validation().effectiveSettings());
             Installation configured = installations.update(current.configure(sealed, clock.now()));
-            audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, state(plugin, current),
-                    state(plugin, configured), "");
+            audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, audited(current),
+                    audited(configured), "");
             return view(plugin, configured);
         });
     }
@@ -158,7 +161,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
             }
             Installation toggled = installations.update(current.toggle(command.enabled(), clock.now()));
             String hookFailure = command.enabled() ? "" : hooks.afterDisable(current).orElse("");
-            audit.success(command.caller().actor(), action, target, state(plugin, current), state(plugin, toggled), hookFailure);
+            audit.success(command.caller().actor(), action, target, audited(current), audited(toggled), hookFailure);
             return view(plugin, toggled);
         });
     }
@@ -198,19 +201,5 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
 
     private Installation installation(Owner owner, PluginName plugin) {
         return installations.find(owner, plugin).orElseThrow(() -> new InstallationNotFoundException(owner, plugin.value()));
-    }
-
-    /** Stored settings hold no secret in clear: secrets are sealed apart, and read (set) here. */
-    private InstallationView view(Plugin plugin, Installation installation) {
-        return InstallationView.of(installation, installation.settings(), installation.secrets().pointers(),
-                plugin.isEnabled());
-    }
-
-    /** The audited state of an installation: never a secret in clear, nor a ciphertext. */
-    private JsonDocument state(Plugin plugin, Installation installation) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("enabled", installation.isEnabled());
-        state.put("settings", installation.settings().asMap());
-        return JsonDocument.of(state);
     }
 }
