@@ -99,6 +99,10 @@ public final class ConfigurationKeys {
             Key.of("plugboard.isolation.idle-timeout", ValueType.DURATION),
             Key.of("plugboard.isolation.kill-grace", ValueType.DURATION),
             Key.of("plugboard.isolation.start-timeout", ValueType.DURATION),
+            // Lifecycle hooks of plugins (issue 14 part 6).
+            Key.of("plugboard.plugins.hook-timeout", ValueType.DURATION),
+            // Approvals of new plugins (issue 14 part 7): enabled, disabled or pending-approval.
+            Key.of("plugboard.catalog.new-plugins", ValueType.TEXT),
             // Meters (issue 12): how often the database-read gauges (pending runs, open circuits) are refreshed.
             Key.of("plugboard.metrics.backlog-interval", ValueType.DURATION),
             // Workflows (issue 11).

@@ -58,6 +58,8 @@ class ConsoleAuthorizationMatrixTest {
 
     private static final Map<String, Access> ROUTES = Map.ofEntries(
             entry("GET /console/sign-in", Access.PUBLIC),
+            entry("GET /console/oidc/sign-in", Access.PUBLIC),
+            entry("GET /console/oidc/callback", Access.PUBLIC),
             entry("POST /console/sign-in", Access.PUBLIC),
             entry("POST /console/sign-out", Access.SIGNED_IN),
             entry("GET /console", Access.SIGNED_IN),
@@ -87,6 +89,8 @@ class ConsoleAuthorizationMatrixTest {
             entry("POST /console/workflows/{slug}/edit/test", Access.SIGNED_IN),
             entry("GET /console/admin", Access.ADMIN),
             entry("POST /console/admin/plugins/{name}/switch", Access.ADMIN),
+            entry("POST /console/admin/plugins/{name}/approve", Access.ADMIN),
+            entry("POST /console/admin/plugins/{name}/reject", Access.ADMIN),
             entry("GET /console/admin/sync", Access.ADMIN),
             entry("POST /console/admin/sync", Access.ADMIN),
             entry("GET /console/admin/health", Access.ADMIN),
@@ -103,6 +107,12 @@ class ConsoleAuthorizationMatrixTest {
             "POST /console/my-plugins/{name}/toggle",
             "POST /console/my-plugins/{name}/uninstall");
 
+    /**
+     * Served only when an OpenID provider is configured, which the shared server has not: their
+     * callers are tested by OidcSignInFullStackTest, which configures one.
+     */
+    private static final Set<String> WHEN_CONFIGURED = Set.of("GET /console/oidc/sign-in", "GET /console/oidc/callback");
+
     private static final String SWITCHED = "console-mx-switched";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -116,6 +126,14 @@ class ConsoleAuthorizationMatrixTest {
 
     @Test
     void givenEveryConsoleRouteTheServerServes_eachHasARowInTheAccessTable_andEveryRowIsServed() {
+        Set<String> served = served();
+        assertThat(served).as("console routes without a row in the access table: add one").isSubsetOf(ROUTES.keySet());
+        Set<String> rows = new TreeSet<>(ROUTES.keySet());
+        rows.removeAll(WHEN_CONFIGURED);
+        assertThat(rows).as("rows for routes the server does not serve").isSubsetOf(served);
+    }
+
+    private static Set<String> served() {
         Set<String> served = new TreeSet<>();
         for (UriRouteInfo<?, ?> route : bean(Router.class).uriRoutes().map(r -> (UriRouteInfo<?, ?>) r).toList()) {
             String template = route.getUriMatchTemplate().toString();
@@ -125,13 +143,13 @@ class ConsoleAuthorizationMatrixTest {
                 served.add(route.getHttpMethod() + " " + template);
             }
         }
-        assertThat(served).as("console routes without a row in the access table: add one").isSubsetOf(ROUTES.keySet());
-        assertThat(ROUTES.keySet()).as("rows for routes the server does not serve").isSubsetOf(served);
+        return served;
     }
 
     @TestFactory
     Stream<DynamicTest> everyConsoleRouteAgainstEveryKindOfCaller() {
-        return ROUTES.keySet().stream().sorted().map(route -> DynamicTest.dynamicTest(route, () -> {
+        Set<String> served = served();
+        return ROUTES.keySet().stream().filter(served::contains).sorted().map(route -> DynamicTest.dynamicTest(route, () -> {
             String method = route.substring(0, route.indexOf(' '));
             String owner = "console-mx-" + UUID.randomUUID().toString().substring(0, 8);
             String path = concrete(route.substring(route.indexOf(' ') + 1), fixtures(owner));

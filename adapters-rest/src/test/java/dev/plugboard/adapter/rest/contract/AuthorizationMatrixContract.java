@@ -74,6 +74,10 @@ public abstract class AuthorizationMatrixContract extends ApiContract {
             row("POST", "/api/admin/plugins/sync", null, 401, 403, 403, 403, 200, 403),
             row("POST", "/api/admin/plugins/{switchable}/disable", null, 401, 403, 403, 403, 200, 403),
             row("POST", "/api/admin/plugins/{switchable}/enable", null, 401, 403, 403, 403, 200, 403),
+            // Nothing of that name is held for approval: an administrator passes and learns so (404).
+            row("POST", "/api/admin/plugins/{switchable}/approve", null, 401, 403, 403, 403, 404, 403),
+            row("POST", "/api/admin/plugins/{switchable}/reject", null, 401, 403, 403, 403, 404, 403),
+            row("GET", "/api/admin/approvals", null, 401, 403, 403, 403, 200, 403),
             row("GET", "/api/admin/audit", null, 401, 403, 403, 403, 200, 403),
             row("GET", "/api/admin/grants", null, 401, 403, 403, 403, 200, 403),
             row("POST", "/api/admin/grants", "{\"subject\": \"grantee-{run}\", \"role\": \"worker\"}",
