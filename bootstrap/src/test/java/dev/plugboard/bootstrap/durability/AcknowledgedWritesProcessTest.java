@@ -41,8 +41,8 @@ class AcknowledgedWritesProcessTest {
     @Test
     @Timeout(300)
     void givenMixedWriteLoad_whenServerThenPostgresKilled_thenNoAcknowledgedWriteIsLostWrongOrDuplicated() throws Exception {
-        long seed = Long.getLong("plugboard.durability.seed", new Random().nextLong());
-        System.out.println("AcknowledgedWritesProcessTest: seed " + seed + " (again with -Dplugboard.durability.seed=" + seed + ")");
+        long seed = Long.getLong("durability.seed", new Random().nextLong());
+        System.out.println("AcknowledgedWritesProcessTest: seed " + seed + " (again with -Ddurability.seed=" + seed + ")");
         Random random = new Random(seed);
         Path data = folder.resolve("data");
         Path pgdata = data.resolve("pgdata");

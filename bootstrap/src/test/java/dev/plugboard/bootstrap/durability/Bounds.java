@@ -15,7 +15,7 @@ import java.util.function.ToLongFunction;
  */
 final class Bounds {
 
-    static final long HEAP_GROWTH_KB = 32 * 1024;
+    static final long HEAP_GROWTH_KB = 16 * 1024;
     static final long THREAD_GROWTH = 8;
     static final long FILE_DESCRIPTOR_GROWTH = 32;
     static final long CONNECTION_GROWTH = 2;

@@ -24,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Resource stability (issue 15, part 7), not part of the normal build: {@code ./mvnw -B -Psoak -pl bootstrap -am verify}.
- * A real {@code serve} process takes a mixed load for {@code plugboard.soak.minutes} (10): rounds of
- * {@link Writer}s (new users each minute) and a reader. Every {@code plugboard.soak.sample-seconds} (30)
+ * A real {@code serve} process takes a mixed load for {@code soak.minutes} (10): rounds of
+ * {@link Writer}s (new users each minute) and a reader. Every {@code soak.sample-seconds} (30)
  * the server's heap after a full GC, live threads, open file descriptors and PostgreSQL connections
  * are sampled. After the warm-up (the first fifth: minute 2 of 10), none may grow past {@link Bounds}
- * over the first sample after it. The figures go to {@code plugboard.soak.report} when set (the
+ * over the first sample after it. The figures go to {@code soak.report} when set (the
  * profile sets {@code docs/benchmarks/soak.md}).
  */
 class ResourceStabilitySoak {
@@ -41,9 +41,9 @@ class ResourceStabilitySoak {
 
     @Test
     void givenMixedLoadForMinutes_heapThreadsFileDescriptorsAndConnections_stayWithinBoundsAfterWarmUp() throws Exception {
-        Duration duration = Duration.ofSeconds(Math.round(Double.parseDouble(System.getProperty("plugboard.soak.minutes", "10")) * 60));
-        Duration interval = Duration.ofSeconds(Long.getLong("plugboard.soak.sample-seconds", Math.min(30, duration.toSeconds() / 10)));
-        long seed = Long.getLong("plugboard.soak.seed", new Random().nextLong());
+        Duration duration = Duration.ofSeconds(Math.round(Double.parseDouble(System.getProperty("soak.minutes", "10")) * 60));
+        Duration interval = Duration.ofSeconds(Long.getLong("soak.sample-seconds", Math.min(30, duration.toSeconds() / 10)));
+        long seed = Long.getLong("soak.seed", new Random().nextLong());
         System.out.println("ResourceStabilitySoak: " + duration + ", a sample every " + interval + ", seed " + seed);
         Path data = folder.resolve("data");
         List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
@@ -81,6 +81,8 @@ class ResourceStabilitySoak {
             assertThat(sampler.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
             samples.add(resources.sample(Duration.ofNanos(System.nanoTime() - start), writes.get()));
         }
+        // A sampling that threw stops the schedule: too few samples say so.
+        assertThat(samples).as("a sample every " + interval).hasSizeGreaterThan((int) (duration.toSeconds() / interval.toSeconds()));
         Bounds.Verdict verdict = Bounds.judge(List.copyOf(samples), duration.dividedBy(5));
         SoakReport.write(duration, interval, seed, writes.get(), reads.get(), samples, verdict);
         assertThat(verdict.excesses()).as("resources grown past their bounds after the warm-up:\n" + verdict).isEmpty();

@@ -12,20 +12,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * What a server process holds, as an operator would look from outside: heap in use right after a
- * full GC ({@code jcmd GC.run}, then {@code GC.heap_info}), its live threads and open file descriptors
+ * full GC ({@code jcmd GC.run}, then {@code jstat -gc}), its live threads and open file descriptors
  * ({@code /proc/<pid>}), and its connections to PostgreSQL ({@code pg_stat_activity}).
  */
 final class ServerResources implements AutoCloseable {
-
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     /** One look at the server. */
     record Sample(Duration at, long heapAfterGcKb, int threads, int fileDescriptors, int databaseConnections, int writes) {
@@ -49,21 +46,26 @@ final class ServerResources implements AutoCloseable {
         return new Sample(at, heapAfterGcKb(), threads(), fileDescriptors(), databaseConnections(), writes);
     }
 
+    /**
+     * The old generation in use right after a full GC: what survived it. The whole heap's "used" would
+     * also count what the load allocated in the second between the GC and the look.
+     */
     private long heapAfterGcKb() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new AssertionError("no 'used NK' in jcmd " + pid + " GC.heap_info");
-        }
-        return Long.parseLong(used.group(1));
+        tool("jcmd", Long.toString(pid), "GC.run");
+        List<String> lines = tool("jstat", "-gc", Long.toString(pid)).strip().lines().toList();
+        List<String> names = List.of(lines.get(0).strip().split("\\s+"));
+        String[] values = lines.get(1).strip().split("\\s+");
+        return Math.round(Double.parseDouble(values[names.indexOf("OU")]));
     }
 
-    private String jcmd(String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), command).redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-            throw new AssertionError("jcmd " + pid + " " + command + " failed: " + out);
+    /** Runs a JDK tool ({@code jcmd}, {@code jstat}) and returns its output. */
+    private static String tool(String name, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", name).toString()));
+        command.addAll(List.of(args));
+        Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!tool.waitFor(60, TimeUnit.SECONDS) || tool.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + out);
         }
         return out;
     }

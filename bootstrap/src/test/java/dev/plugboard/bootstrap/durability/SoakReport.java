@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Writes a soak's figures as Markdown to {@code plugboard.soak.report}, when it is set. */
+/** Writes a soak's figures as Markdown to {@code soak.report}, when it is set. */
 final class SoakReport {
 
     private SoakReport() {
@@ -22,13 +22,13 @@ final class SoakReport {
         StringBuilder text = new StringBuilder();
         text.append("# Soak: resource stability under a mixed load\n\n")
                 .append("Written by `ResourceStabilitySoak` (`./mvnw -B -Psoak -pl bootstrap -am verify`, duration with\n")
-                .append("`-Dplugboard.soak.minutes=N`) on ").append(LocalDate.now(ZoneOffset.UTC)).append(": a real `plugboard serve`\n")
+                .append("`-Dsoak.minutes=N`) on ").append(LocalDate.now(ZoneOffset.UTC)).append(": a real `plugboard serve`\n")
                 .append("on the embedded PostgreSQL, ").append(duration.toMinutes()).append(" min, a sample every ")
                 .append(interval.toSeconds()).append(" s, seed ").append(seed).append(".\n\n")
                 .append("Load: ").append(writes).append(" acknowledged writes (installs, settings `PUT`s with `If-Match`, toggles,\n")
                 .append("runs and events with idempotency keys, workflow saves; 6 new users a minute) and ").append(reads)
                 .append(" reads.\n\n")
-                .append("Bounds, over the first sample after the warm-up (the first fifth of the run): heap after a full GC\n")
+                .append("Bounds, over the first sample after the warm-up (the first fifth of the run): heap after a full GC (its\nold generation in use, from `jstat`) ")
                 .append("+").append(Bounds.HEAP_GROWTH_KB / 1024).append(" MB, live threads +").append(Bounds.THREAD_GROWTH)
                 .append(", open file descriptors +").append(Bounds.FILE_DESCRIPTOR_GROWTH).append(", PostgreSQL connections +")
                 .append(Bounds.CONNECTION_GROWTH).append(".\n\n")
@@ -39,7 +39,7 @@ final class SoakReport {
         samples.forEach(sample -> text.append(sample.row()).append('\n'));
         String report = text.toString();
         System.out.println(report);
-        String target = System.getProperty("plugboard.soak.report", "");
+        String target = System.getProperty("soak.report", "");
         if (!target.isBlank()) {
             Files.createDirectories(Path.of(target).getParent());
             Files.writeString(Path.of(target), report, StandardCharsets.UTF_8);
