@@ -15,14 +15,14 @@ import java.util.concurrent.TimeUnit;
  * A real {@code plugboard} process (the same main class as the executable jar) in a folder of its
  * own, with only the {@code PLUGBOARD_*} variables a test gives it.
  */
-final class PlugboardProcess {
+public final class PlugboardProcess {
 
     static final long TIMEOUT_SECONDS = 180;
 
     private final Path folder;
     private final Map<String, String> variables;
 
-    PlugboardProcess(Path folder, Map<String, String> variables) {
+    public PlugboardProcess(Path folder, Map<String, String> variables) {
         this.folder = folder;
         this.variables = variables;
     }
@@ -50,7 +50,7 @@ final class PlugboardProcess {
     }
 
     /** Starts the process with its working directory in the folder; output goes to files read by {@link #outcome}. */
-    Process start(String... args) throws IOException {
+    public Process start(String... args) throws IOException {
         return builder(args).start();
     }
 
@@ -67,7 +67,7 @@ final class PlugboardProcess {
     }
 
     /** Waits until standard error has a line containing {@code text}, and returns that line. */
-    String awaitErrorLine(Process process, String text) throws IOException, InterruptedException {
+    public String awaitErrorLine(Process process, String text) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(TIMEOUT_SECONDS));
         while (Instant.now().isBefore(deadline)) {
             for (String line : Files.readAllLines(folder.resolve("stderr.txt"), StandardCharsets.UTF_8)) {
@@ -83,7 +83,7 @@ final class PlugboardProcess {
         throw new AssertionError("no line with '" + text + "' in " + TIMEOUT_SECONDS + " s");
     }
 
-    Outcome outcome(int exitCode) throws IOException {
+    public Outcome outcome(int exitCode) throws IOException {
         return new Outcome(exitCode, Files.readString(folder.resolve("stdout.txt"), StandardCharsets.UTF_8),
                 Files.readString(folder.resolve("stderr.txt"), StandardCharsets.UTF_8));
     }
@@ -93,7 +93,7 @@ final class PlugboardProcess {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
-    record Outcome(int exitCode, String out, String err) {
+    public record Outcome(int exitCode, String out, String err) {
 
         List<String> errorLines() {
             return err.lines().filter(line -> !line.isBlank()).toList();

@@ -3,17 +3,12 @@ package dev.plugboard.bootstrap.rest;
 import dev.plugboard.adapter.rest.contract.ApiClient;
 import dev.plugboard.adapter.rest.contract.ApiResponse;
 import dev.plugboard.adapter.rest.contract.Who;
+import dev.plugboard.bootstrap.support.Postmaster;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +28,7 @@ class DatabaseDownFullStackTest {
             ApiClient api = new ApiClient(server);
             Who alice = Who.newUser("alice");
             assertThat(api.get("/api/plugins", alice).status()).isEqualTo(200);
-            stopFast(data.resolve("pgdata"));
+            Postmaster.stopFast(data.resolve("pgdata"));
 
             long start = System.nanoTime();
             ApiResponse down = api.get("/api/plugins", alice);
@@ -47,7 +42,7 @@ class DatabaseDownFullStackTest {
             ApiResponse readiness = api.get("/health/readiness", Who.anonymous());
             assertThat(readiness.json().path("status").asText()).as(readiness.toString()).isEqualTo("DOWN");
 
-            restarted = startAgain(data.resolve("pgdata"));
+            restarted = Postmaster.startAgain(data.resolve("pgdata"));
 
             ApiResponse back = awaitOk(api, alice);
             assertThat(back.status()).as(back.toString()).isEqualTo(200);
@@ -61,35 +56,6 @@ class DatabaseDownFullStackTest {
             }
             FullStackServer.delete(data);
         }
-    }
-
-    /** A fast shutdown (SIGINT): the server drops its clients' connections, as a crash or a restart by an operator would. */
-    private static void stopFast(Path dataDirectory) throws IOException, InterruptedException {
-        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor()).as("kill -INT " + pid).isZero();
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (postmaster != null && postmaster.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(postmaster == null || !postmaster.isAlive()).as("PostgreSQL (pid %d) stopped", pid).isTrue();
-    }
-
-    /**
-     * Starts PostgreSQL again with the command line of its last start (postmaster.opts: same port,
-     * same settings), the way the embedded server runs as root (unshare -U). The library's own start
-     * refuses a second server for a data directory in one JVM.
-     */
-    private static Process startAgain(Path dataDirectory) throws IOException {
-        String opts = Files.readString(dataDirectory.resolve("postmaster.opts")).strip();
-        List<String> command = new ArrayList<>(List.of("unshare", "-U", opts.substring(0, opts.indexOf(' '))));
-        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(opts);
-        while (quoted.find()) {
-            command.add(quoted.group(1));
-        }
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDirectory.resolveSibling("restarted-postgres.log").toFile()).start();
     }
 
     /** The pool reconnects by itself; the first requests after the restart may still find it empty. */

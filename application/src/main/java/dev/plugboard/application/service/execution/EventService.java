@@ -70,14 +70,17 @@ public final class EventService implements PublishEventUseCase {
         telemetry.eventPublished(command.type());
         String target = "events:" + owner;
         return audit.perform(command.caller().actor(), AuditAction.EVENT_PUBLISHED, target, () -> {
-            List<Plugin> subscribers = subscribers(owner, command.type());
             Optional<String> key = command.idempotencyKey();
             if (key.isPresent() && !events.firstSighting(owner, key.get(), command.type(), clock.now())) {
-                List<PluginRun> earlier = subscribers.stream()
+                // The first delivery's runs, whatever was switched off or on since: any plugin of the
+                // catalog that subscribes to the type may have one.
+                List<PluginRun> earlier = plugins.findAll().stream()
+                        .filter(plugin -> plugin.manifest().subscribesTo(command.type()))
                         .flatMap(plugin -> runs.findByIdempotencyKey(owner, runKey(key.get(), plugin)).stream())
                         .toList();
                 return new EventReport(earlier, true, List.of());
             }
+            List<Plugin> subscribers = subscribers(owner, command.type());
             JsonDocument input = JsonDocument.of(Map.of("type", command.type(), "data", command.data().asMap()));
             List<PluginRun> started = new ArrayList<>();
             List<String> skipped = new ArrayList<>();

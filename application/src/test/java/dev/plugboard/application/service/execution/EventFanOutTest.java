@@ -141,6 +141,18 @@ class EventFanOutTest {
     }
 
     @Test
+    void givenASubscriberSwitchedOffSinceTheFirstDelivery_theSameKeyAgain_answersWithEveryFirstRun() {
+        EventReport first = publish(ALICE, RECEIVED, "evt-1");
+        plugboard.installations().toggle(new ToggleInstallationCommand(ALICE, PluginName.of("counter"), false));
+
+        EventReport again = publish(ALICE, RECEIVED, "evt-1");
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(ids(again.runs())).containsExactlyInAnyOrderElementsOf(ids(first.runs()));
+        assertThat(runsOf(ALICE_OWNER)).hasSize(2);
+    }
+
+    @Test
     void idempotencyKeysArePerOwner() {
         publish(ALICE, RECEIVED, "evt-1");
 
