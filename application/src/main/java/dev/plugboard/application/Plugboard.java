@@ -121,8 +121,8 @@ public final class Plugboard {
     private Plugboard(Builder b) {
         this.wiring = b;
         this.settingsPolicy = b.settingsPolicy;
-        this.vault = new SettingsVault(b.secretCipher);
-        AuditTrail trail = new AuditTrail(b.auditLog, b.transactions, b.clock, b.ids);
+        this.vault = new SettingsVault(b.secretCipher, b.environment, b.installations);
+        AuditTrail trail = new AuditTrail(b.auditLog, b.transactions, b.clock, b.ids, b.environment.name());
         this.outcomes = new RunOutcomes(b.runs, b.installations, b.circuits, b.executionSettings.circuit(), b.clock,
                 new RetryScheduler(b.plugins, () -> ThreadLocalRandom.current().nextDouble()), b.telemetry);
         this.admission = new RunAdmission(b.plugins, b.installations, outcomes, b.handlers);
@@ -320,8 +320,19 @@ public final class Plugboard {
         private JobLock jobLock = JobLock.alone();
         private HealthSettings healthSettings = HealthSettings.defaults();
         private Consumer<String> alertLog = line -> { };
+        private dev.plugboard.domain.installation.Environment environment =
+                dev.plugboard.domain.installation.Environment.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * The environment this process runs in: runs use their installations' overrides for it, and
+         * audit entries name it; {@code default} unless set.
+         */
+        public Builder environment(dev.plugboard.domain.installation.Environment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
         }
 
         /**

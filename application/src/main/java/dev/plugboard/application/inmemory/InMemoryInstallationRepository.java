@@ -2,9 +2,11 @@ package dev.plugboard.application.inmemory;
 
 import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.installation.InstallationNotFoundException;
 import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
+import dev.plugboard.domain.installation.SettingsOverride;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Installations in memory, unique per owner and plugin, with optimistic locking like the database. */
@@ -24,6 +27,7 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     private Map<Key, Installation> installations = new HashMap<>();
     private Map<Key, Long> attempts = new HashMap<>();
+    private Map<UUID, Map<Environment, SettingsOverride>> overrides = new HashMap<>();
 
     @Override
     public synchronized Optional<Installation> find(Owner owner, PluginName plugin) {
@@ -110,7 +114,28 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     @Override
     public synchronized boolean remove(Owner owner, PluginName plugin) {
-        return installations.remove(new Key(owner, plugin)) != null;
+        Installation removed = installations.remove(new Key(owner, plugin));
+        if (removed != null) {
+            overrides.remove(removed.id());
+        }
+        return removed != null;
+    }
+
+    @Override
+    public synchronized Map<Environment, SettingsOverride> overrides(UUID installation) {
+        return Map.copyOf(overrides.getOrDefault(installation, Map.of()));
+    }
+
+    @Override
+    public synchronized void putOverride(UUID installation, SettingsOverride override) {
+        Map<Environment, SettingsOverride> next = new TreeMap<>(java.util.Comparator.comparing(Environment::name));
+        next.putAll(overrides.getOrDefault(installation, Map.of()));
+        if (override.isEmpty()) {
+            next.remove(override.environment());
+        } else {
+            next.put(override.environment(), override);
+        }
+        overrides.put(installation, next);
     }
 
     @Override
@@ -141,7 +166,7 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     @Override
     public synchronized Object snapshot() {
-        return List.of(new HashMap<>(installations), new HashMap<>(attempts));
+        return List.of(new HashMap<>(installations), new HashMap<>(attempts), new HashMap<>(overrides));
     }
 
     @Override
@@ -150,5 +175,6 @@ public final class InMemoryInstallationRepository implements InstallationReposit
         List<Object> both = (List<Object>) snapshot;
         installations = new HashMap<>((Map<Key, Installation>) both.get(0));
         attempts = new HashMap<>((Map<Key, Long>) both.get(1));
+        overrides = new HashMap<>((Map<UUID, Map<Environment, SettingsOverride>>) both.get(2));
     }
 }

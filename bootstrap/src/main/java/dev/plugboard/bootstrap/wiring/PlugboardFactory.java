@@ -121,6 +121,8 @@ final class PlugboardFactory {
                 .planLimits(planLimits(environment))
                 .handlers(HandlerRegistry.fromClasspath().withPackaged(hosts.handlers(packages.packages())))
                 .executionSettings(execution.settings())
+                .environment(dev.plugboard.domain.installation.Environment.of(
+                        environment.getProperty("plugboard.environment", String.class).orElse(null)))
                 .outboundHttp(outbound)
                 .logContext(new MdcLogContext())
                 .workflowSettings(workflows.settings())

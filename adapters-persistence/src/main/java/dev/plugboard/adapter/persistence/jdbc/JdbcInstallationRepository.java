@@ -2,9 +2,11 @@ package dev.plugboard.adapter.persistence.jdbc;
 
 import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.installation.InstallationNotFoundException;
 import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
+import dev.plugboard.domain.installation.SettingsOverride;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginNotFoundException;
@@ -12,6 +14,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -163,6 +166,23 @@ public final class JdbcInstallationRepository implements InstallationRepository 
     public boolean remove(Owner owner, PluginName plugin) {
         return sql.update("DELETE FROM installations i USING plugins p WHERE p.id = i.plugin_id AND i."
                 + Owners.column(owner) + " = ? AND p.name = ?", owner.id(), plugin.value()) > 0;
+    }
+
+    @Override
+    public Map<Environment, SettingsOverride> overrides(UUID installation) {
+        return sql.one("SELECT overrides FROM installations WHERE id = ?", row -> row.getString(1), installation)
+                .map(OverridesJson::read).orElse(Map.of());
+    }
+
+    @Override
+    public void putOverride(UUID installation, SettingsOverride override) {
+        String environment = override.environment().name();
+        if (override.isEmpty()) {
+            sql.update("UPDATE installations SET overrides = overrides - ?::text WHERE id = ?", environment, installation);
+        } else {
+            sql.update("UPDATE installations SET overrides = jsonb_set(overrides, ARRAY[?::text], ?::jsonb) WHERE id = ?",
+                    environment, OverridesJson.write(override), installation);
+        }
     }
 
     private static Installation withVersion(Installation i, long version) {

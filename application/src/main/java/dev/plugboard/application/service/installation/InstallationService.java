@@ -19,7 +19,9 @@ import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.SettingsOverride;
 import dev.plugboard.domain.installation.InstallationNotFoundException;
 import dev.plugboard.domain.installation.PlanLimits;
 import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
@@ -53,6 +55,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
     private final IdSource ids;
     private final SettingsVault vault;
     private final SettingsChange changes;
+    private final EnvironmentOverrides overrides;
 
     public InstallationService(PluginRepository plugins, InstallationRepository installations, OwnerDirectory owners,
                                SettingsPolicy settingsPolicy, SettingsVault vault, PlanLimits planLimits,
@@ -67,6 +70,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         this.ids = ids;
         this.vault = vault;
         this.changes = new SettingsChange(settingsPolicy, vault, telemetry);
+        this.overrides = new EnvironmentOverrides(installations, settingsPolicy, vault);
     }
 
     @Override
@@ -120,14 +124,39 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
                         command.expectedVersion().getAsLong());
             }
             Plugin plugin = plugin(command.plugin());
+            if (!command.environment().isDefault()) {
+                return configureOverride(command, plugin, current, target);
+            }
             SettingsChange.Proposal proposal = changes.propose(plugin.manifest().settingsSpec(), Optional.of(current),
                     command.settings());
+            if (proposal.validation().isValid()) {
+                overrides.requireStillValid(plugin.manifest().settingsSpec(), current,
+                        proposal.validation().effectiveSettings());
+            }
             Installation configured = installations.update(current.configure(proposal.sealFor(current.id(), vault),
                     clock.now()));
             audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, state(plugin, current),
                     state(plugin, configured), "");
             return view(plugin, configured);
         });
+    }
+
+    /** One environment's override: the base settings stay as they are. */
+    private InstallationView configureOverride(ConfigureInstallationCommand command, Plugin plugin, Installation current,
+                                               String target) {
+        Environment environment = command.environment();
+        SettingsOverride before = installations.overrides(current.id()).get(environment);
+        SettingsOverride after = overrides.propose(plugin.manifest().settingsSpec(), current, environment,
+                command.settings());
+        installations.putOverride(current.id(), after);
+        audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, overrideState(environment, before),
+                overrideState(environment, after), "override of environment " + environment);
+        return overrides.shown(view(plugin, current), current, environment);
+    }
+
+    private static JsonDocument overrideState(Environment environment, SettingsOverride override) {
+        return override == null ? null : JsonDocument.of(Map.of("environment", environment.name(),
+                "override", override.visible().asMap()));
     }
 
     @Override
@@ -159,8 +188,14 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
 
     @Override
     public InstallationView getInstallation(Owner owner, String plugin) {
+        return getInstallation(owner, plugin, Environment.DEFAULT);
+    }
+
+    @Override
+    public InstallationView getInstallation(Owner owner, String plugin, Environment environment) {
         PluginName name = PluginName.of(plugin);
-        return view(plugin(name), installation(owner, name));
+        Installation installation = installation(owner, name);
+        return overrides.shown(view(plugin(name), installation), installation, environment);
     }
 
     /**
