@@ -82,7 +82,8 @@ public final class InMemoryInstallationRepository implements InstallationReposit
         Installation stored = Installation.reconstitute(installation.id(), installation.owner(), installation.plugin(),
                 installation.settings(), installation.secrets(), installation.isEnabled(), current.executionCount(),
                 current.lastExecutedAt().orElse(null), current.lastError().orElse(null), installation.version() + 1,
-                installation.createdAt(), installation.updatedAt()).withAttention(installation.attention());
+                installation.createdAt(), installation.updatedAt()).withAttention(installation.attention())
+                .withProvenance(installation.provenance());
         installations.put(key, stored);
         return stored;
     }
@@ -161,7 +162,8 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     private static Installation withVersion(Installation i, long version) {
         return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.secrets(), i.isEnabled(), i.executionCount(),
-                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention());
+                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention())
+                .withProvenance(i.provenance());
     }
 
     @Override

@@ -37,6 +37,10 @@ final class InstallationOutput {
         json.put("needsAttention", view.needsAttention());
         json.put("violations", view.attention().violations().stream().map(v -> Map.of("pointer", v.pointer(),
                 "keyword", v.keyword(), "message", v.message())).toList());
+        json.put("installedBy", view.provenance().installedBy().orElse(null));
+        json.put("installedAt", Json.time(view.createdAt()));
+        json.put("installedVersion", view.provenance().installedVersion().orElse(null));
+        json.put("pluginVersion", view.pluginVersion());
         json.put("environment", view.environment().name());
         Map<String, Object> overrides = new java.util.TreeMap<>();
         view.overrides().forEach((environment, override) -> overrides.put(environment, override.asMap()));
@@ -65,7 +69,9 @@ final class InstallationOutput {
                 .row("Last run:", view.lastExecutedAt())
                 .row("Last error:", view.lastError())
                 .row("Version:", view.version())
-                .row("Installed:", view.createdAt())
+                .row("Installed:", view.createdAt() + view.provenance().installedBy().map(by -> " by " + by).orElse(""))
+                .row("Plugin version:", view.pluginVersion() + view.provenance().installedVersion()
+                        .filter(at -> !at.equals(view.pluginVersion())).map(at -> " (installed at " + at + ")").orElse(""))
                 .row("Updated:", view.updatedAt())
                 .print(out);
     }

@@ -164,7 +164,7 @@ class InstallCommandsTest {
         webhook.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("id", "owner", "plugin", "enabled", "pluginEnabled", "active", "settings",
                 "secretsSet", "executionCount", "lastExecutedAt", "lastError", "version", "createdAt", "updatedAt",
-                "needsAttention", "violations", "environment", "overrides");
+                "needsAttention", "violations", "installedBy", "installedAt", "installedVersion", "pluginVersion", "environment", "overrides");
         assertThat(webhook.get("needsAttention").asBoolean()).isFalse();
         assertThat(webhook.get("violations")).isEmpty();
         assertThat(webhook.get("owner").asText()).isEqualTo("org:acme");
@@ -220,6 +220,8 @@ class InstallCommandsTest {
         assertThat(staging.json().get("settings").get("url").asText()).isEqualTo("https://staging.test/hook");
         assertThat(staging.json().get("overrides").get("staging").get("token").asText()).isEqualTo("(set)");
         assertThat(base.json().get("settings").get("url").asText()).isEqualTo("https://example.test/hook");
+        assertThat(base.json().get("installedVersion").asText()).isEqualTo(base.json().get("pluginVersion").asText());
+        assertThat(base.json().get("installedBy").asText()).isNotBlank();
         assertThat(result.out() + staging.out() + base.out()).doesNotContain(SECRET);
     }
 

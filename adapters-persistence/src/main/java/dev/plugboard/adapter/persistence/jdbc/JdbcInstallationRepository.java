@@ -76,11 +76,13 @@ public final class JdbcInstallationRepository implements InstallationRepository 
         int inserted;
         try {
             inserted = sql.update("INSERT INTO installations (id, user_id, organization_id, plugin_id, settings, secrets, "
-                            + "enabled, execution_count, last_executed_at, last_error, version, created_at, updated_at, attention) "
-                            + "SELECT ?, ?, ?, p.id, ?::jsonb, ?::jsonb, ?, ?, ?, ?, 0, ?, ?, ?::jsonb FROM plugins p WHERE p.name = ?",
+                            + "enabled, execution_count, last_executed_at, last_error, version, created_at, updated_at, attention, "
+                            + "installed_by, installed_version) "
+                            + "SELECT ?, ?, ?, p.id, ?::jsonb, ?::jsonb, ?, ?, ?, ?, 0, ?, ?, ?::jsonb, ?, ? FROM plugins p WHERE p.name = ?",
                     row.id(), row.userId(), row.organizationId(), row.settings(), row.secrets(), row.enabled(),
                     row.executionCount(),
-                    row.lastExecutedAt(), row.lastError(), row.createdAt(), row.updatedAt(), row.attention(), row.plugin());
+                    row.lastExecutedAt(), row.lastError(), row.createdAt(), row.updatedAt(), row.attention(),
+                    row.installedBy(), row.installedVersion(), row.plugin());
         } catch (UniqueViolation e) {
             if (OWNER_AND_PLUGIN_KEYS.contains(e.constraint())) {
                 throw new PluginAlreadyInstalledException(installation.owner(), row.plugin());
@@ -107,7 +109,8 @@ public final class JdbcInstallationRepository implements InstallationRepository 
                         installation.settings(), installation.secrets(), installation.isEnabled(),
                         result.getLong("execution_count"),
                         Sql.instant(result, "last_executed_at"), result.getString("last_error"), installation.version() + 1,
-                        installation.createdAt(), installation.updatedAt()).withAttention(installation.attention()),
+                        installation.createdAt(), installation.updatedAt()).withAttention(installation.attention())
+                        .withProvenance(installation.provenance()),
                 row.settings(), row.secrets(), row.enabled(), row.updatedAt(), row.attention(), row.id(), installation.owner().id(), row.plugin(), row.version());
         if (updated.isEmpty()) {
             boolean exists = sql.one("SELECT 1" + FROM + " WHERE i.id = ? AND i." + owner + " = ? AND p.name = ?",
@@ -187,6 +190,7 @@ public final class JdbcInstallationRepository implements InstallationRepository 
 
     private static Installation withVersion(Installation i, long version) {
         return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.secrets(), i.isEnabled(), i.executionCount(),
-                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention());
+                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention())
+                .withProvenance(i.provenance());
     }
 }

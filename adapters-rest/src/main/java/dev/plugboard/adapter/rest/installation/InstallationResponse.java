@@ -18,7 +18,10 @@ import static dev.plugboard.adapter.rest.JsonValues.time;
  * is true when a settings schema change left the stored settings invalid, {@code violations} says why
  * (empty otherwise); the next valid {@code PUT} of the settings clears both. {@code environment} names
  * whose settings {@code settings} are; {@code overrides} holds each environment's stored override
- * (secrets read {@code (set)}), when the installation was read on its own.
+ * (secrets read {@code (set)}), when the installation was read on its own. {@code installedBy},
+ * {@code installedAt} and {@code installedVersion} say who installed it, when, at which plugin version
+ * ({@code installedBy} and {@code installedVersion} null for installations older than that record);
+ * {@code pluginVersion} is the plugin's version now, which an upgrade moves on.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -27,7 +30,8 @@ public record InstallationResponse(String id, String owner, String plugin, @Json
                                    long executionCount, @Nullable String lastExecutedAt, @Nullable String lastError, long version,
                                    String createdAt, String updatedAt, boolean needsAttention,
                                    List<Problem.ViolationBody> violations, String environment,
-                                   @JsonObject Map<String, Object> overrides) {
+                                   @JsonObject Map<String, Object> overrides, @Nullable String installedBy,
+                                   String installedAt, @Nullable String installedVersion, String pluginVersion) {
 
     public static InstallationResponse from(InstallationView view) {
         return new InstallationResponse(view.id().toString(), view.owner().toString(), view.plugin().value(),
@@ -35,7 +39,8 @@ public record InstallationResponse(String id, String owner, String plugin, @Json
                 view.pluginEnabled(), view.active(), view.executionCount(), time(view.lastExecutedAt()),
                 view.lastError().orElse(null), view.version(), time(view.createdAt()), time(view.updatedAt()),
                 view.needsAttention(), view.attention().violations().stream().map(Problem.ViolationBody::from).toList(),
-                view.environment().name(), overrides(view));
+                view.environment().name(), overrides(view), view.provenance().installedBy().orElse(null),
+                time(view.createdAt()), view.provenance().installedVersion().orElse(null), view.pluginVersion());
     }
 
     private static Map<String, Object> overrides(InstallationView view) {

@@ -21,6 +21,7 @@ import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
 import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.Provenance;
 import dev.plugboard.domain.installation.SettingsOverride;
 import dev.plugboard.domain.installation.InstallationNotFoundException;
 import dev.plugboard.domain.installation.PlanLimits;
@@ -91,7 +92,8 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
             UUID id = ids.newId();
             SealedSettings settings = proposal.sealFor(id, vault);
             Installation installed = installations.add(Installation.install(id, owner, plugin.name(), settings,
-                    command.enabled().orElse(true), clock.now()));
+                    command.enabled().orElse(true), clock.now()).withProvenance(Provenance.of(
+                    command.caller().actor().toString(), plugin.version().toString())));
             audit.success(command.caller().actor(), AuditAction.INSTALL, target, null, state(plugin, installed), "");
             return view(plugin, installed);
         });
@@ -222,7 +224,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
     /** Stored settings hold no secret in clear: secrets are sealed apart, and read (set) here. */
     private InstallationView view(Plugin plugin, Installation installation) {
         return InstallationView.of(installation, installation.settings(), installation.secrets().pointers(),
-                plugin.isEnabled());
+                plugin.isEnabled(), plugin.version().toString());
     }
 
     /** The audited state of an installation: never a secret in clear, nor a ciphertext. */

@@ -68,6 +68,25 @@ public abstract class InstallationRepositoryContract extends StorageContract {
     }
 
     @Test
+    void givenInstallationWithProvenance_findAndUpdate_keepWhoInstalledItAndAtWhichVersion() {
+        installedWebhook(BOB);
+        storage.owners().ensureExists(ALICE, T0);
+        registered(TestPlugins.analytics());
+        Installation recorded = storage.installations().add(Installation.install(UUID.randomUUID(), ALICE,
+                PluginName.of("analytics"), POLICY.require(TestPlugins.analytics().settingsSpec(), JsonDocument.empty()),
+                true, T0).withProvenance(dev.plugboard.domain.installation.Provenance.of("user:alice", "1.0.0")));
+
+        Installation found = storage.installations().find(ALICE, PluginName.of("analytics")).orElseThrow();
+        Installation toggled = storage.installations().update(found.toggle(false, T0.plusSeconds(1)));
+
+        assertThat(found.provenance()).isEqualTo(dev.plugboard.domain.installation.Provenance.of("user:alice", "1.0.0"));
+        assertThat(toggled.provenance()).isEqualTo(recorded.provenance());
+        assertThat(storage.installations().find(ALICE, PluginName.of("analytics")).orElseThrow().provenance())
+                .isEqualTo(recorded.provenance());
+        assertThat(storage.installations().find(BOB, WEBHOOK).orElseThrow().provenance().installedBy()).isEmpty();
+    }
+
+    @Test
     void givenAnotherOwnersInstallation_find_isEmpty() {
         installedWebhook(ALICE);
 
