@@ -15,3 +15,9 @@ ALTER TABLE plugins ADD COLUMN installed_from text
 ALTER TABLE plugins ADD COLUMN source_url text;
 ALTER TABLE installations ADD COLUMN installed_by text;
 ALTER TABLE installations ADD COLUMN installed_version text;
+
+-- Declarative state (issue 14 part 9): the references (to an environment variable or a file) an applied state
+-- file gave for an installation's secrets, keyed "<environment>#<pointer>", so an export writes them
+-- back instead of a placeholder. References only: never a secret value.
+ALTER TABLE installations ADD COLUMN secret_references jsonb NOT NULL DEFAULT '{}'
+    CHECK (jsonb_typeof(secret_references) = 'object');

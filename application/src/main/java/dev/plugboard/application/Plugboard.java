@@ -117,6 +117,7 @@ public final class Plugboard {
     private final AnalyticsStatsService analytics;
     private final AlertService alerts;
     private final HealthService health;
+    private final dev.plugboard.application.service.state.DeclarativeStateService state;
 
     private Plugboard(Builder b) {
         this.wiring = b;
@@ -154,6 +155,8 @@ public final class Plugboard {
                 b.alertLog);
         this.health = new HealthService(b.plugins, b.healthRepository, b.healthSignals, b.jobLock, b.transactions, b.clock,
                 b.healthSettings, b.handlers, alerts);
+        this.state = new dev.plugboard.application.service.state.DeclarativeStateService(b.plugins, b.installations,
+                installations, catalog, b.settingsPolicy, vault, b.transactions);
         this.reaper = new LeaseReaper(b.queue, b.circuits, b.plugins, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
     }
@@ -170,6 +173,11 @@ public final class Plugboard {
                     + "dev.plugboard:plugboard-adapters-workflow-language to the class path, or call workflowLanguage(...)");
         }
         return workflows;
+    }
+
+    /** Export and apply of the declarative state (switches, installations, settings and overrides). */
+    public dev.plugboard.application.service.state.DeclarativeStateService state() {
+        return state;
     }
 
     /** The analytics plugin's statistics, read from its store without a run. */

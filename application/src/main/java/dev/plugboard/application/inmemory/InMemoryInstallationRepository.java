@@ -28,6 +28,7 @@ public final class InMemoryInstallationRepository implements InstallationReposit
     private Map<Key, Installation> installations = new HashMap<>();
     private Map<Key, Long> attempts = new HashMap<>();
     private Map<UUID, Map<Environment, SettingsOverride>> overrides = new HashMap<>();
+    private Map<UUID, Map<String, String>> references = new HashMap<>();
 
     @Override
     public synchronized Optional<Installation> find(Owner owner, PluginName plugin) {
@@ -118,6 +119,7 @@ public final class InMemoryInstallationRepository implements InstallationReposit
         Installation removed = installations.remove(new Key(owner, plugin));
         if (removed != null) {
             overrides.remove(removed.id());
+            references.remove(removed.id());
         }
         return removed != null;
     }
@@ -125,6 +127,16 @@ public final class InMemoryInstallationRepository implements InstallationReposit
     @Override
     public synchronized Map<Environment, SettingsOverride> overrides(UUID installation) {
         return Map.copyOf(overrides.getOrDefault(installation, Map.of()));
+    }
+
+    @Override
+    public synchronized Map<String, String> secretReferences(UUID installation) {
+        return Map.copyOf(references.getOrDefault(installation, Map.of()));
+    }
+
+    @Override
+    public synchronized void putSecretReferences(UUID installation, Map<String, String> given) {
+        references.put(installation, Map.copyOf(given));
     }
 
     @Override
@@ -168,7 +180,7 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     @Override
     public synchronized Object snapshot() {
-        return List.of(new HashMap<>(installations), new HashMap<>(attempts), new HashMap<>(overrides));
+        return List.of(new HashMap<>(installations), new HashMap<>(attempts), new HashMap<>(overrides), new HashMap<>(references));
     }
 
     @Override
@@ -178,5 +190,6 @@ public final class InMemoryInstallationRepository implements InstallationReposit
         installations = new HashMap<>((Map<Key, Installation>) both.get(0));
         attempts = new HashMap<>((Map<Key, Long>) both.get(1));
         overrides = new HashMap<>((Map<UUID, Map<Environment, SettingsOverride>>) both.get(2));
+        references = new HashMap<>((Map<UUID, Map<String, String>>) both.get(3));
     }
 }

@@ -208,6 +208,11 @@ final class PlugboardFactory {
     }
 
     @Singleton
+    dev.plugboard.application.service.state.DeclarativeStateService state(Plugboard plugboard) {
+        return plugboard.state();
+    }
+
+    @Singleton
     PurgeService purge(Plugboard plugboard) {
         return plugboard.purge();
     }

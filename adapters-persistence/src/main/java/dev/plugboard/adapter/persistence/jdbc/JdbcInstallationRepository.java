@@ -10,6 +10,7 @@ import dev.plugboard.domain.installation.SettingsOverride;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginNotFoundException;
+import dev.plugboard.domain.settings.JsonDocument;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -175,6 +176,21 @@ public final class JdbcInstallationRepository implements InstallationRepository 
     public Map<Environment, SettingsOverride> overrides(UUID installation) {
         return sql.one("SELECT overrides FROM installations WHERE id = ?", row -> row.getString(1), installation)
                 .map(OverridesJson::read).orElse(Map.of());
+    }
+
+    @Override
+    public Map<String, String> secretReferences(UUID installation) {
+        Map<String, String> references = new java.util.TreeMap<>();
+        sql.one("SELECT secret_references FROM installations WHERE id = ?", row -> row.getString(1), installation)
+                .map(JsonDocument::parse)
+                .ifPresent(stored -> stored.asMap().forEach((key, value) -> references.put(key, (String) value)));
+        return references;
+    }
+
+    @Override
+    public void putSecretReferences(UUID installation, Map<String, String> references) {
+        sql.update("UPDATE installations SET secret_references = ?::jsonb WHERE id = ?",
+                JsonDocument.of(references).toJson(), installation);
     }
 
     @Override

@@ -86,4 +86,10 @@ public interface InstallationRepository {
      * stored; an empty override removes it. Neither the version nor the base settings change.
      */
     void putOverride(UUID installation, SettingsOverride override);
+
+    /** The references an applied state document gave for the installation's secrets: {@code <environment>#<pointer>} to reference. */
+    Map<String, String> secretReferences(UUID installation);
+
+    /** Replaces the installation's secret references; leaves everything else as it is. */
+    void putSecretReferences(UUID installation, Map<String, String> references);
 }
