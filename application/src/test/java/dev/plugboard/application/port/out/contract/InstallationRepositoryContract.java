@@ -87,6 +87,20 @@ public abstract class InstallationRepositoryContract extends StorageContract {
     }
 
     @Test
+    void givenSecretReferences_put_replacesThemAndRemoveTakesThemAlong() {
+        Installation added = installedWebhook(ALICE);
+
+        storage.installations().putSecretReferences(added.id(), Map.of("default#/token", "${env:ALICE_TOKEN}"));
+        storage.installations().putSecretReferences(added.id(), Map.of("default#/token", "${file:/run/secrets/token}",
+                "staging#/token", "${env:STAGING_TOKEN}"));
+
+        assertThat(storage.installations().secretReferences(added.id())).isEqualTo(Map.of(
+                "default#/token", "${file:/run/secrets/token}", "staging#/token", "${env:STAGING_TOKEN}"));
+        storage.installations().remove(ALICE, WEBHOOK);
+        assertThat(storage.installations().secretReferences(added.id())).isEmpty();
+    }
+
+    @Test
     void givenAnotherOwnersInstallation_find_isEmpty() {
         installedWebhook(ALICE);
 
