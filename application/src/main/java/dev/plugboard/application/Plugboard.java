@@ -25,6 +25,7 @@ import dev.plugboard.application.service.execution.WorkerService;
 import dev.plugboard.application.service.owner.OwnerService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.application.spi.OutboundHttp;
+import java.time.Duration;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,6 +54,11 @@ import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.catalog.CatalogSync;
 import dev.plugboard.application.service.catalog.PurgeService;
 import dev.plugboard.application.service.installation.InstallationService;
+import dev.plugboard.application.service.installation.LifecycleHooks;
+import dev.plugboard.application.service.catalog.ApprovalService;
+import dev.plugboard.application.inmemory.InMemoryPluginApprovalRepository;
+import dev.plugboard.application.port.out.PluginApprovalRepository;
+import dev.plugboard.domain.approval.NewPluginsPolicy;
 import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.service.secret.SecretKeysService;
 import dev.plugboard.application.service.secret.SettingsVault;
@@ -98,6 +104,7 @@ public final class Plugboard {
     private final CatalogService catalog;
     private final CatalogSync catalogSync;
     private final PurgeService purge;
+    private final ApprovalService approvals;
     private final InstallationService installations;
     private final RunService runs;
     private final AuditQueryService audit;
@@ -129,10 +136,13 @@ public final class Plugboard {
         this.admission = new RunAdmission(b.plugins, b.installations, outcomes, b.handlers);
         ManifestSource manifests = new WithHandlerManifests(b.manifests, b.handlers);
         this.catalog = new CatalogService(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock);
-        this.catalogSync = new CatalogSync(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock);
+        this.catalogSync = new CatalogSync(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock,
+                b.newPlugins, b.pluginApprovals);
+        this.approvals = new ApprovalService(b.pluginApprovals, trail, b.clock);
         this.purge = new PurgeService(b.plugins, b.installations, trail);
         this.installations = new InstallationService(b.plugins, b.installations, b.owners, b.settingsPolicy, vault,
-                b.planLimits, trail, b.clock, b.ids, b.telemetry);
+                b.planLimits, trail, b.clock, b.ids, b.telemetry, new LifecycleHooks(b.handlers, b.hookTimeout, vault),
+                b.pluginApprovals);
         this.secretKeys = new SecretKeysService(b.installations, b.plugins, b.settingsPolicy, vault, b.transactions, trail);
         this.runs = new RunService(admission, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids, b.telemetry);
         this.audit = new AuditQueryService(b.auditLog);
@@ -255,6 +265,11 @@ public final class Plugboard {
         return catalogSync;
     }
 
+    /** Plugin versions held under {@code pending-approval}, and administrators' decisions on them. */
+    public ApprovalService approvals() {
+        return approvals;
+    }
+
     /** Remove retired plugins nobody uses any more. */
     public PurgeService purge() {
         return purge;
@@ -328,6 +343,9 @@ public final class Plugboard {
         private JobLock jobLock = JobLock.alone();
         private HealthSettings healthSettings = HealthSettings.defaults();
         private Consumer<String> alertLog = line -> { };
+        private Duration hookTimeout = Duration.ofSeconds(5);
+        private NewPluginsPolicy newPlugins = NewPluginsPolicy.ENABLED;
+        private PluginApprovalRepository pluginApprovals = new InMemoryPluginApprovalRepository();
         private dev.plugboard.domain.installation.Environment environment =
                 dev.plugboard.domain.installation.Environment.DEFAULT;
 
@@ -353,6 +371,12 @@ public final class Plugboard {
             this.alertRepository = Objects.requireNonNull(alerts, "alerts");
             this.healthSignals = Objects.requireNonNull(signals, "signals");
             this.jobLock = Objects.requireNonNull(lock, "lock");
+            return this;
+        }
+
+        /** How long a plugin's lifecycle hook may take before it counts as failed; 5 s unless set. */
+        public Builder hookTimeout(Duration timeout) {
+            this.hookTimeout = Objects.requireNonNull(timeout, "hookTimeout");
             return this;
         }
 
@@ -446,6 +470,16 @@ public final class Plugboard {
             this.circuits = Objects.requireNonNull(circuits, "circuits");
             this.store = Objects.requireNonNull(store, "store");
             this.events = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        /**
+         * What a sync does with a new plugin, or a version asking for more ({@code plugboard.catalog.new-plugins}),
+         * and where held versions are kept; enabled, in memory unless set.
+         */
+        public Builder newPlugins(NewPluginsPolicy policy, PluginApprovalRepository approvals) {
+            this.newPlugins = Objects.requireNonNull(policy, "newPlugins");
+            this.pluginApprovals = Objects.requireNonNull(approvals, "pluginApprovals");
             return this;
         }
 

@@ -39,12 +39,14 @@ public final class PluginHostMain {
             err.println("uncaught in plugin thread " + thread.getName() + ": " + error);
         });
         RunWorker worker = new RunWorker(handler, protocol, err, threadLimit);
-        Frames.write(protocol, Map.of("type", "ready"));
+        // The hooks it overrides: the server asks for no other, so a plugin without hooks costs no round trip.
+        Frames.write(protocol, Map.of("type", "ready", "hooks", HookCall.overridden(handler)));
         for (Map<String, Object> message = Frames.read(in); message != null; message = Frames.read(in)) {
             switch (String.valueOf(message.get("type"))) {
                 case "run" -> worker.start(message);
                 case "cancel" -> worker.cancel();
                 case "health" -> Frames.write(protocol, health(handler));
+                case "hook" -> Frames.write(protocol, HookCall.answer(handler, message));
                 default -> err.println("unknown message from the server: " + message.get("type"));
             }
         }

@@ -23,6 +23,8 @@ final class HostPool {
     private final Deque<PluginHost> idle = new ArrayDeque<>();
     private final Set<PluginHost> all = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** The hooks its handler overrides, once a host said so; null before the first host started. */
+    private volatile Set<String> hooks;
     // For the meters: JVMs started, and hosts killed after a bad run (a timeout, a crash) to be replaced.
     private final java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong discarded = new java.util.concurrent.atomic.AtomicLong();
@@ -47,6 +49,7 @@ final class HostPool {
             }
             if (host == null) {
                 host = PluginHost.start(pkg, settings.startTimeout());
+                hooks = host.hooks();
                 started.incrementAndGet();
                 all.add(host);
             }
@@ -78,6 +81,11 @@ final class HostPool {
             all.remove(host);
         }
         slots.release();
+    }
+
+    /** The lifecycle hooks the plugin's handler overrides; empty until a host has started and said so. */
+    java.util.Optional<Set<String>> hooks() {
+        return java.util.Optional.ofNullable(hooks);
     }
 
     long started() {

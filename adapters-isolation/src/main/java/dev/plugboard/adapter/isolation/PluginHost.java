@@ -34,6 +34,7 @@ final class PluginHost {
     private volatile boolean killed;
     private volatile String brokenProtocol;
     private volatile Instant idleSince = Instant.now();
+    private volatile java.util.Set<String> hooks = java.util.Set.of();
 
     private PluginHost(PluginPackage pkg, Process process) {
         this.pkg = pkg;
@@ -67,6 +68,9 @@ final class PluginHost {
         PluginHost host = new PluginHost(pkg, process);
         Map<String, Object> first = host.answers.poll(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
         if (first != null && "ready".equals(first.get("type"))) {
+            if (first.get("hooks") instanceof java.util.List<?> declared) {
+                host.hooks = java.util.Set.copyOf(declared.stream().map(String::valueOf).toList());
+            }
             LOG.debug("plugin host " + process.pid() + " of " + pkg.plugin() + " is ready");
             return host;
         }
@@ -199,6 +203,11 @@ final class PluginHost {
     /** Whether its process still exists (a killed host takes a moment to go). */
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** The lifecycle hooks its handler overrides, as it said when it was ready. */
+    java.util.Set<String> hooks() {
+        return hooks;
     }
 
     Instant idleSince() {

@@ -7,12 +7,14 @@ import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.PluginFailure;
 import dev.plugboard.application.spi.PluginHandler;
 import dev.plugboard.domain.health.HealthState;
+import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.settings.JsonDocument;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -26,14 +28,13 @@ final class ProcessPluginHandler implements PluginHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessPluginHandler.class.getName());
 
-    private static final Duration HEALTH_ANSWER_LIMIT = Duration.ofSeconds(10);
-
     private final PluginManifest manifest;
     private final HostPool pool;
     private final Duration cpuLimit;
     private final Duration killGrace;
     private final Executor reapers;
     private final AttemptUsage usage;
+    private final HostHooks hooks;
 
     ProcessPluginHandler(PluginManifest manifest, PluginPackage pkg, HostPool pool, Duration killGrace, Executor reapers,
                          AttemptUsage usage) {
@@ -43,6 +44,7 @@ final class ProcessPluginHandler implements PluginHandler {
         this.killGrace = killGrace;
         this.reapers = reapers;
         this.usage = usage;
+        this.hooks = new HostHooks(pool);
     }
 
     @Override
@@ -72,39 +74,40 @@ final class ProcessPluginHandler implements PluginHandler {
         return outcome(answer, context);
     }
 
-    /**
-     * The plugin's own check, asked in a host of its pool between runs (a warm one, or one started for
-     * it). No answer within {@link #HEALTH_ANSWER_LIMIT} kills that host; the health job has long
-     * counted the check as unhealthy by then (its own timeout is shorter).
-     */
+    /** The plugin's own check, asked in a host of its pool between runs. */
     @Override
     public Optional<HealthState> health() {
-        PluginHost host;
-        try {
-            host = pool.acquire();
-        } catch (HostFailure failure) {
-            return Optional.of(HealthState.UNHEALTHY);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-        boolean answered = false;
-        try {
-            Map<String, Object> answer = host.ask(Map.of("type", "health"), HEALTH_ANSWER_LIMIT);
-            answered = answer != null && "health".equals(answer.get("type"));
-            if (!answered) {
-                return Optional.of(HealthState.UNHEALTHY);
-            }
-            Object state = answer.get("state");
-            return state == null ? Optional.empty() : Optional.of(HealthState.fromCheckAnswer(String.valueOf(state)));
-        } catch (IOException e) {
-            return Optional.of(HealthState.UNHEALTHY);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            pool.release(host, answered);
-        }
+        return hooks.health();
+    }
+
+    @Override
+    public List<dev.plugboard.plugin.SettingsProblem> validate(JsonDocument settings) throws Exception {
+        return hooks.call("validate", null, settings, null);
+    }
+
+    @Override
+    public void onInstall(Owner owner, JsonDocument settings) throws Exception {
+        hooks.call("onInstall", owner, settings, null);
+    }
+
+    @Override
+    public void onConfigure(Owner owner, JsonDocument oldSettings, JsonDocument newSettings) throws Exception {
+        hooks.call("onConfigure", owner, newSettings, oldSettings);
+    }
+
+    @Override
+    public void onEnable(Owner owner, JsonDocument settings) throws Exception {
+        hooks.call("onEnable", owner, settings, null);
+    }
+
+    @Override
+    public void onDisable(Owner owner, JsonDocument settings) throws Exception {
+        hooks.call("onDisable", owner, settings, null);
+    }
+
+    @Override
+    public void onUninstall(Owner owner, JsonDocument settings) throws Exception {
+        hooks.call("onUninstall", owner, settings, null);
     }
 
     /** Usage is history, not the outcome: a failure to keep it is logged, and the run's result stands. */

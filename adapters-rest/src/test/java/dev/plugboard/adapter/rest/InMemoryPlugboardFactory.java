@@ -16,6 +16,7 @@ import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
+import dev.plugboard.application.port.in.catalog.ApprovePluginsUseCase;
 import dev.plugboard.application.port.in.execution.CircuitsUseCase;
 import dev.plugboard.application.port.in.execution.PublishEventUseCase;
 import dev.plugboard.application.port.in.execution.WorkerRunsUseCase;
@@ -90,6 +91,11 @@ class InMemoryPlugboardFactory {
     @Singleton
     SyncCatalogUseCase syncCatalog(Plugboard plugboard) {
         return plugboard.catalogSync();
+    }
+
+    @Singleton
+    ApprovePluginsUseCase approvals(Plugboard plugboard) {
+        return plugboard.approvals();
     }
 
     @Singleton

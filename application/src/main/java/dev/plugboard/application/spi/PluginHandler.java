@@ -1,7 +1,11 @@
 package dev.plugboard.application.spi;
 
+import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.plugin.SettingsProblem;
+
+import java.util.List;
 
 /**
  * A plugin that runs inside the server. Implementations are found with
@@ -11,6 +15,10 @@ import dev.plugboard.domain.settings.JsonDocument;
  *
  * <p>{@link #execute} may run on any thread, may be interrupted when it passes its timeout, and
  * must be safe to call concurrently for different installations.
+ *
+ * <p>The lifecycle hooks are optional and do nothing unless overridden; they mean what they mean in
+ * the plugin API ({@link dev.plugboard.plugin.PluginHandler}): called on a thread of their own with
+ * {@code plugboard.plugins.hook-timeout}, with the installation's settings, secrets included.
  */
 public interface PluginHandler {
 
@@ -37,5 +45,30 @@ public interface PluginHandler {
      */
     default java.util.Optional<dev.plugboard.domain.health.HealthState> health() {
         return java.util.Optional.empty();
+    }
+
+    /** Checks a schema cannot express, on settings the schema accepted; the problems come back as violations. */
+    default List<SettingsProblem> validate(JsonDocument settings) throws Exception {
+        return List.of();
+    }
+
+    /** Before an installation is stored; throwing refuses the install. */
+    default void onInstall(Owner owner, JsonDocument settings) throws Exception {
+    }
+
+    /** Before new settings are stored; throwing refuses the change. */
+    default void onConfigure(Owner owner, JsonDocument oldSettings, JsonDocument newSettings) throws Exception {
+    }
+
+    /** Before an installation is switched on; throwing keeps it off. */
+    default void onEnable(Owner owner, JsonDocument settings) throws Exception {
+    }
+
+    /** When an installation is switched off; a failure is recorded and does not stop it. */
+    default void onDisable(Owner owner, JsonDocument settings) throws Exception {
+    }
+
+    /** When an installation is removed; a failure is recorded and does not stop it. */
+    default void onUninstall(Owner owner, JsonDocument settings) throws Exception {
     }
 }

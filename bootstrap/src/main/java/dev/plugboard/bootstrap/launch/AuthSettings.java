@@ -17,7 +17,7 @@ import java.util.Optional;
  * Checks the authentication settings before anything starts and turns them into Micronaut
  * Security's: with a JWKS URL, the issuer and audience are required (a key set shared by other
  * applications would otherwise let their tokens in), and token roles are not trusted unless
- * configured; the clock skew must be a sensible duration.
+ * configured (with a JWKS URL or a console OpenID provider); the clock skew must be a sensible duration.
  */
 final class AuthSettings {
 
@@ -45,7 +45,10 @@ final class AuthSettings {
         }
         issuer.ifPresent(value -> derived.put(VALIDATORS + "issuer", value));
         audience.ifPresent(value -> derived.put(VALIDATORS + "audience", value));
-        derived.put(TRUST_TOKEN_ROLES, trustTokenRoles(environment, jwks.isEmpty()));
+        // An identity provider's roles are not trusted by default, whether its tokens reach REST
+        // (a JWKS URL) or the console (an OpenID provider for sign-in).
+        ConsoleOidcSettings.check(environment);
+        derived.put(TRUST_TOKEN_ROLES, trustTokenRoles(environment, jwks.isEmpty() && !ConsoleOidcSettings.configured(environment)));
         clockSkew(environment);
         environment.getProperty(ROLES_CLAIM, String.class).filter(String::isBlank).ifPresent(blank -> {
             throw new InvalidConfigurationException(ROLES_CLAIM + " (PLUGBOARD_AUTH_ROLES_CLAIM) is blank; name the claim"

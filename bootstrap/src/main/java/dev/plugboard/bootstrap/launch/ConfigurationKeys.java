@@ -83,6 +83,13 @@ public final class ConfigurationKeys {
             Key.of("plugboard.auth.roles-claim", ValueType.TEXT),
             Key.of("plugboard.auth.trust-token-roles", ValueType.BOOLEAN),
             Key.of("plugboard.auth.clock-skew", ValueType.DURATION),
+            // Console sign-in through an OpenID provider (issue 13), checked by ConsoleOidcSettings.
+            Key.of(ConsoleOidcSettings.ISSUER, ValueType.TEXT),
+            Key.of(ConsoleOidcSettings.CLIENT_ID, ValueType.TEXT),
+            Key.of(ConsoleOidcSettings.CLIENT_SECRET, ValueType.TEXT),
+            Key.of(ConsoleOidcSettings.REDIRECT_URI, ValueType.TEXT),
+            Key.of(ConsoleOidcSettings.PROVIDER_NAME, ValueType.TEXT),
+            Key.of(ConsoleOidcSettings.SCOPES, ValueType.LIST),
             Key.of("plugboard.secrets.key", ValueType.TEXT),
             Key.of("plugboard.outbound.allow", ValueType.LIST),
             Key.of("plugboard.outbound.max-redirects", ValueType.NUMBER),
@@ -94,6 +101,10 @@ public final class ConfigurationKeys {
             Key.of("plugboard.isolation.idle-timeout", ValueType.DURATION),
             Key.of("plugboard.isolation.kill-grace", ValueType.DURATION),
             Key.of("plugboard.isolation.start-timeout", ValueType.DURATION),
+            // Lifecycle hooks of plugins (issue 14 part 6).
+            Key.of("plugboard.plugins.hook-timeout", ValueType.DURATION),
+            // Approvals of new plugins (issue 14 part 7): enabled, disabled or pending-approval.
+            Key.of("plugboard.catalog.new-plugins", ValueType.TEXT),
             // Meters (issue 12): how often the database-read gauges (pending runs, open circuits) are refreshed.
             Key.of("plugboard.metrics.backlog-interval", ValueType.DURATION),
             // Workflows (issue 11).

@@ -32,6 +32,7 @@ import dev.plugboard.application.service.analytics.AnalyticsStatsService;
 import dev.plugboard.application.service.catalog.CatalogService;
 import dev.plugboard.application.service.catalog.CatalogSync;
 import dev.plugboard.application.service.catalog.PurgeService;
+import dev.plugboard.application.service.catalog.ApprovalService;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.execution.CircuitService;
 import dev.plugboard.application.service.execution.EventService;
@@ -40,6 +41,10 @@ import dev.plugboard.application.service.owner.OwnerService;
 import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
+import dev.plugboard.bootstrap.launch.DurationSetting;
+import dev.plugboard.bootstrap.launch.InvalidConfigurationException;
+import dev.plugboard.adapter.persistence.jdbc.JdbcPluginApprovalRepository;
+import dev.plugboard.domain.approval.NewPluginsPolicy;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
 import dev.plugboard.bootstrap.manifest.FileManifestSource;
 import dev.plugboard.bootstrap.outbound.OutboundConfiguration;
@@ -52,6 +57,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -105,7 +111,8 @@ final class PlugboardFactory {
      * keeping every plugin's enabled state.
      */
     @Singleton
-    Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, ManifestSource manifests,
+    Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, JdbcPluginApprovalRepository approvals,
+                        ManifestSource manifests,
                         SettingsPolicy policy, Environment environment, ExecutionConfiguration execution,
                         SecretCipher secretCipher, GuardedOutboundHttp outbound, FileManifestSource packages,
                         PluginHosts hosts, WorkflowConfiguration workflows,
@@ -113,6 +120,8 @@ final class PlugboardFactory {
                         PostgresMonitoringStorage monitoringStorage, HealthConfiguration health) {
         Plugboard plugboard = monitoringStorage.applyTo(workflowStorage.applyTo(storage.applyTo(Plugboard.builder())))
                 .healthSettings(health.settings())
+                .hookTimeout(DurationSetting.of(environment, "plugboard.plugins.hook-timeout", Duration.ofSeconds(5)))
+                .newPlugins(newPlugins(environment), approvals)
                 .alertLog(LOG::warn)
                 .roleGrants(grants)
                 .manifestSource(manifests)
@@ -146,6 +155,16 @@ final class PlugboardFactory {
         if (sealed > 0) {
             LOG.warn("Encrypted {} secret setting(s) that an older version had stored in plain text; old copies may remain"
                     + " in PostgreSQL's files until VACUUM FULL (see docs/security.md)", sealed);
+        }
+    }
+
+    /** {@code plugboard.catalog.new-plugins}: enabled unless set; a value it does not know stops the start. */
+    static NewPluginsPolicy newPlugins(Environment environment) {
+        try {
+            return NewPluginsPolicy.parse(environment.getProperty("plugboard.catalog.new-plugins", String.class)
+                    .orElse("enabled"));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidConfigurationException(unknown.getMessage() + " (PLUGBOARD_CATALOG_NEW_PLUGINS)");
         }
     }
 
@@ -215,6 +234,11 @@ final class PlugboardFactory {
     @Singleton
     PurgeService purge(Plugboard plugboard) {
         return plugboard.purge();
+    }
+
+    @Singleton
+    ApprovalService approvals(Plugboard plugboard) {
+        return plugboard.approvals();
     }
 
     @Singleton

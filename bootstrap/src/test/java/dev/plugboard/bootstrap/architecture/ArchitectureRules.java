@@ -124,6 +124,18 @@ final class ArchitectureRules {
                     java.net.HttpURLConnection.class, java.net.URL.class, java.nio.channels.SocketChannel.class)
             .as("plugins make HTTP requests only through HandlerContext.outbound()");
 
+    /** The console's OpenID sign-in package, the one place that speaks the protocol. */
+    static final String CONSOLE_OIDC = "dev.plugboard.adapter.console.oidc..";
+
+    /**
+     * The OAuth 2.0 / OpenID Connect library (Nimbus) is used only by the console's OpenID sign-in:
+     * nowhere else may codes, state or ID tokens be handled, so their checks live in one place.
+     */
+    static final ArchRule OIDC_PROTOCOL_ONLY_IN_CONSOLE_OIDC = noClasses()
+            .that().resideOutsideOfPackage(CONSOLE_OIDC)
+            .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds.oauth2..", "com.nimbusds.openid..")
+            .as("only the console's oidc package uses the OAuth 2.0 / OpenID Connect library");
+
     /** Only bootstrap sees everything; nothing depends on it. */
     static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()
             .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS, PLUGINS, PLUGIN_API, HOST)

@@ -21,6 +21,7 @@ import dev.plugboard.adapter.cli.archfixture.CliUsingBootstrap;
 import dev.plugboard.adapter.rest.ProblemStatus;
 import dev.plugboard.adapter.rest.archfixture.RestUsingCli;
 import dev.plugboard.adapter.console.archfixture.ConsoleUsingRest;
+import dev.plugboard.adapter.console.archfixture.SessionUsingOidcProtocol;
 import dev.plugboard.adapter.console.session.ConsoleCookies;
 import dev.plugboard.adapter.secrets.TinkSecretCipher;
 import dev.plugboard.adapter.secrets.archfixture.SecretsUsingPersistence;
@@ -182,6 +183,13 @@ class ArchitectureRulesCanFailTest {
         failsOn(ArchitectureRules.PLUGINS_USE_THE_GUARDED_CLIENT, PluginWithItsOwnHttpClient.class);
         failsOn(ArchitectureRules.PLUGINS_USE_THE_GUARDED_CLIENT, PluginWithASocket.class);
         assertThatCode(() -> ArchitectureRules.PLUGINS_USE_THE_GUARDED_CLIENT.check(of(WebhookPlugin.class)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void oidcRule_failsOnTheProtocolLibraryOutsideTheConsolesOidcPackage() {
+        failsOn(ArchitectureRules.OIDC_PROTOCOL_ONLY_IN_CONSOLE_OIDC, SessionUsingOidcProtocol.class);
+        assertThatCode(() -> ArchitectureRules.OIDC_PROTOCOL_ONLY_IN_CONSOLE_OIDC.check(of(ConsoleCookies.class)))
                 .doesNotThrowAnyException();
     }
 

@@ -25,7 +25,7 @@ class ArchitectureTest {
     @Test
     void givenTheImport_everyModuleIsPresent_soNoRuleChecksAnEmptySet() {
         for (String module : new String[] {"domain", "domain.settings", "application", "adapter.persistence",
-                "adapter.rest", "adapter.cli", "adapter.console", "adapter.outbound", "adapter.workflow.language", "adapter.workflow.schedule", "plugins.builtin", "adapter.isolation", "plugin", "host"}) {
+                "adapter.rest", "adapter.cli", "adapter.console", "adapter.console.oidc", "adapter.outbound", "adapter.workflow.language", "adapter.workflow.schedule", "plugins.builtin", "adapter.isolation", "plugin", "host"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("dev.plugboard." + module)))
                     .as("classes of dev.plugboard.%s were imported", module)
                     .isTrue();
@@ -94,5 +94,10 @@ class ArchitectureTest {
     @Test
     void nothingDependsOnBootstrap() {
         ArchitectureRules.NOTHING_DEPENDS_ON_BOOTSTRAP.check(production);
+    }
+
+    @Test
+    void onlyTheConsolesOidcPackageSpeaksOpenIdConnect() {
+        ArchitectureRules.OIDC_PROTOCOL_ONLY_IN_CONSOLE_OIDC.check(production);
     }
 }

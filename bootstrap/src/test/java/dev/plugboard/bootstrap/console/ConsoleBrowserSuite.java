@@ -1,9 +1,15 @@
 package dev.plugboard.bootstrap.console;
 
+import dev.plugboard.application.port.in.console.ConsoleSignInUseCase;
+import dev.plugboard.application.port.in.console.ConsoleSignInUseCase.ConsoleIdentity;
 import dev.plugboard.bootstrap.rest.FullStackServer;
+import dev.plugboard.domain.access.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One headless Chromium for a browser test class, against the shared full-stack server, with a
@@ -38,5 +44,18 @@ abstract class ConsoleBrowserSuite {
 
     static <T> T bean(Class<T> type) {
         return server.application().context().getBean(type);
+    }
+
+    /** axe finds nothing serious on the page, which is then shot for docs/console.md under {@code page}. */
+    static void assertAccessible(String page) {
+        browser.assertAccessible(page);
+    }
+
+    /** Signs in through a fresh console link for {@code user} (acting for themselves) and lands on the home page. */
+    static void signIn(String user, Set<Role> roles) {
+        String secret = bean(ConsoleSignInUseCase.class).issueLink(new ConsoleIdentity(user, Optional.empty(), roles)).secret();
+        browser.open(url("/console/sign-in?link=" + secret));
+        browser.find("#continue").click();
+        browser.waitForTitle("Home");
     }
 }

@@ -3,8 +3,6 @@ package dev.plugboard.bootstrap.console;
 import dev.plugboard.application.port.in.Caller;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase.RegisterPluginCommand;
-import dev.plugboard.application.port.in.console.ConsoleSignInUseCase;
-import dev.plugboard.application.port.in.console.ConsoleSignInUseCase.ConsoleIdentity;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
 import dev.plugboard.application.port.in.run.StartRunUseCase;
@@ -14,7 +12,10 @@ import dev.plugboard.application.port.in.workflow.RunWorkflowsUseCase;
 import dev.plugboard.application.port.in.workflow.WorkflowActor;
 import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.out.monitoring.AlertRepository;
+import dev.plugboard.application.port.out.PluginApprovalRepository;
 import dev.plugboard.domain.access.Role;
+import dev.plugboard.domain.approval.PluginApproval;
+import dev.plugboard.domain.plugin.SemanticVersion;
 import dev.plugboard.domain.alert.Alert;
 import dev.plugboard.domain.alert.AlertKind;
 import dev.plugboard.domain.audit.Actor;
@@ -43,8 +44,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console's workflow editor and test mode, cancelling a run from its page, and an administrator
- * acknowledging and resolving an alert, in a real headless Chromium against the shared real server.
+ * The console's workflow editor and test mode, cancelling a run from its page, an administrator
+ * acknowledging and resolving an alert, and approving a held plugin version, in a real headless Chromium against the shared real server.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ConsoleEditCancelAlertsBrowserTest extends ConsoleBrowserSuite {
@@ -152,6 +153,25 @@ class ConsoleEditCancelAlertsBrowserTest extends ConsoleBrowserSuite {
         assertThat(bean(AlertRepository.class).find(id).orElseThrow().status().toString()).isEqualTo("RESOLVED");
     }
 
+    @Test
+    @Order(5)
+    void givenAHeldPluginVersion_whenAnAdministratorApprovesItAfterConfirming_thenItIsApprovedAndLeavesTheList() {
+        PluginName held = PluginName.of("console-held");
+        SemanticVersion version = SemanticVersion.parse("1.0.0");
+        bean(PluginApprovalRepository.class).save(PluginApproval.requested(held, version, "new plugin", Instant.now()));
+        signIn(ADMIN, Set.of(Role.ADMIN));
+
+        browser.open(url("/console/admin"));
+        String row = "[data-approval='console-held']";
+        assertThat(browser.find(row).getText()).contains("1.0.0", "new plugin");
+        browser.find(row + " [hx-post$='/approve'] button").click();
+        browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
+
+        browser.waitFor(d -> browser.all(row).isEmpty() ? true : null);
+        assertThat(bean(PluginApprovalRepository.class).find(held, version).orElseThrow().status())
+                .isEqualTo(PluginApproval.Status.APPROVED);
+    }
+
     private static WebElement definition() {
         return browser.find("#definition");
     }
@@ -161,16 +181,6 @@ class ConsoleEditCancelAlertsBrowserTest extends ConsoleBrowserSuite {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];", definition(), text);
     }
 
-    private static void assertAccessible(String page) {
-        browser.assertAccessible(page);
-    }
-
-    private static void signIn(String user, Set<Role> roles) {
-        String secret = bean(ConsoleSignInUseCase.class).issueLink(new ConsoleIdentity(user, Optional.empty(), roles)).secret();
-        browser.open(url("/console/sign-in?link=" + secret));
-        browser.find("#continue").click();
-        browser.waitForTitle("Home");
-    }
 
     private static void install(String plugin) {
         bean(InstallPluginUseCase.class).install(new InstallPluginCommand(Caller.user(USER, null), PluginName.of(plugin),

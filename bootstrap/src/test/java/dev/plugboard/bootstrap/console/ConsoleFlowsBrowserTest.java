@@ -383,10 +383,6 @@ class ConsoleFlowsBrowserTest extends ConsoleBrowserSuite {
         return browser.find(".installation[data-plugin=webhook] [data-toggle]");
     }
 
-    private static void assertAccessible(String page) {
-        browser.assertAccessible(page);
-    }
-
     private static String link(String user, Optional<String> organization, Set<Role> roles) {
         String secret = server.application().context().getBean(ConsoleSignInUseCase.class)
                 .issueLink(new ConsoleIdentity(user, organization, roles)).secret();

@@ -71,4 +71,39 @@ class AuthSettingsTest {
             assertThat(String.valueOf(trusted.properties().get(AuthSettings.TRUST_TOKEN_ROLES))).isEqualTo("true");
         }
     }
+
+    @Test
+    void givenAConsoleOidcIssuerWithoutClientId_theStartIsRefusedNamingTheClientId() {
+        assertThatThrownBy(() -> resolve(Map.of(ConsoleOidcSettings.ISSUER, "https://sso.example.test/realms/acme")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("plugboard.console.oidc.client-id (PLUGBOARD_CONSOLE_OIDC_CLIENT_ID) is not");
+        assertThat(Files.exists(data.resolve("pgdata"))).as("refused before a database was started").isFalse();
+    }
+
+    @Test
+    void givenConsoleOidcSettingsWithoutAnIssuer_theMessageNamesTheIssuerButNeverTheSecret() {
+        assertThatThrownBy(() -> resolve(Map.of(ConsoleOidcSettings.CLIENT_SECRET, "s3cret-value-of-the-client")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("PLUGBOARD_CONSOLE_OIDC_CLIENT_SECRET").hasMessageContaining("PLUGBOARD_CONSOLE_OIDC_ISSUER")
+                .hasMessageNotContaining("s3cret-value-of-the-client");
+    }
+
+    @Test
+    void givenAConsoleOidcIssuerOrRedirectThatIsNoUrl_theMessageNamesTheSettingAndTheValue() {
+        assertThatThrownBy(() -> resolve(Map.of(ConsoleOidcSettings.ISSUER, "sso.example.test", ConsoleOidcSettings.CLIENT_ID, "pb")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("plugboard.console.oidc.issuer").hasMessageContaining("'sso.example.test' is not an http(s) URL");
+        assertThatThrownBy(() -> resolve(Map.of(ConsoleOidcSettings.ISSUER, "https://sso.example.test", ConsoleOidcSettings.CLIENT_ID,
+                "pb", ConsoleOidcSettings.REDIRECT_URI, "/console/oidc/callback")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("plugboard.console.oidc.redirect-uri").hasMessageContaining("not an http(s) URL");
+    }
+
+    @Test
+    void givenAConsoleOidcProvider_tokenRolesAreNotTrustedByDefault() {
+        try (LaunchConfiguration oidc = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString(),
+                ConsoleOidcSettings.ISSUER, "https://sso.example.test/realms/acme", ConsoleOidcSettings.CLIENT_ID, "pb"), false)) {
+            assertThat(oidc.properties()).containsEntry(AuthSettings.TRUST_TOKEN_ROLES, false);
+        }
+    }
 }

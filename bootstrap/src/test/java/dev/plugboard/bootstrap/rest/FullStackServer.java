@@ -49,7 +49,7 @@ public final class FullStackServer implements ApiTarget {
     }
 
     /** A server of its own with {@code configuration} on top of the usual test overrides. */
-    static FullStackServer start(Path dataFolder, Map<String, Object> configuration) {
+    public static FullStackServer start(Path dataFolder, Map<String, Object> configuration) {
         Map<String, Object> overrides = new HashMap<>();
         overrides.put("plugboard.data-dir", dataFolder.toString());
         overrides.put("plugboard.plugins-dir", dataFolder.resolve("plugins").toString());
@@ -59,7 +59,7 @@ public final class FullStackServer implements ApiTarget {
         return new FullStackServer(PlugboardApplication.start(overrides));
     }
 
-    static Path newFolder(String prefix) {
+    public static Path newFolder(String prefix) {
         try {
             Path folder = Files.createTempDirectory(prefix);
             Files.createDirectories(folder.resolve("plugins"));
@@ -70,7 +70,7 @@ public final class FullStackServer implements ApiTarget {
     }
 
     /** Removes a data folder once its server is stopped; a leftover folder in /tmp is no failure. */
-    static void delete(Path folder) {
+    public static void delete(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

@@ -12,13 +12,13 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /** Packages compiled plugin classes into jars and lays out {@code plugins/<name>/} directories, as a plugin author would. */
-final class PluginDirectories {
+public final class PluginDirectories {
 
     private PluginDirectories() {
     }
 
     /** A jar of the classes in {@code type}'s package (from the build's class folder or jar). */
-    static void jarOfPackage(Class<?> type, Path jar) {
+    public static void jarOfPackage(Class<?> type, Path jar) {
         try {
             Path root = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(root)) {
@@ -44,7 +44,7 @@ final class PluginDirectories {
     }
 
     /** {@code plugins/<name>/plugin.yaml} of a process-mode plugin whose jar is {@code plugin.jar}. */
-    static Path processPlugin(Path plugins, String name, String handler, List<String> executionLines) {
+    public static Path processPlugin(Path plugins, String name, String handler, List<String> executionLines) {
         Path directory = plugins.resolve(name);
         StringBuilder yaml = new StringBuilder("name: " + name + "\nversion: 1.0.0\nexecution:\n  mode: process\n"
                 + "  jar: plugin.jar\n  handler: " + handler + "\n");
@@ -59,7 +59,7 @@ final class PluginDirectories {
     }
 
     /** Child processes of this JVM that are plugin hosts. */
-    static List<ProcessHandle> hostProcesses() {
+    public static List<ProcessHandle> hostProcesses() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().arguments().map(args -> List.of(args).contains("dev.plugboard.host.PluginHostMain"))
                         .orElse(false))

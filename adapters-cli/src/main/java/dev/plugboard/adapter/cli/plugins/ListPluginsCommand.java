@@ -6,7 +6,9 @@ import dev.plugboard.adapter.cli.support.Json;
 import dev.plugboard.adapter.cli.support.JsonOption;
 import dev.plugboard.adapter.cli.support.LimitOption;
 import dev.plugboard.adapter.cli.support.Listing;
+import dev.plugboard.application.port.in.catalog.ApprovePluginsUseCase;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
+import dev.plugboard.domain.approval.PluginApproval;
 import dev.plugboard.application.port.out.CatalogFilter;
 import dev.plugboard.domain.plugin.Plugin;
 import io.micronaut.context.annotation.Prototype;
@@ -26,10 +28,11 @@ import java.util.Set;
         description = "List the plugins in the catalog, with their version and global status.",
         footer = {"%nExamples:", "  plugboard plugins list --category analytics",
                 "  plugboard plugins list --capability event:message.received --search slack",
-                "  plugboard plugins list --disabled --json | jq -r '.[].name'"})
+                "  plugboard plugins list --disabled --json | jq -r '.[].name'", "  plugboard plugins list --pending"})
 public class ListPluginsCommand extends CliCommand {
 
     private final Provider<BrowseCatalogUseCase> catalog;
+    private final Provider<ApprovePluginsUseCase> approvals;
 
     @Option(names = "--category", paramLabel = "CATEGORY", description = "Only plugins in this category.")
     private String category;
@@ -51,20 +54,28 @@ public class ListPluginsCommand extends CliCommand {
     @Option(names = "--disabled", description = "Only plugins switched off.")
     private boolean disabled;
 
+    @Option(names = "--pending", description = "Instead of the catalog: the plugin versions waiting for an administrator's"
+            + " approval (plugboard.catalog.new-plugins: pending-approval).")
+    private boolean pending;
+
     @Mixin
     private LimitOption limit;
 
     @Mixin
     private JsonOption json;
 
-    public ListPluginsCommand(Provider<BrowseCatalogUseCase> catalog) {
+    public ListPluginsCommand(Provider<BrowseCatalogUseCase> catalog, Provider<ApprovePluginsUseCase> approvals) {
         this.catalog = catalog;
+        this.approvals = approvals;
     }
 
     @Override
     protected ExitCode execute() {
         if (enabled && disabled) {
             throw usageError("--enabled and --disabled exclude each other; give one of them, or neither for all plugins");
+        }
+        if (pending) {
+            return listPending();
         }
         Optional<Boolean> state = enabled ? Optional.of(true) : disabled ? Optional.of(false) : Optional.empty();
         CatalogFilter filter = new CatalogFilter(Optional.ofNullable(category), Set.copyOf(tags), Optional.ofNullable(capability),
@@ -77,6 +88,18 @@ public class ListPluginsCommand extends CliCommand {
             out().println("No plugins match.");
         } else {
             PluginOutput.table(plugins, out());
+        }
+        return ExitCode.OK;
+    }
+
+    private ExitCode listPending() {
+        List<PluginApproval> held = approvals.get().approvals(Optional.of(PluginApproval.Status.PENDING));
+        if (json.enabled()) {
+            Json.print(out(), held.stream().map(PluginOutput::approval).toList());
+        } else if (held.isEmpty()) {
+            out().println("No plugin is waiting for approval.");
+        } else {
+            PluginOutput.approvals(held, out());
         }
         return ExitCode.OK;
     }

@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.cli.plugins;
 
+import dev.plugboard.domain.approval.PluginApproval;
+
 import dev.plugboard.adapter.cli.support.Json;
 import dev.plugboard.adapter.cli.support.Table;
 import dev.plugboard.domain.plugin.ManifestDocument;
@@ -55,6 +57,23 @@ final class PluginOutput {
         plugins.forEach(p -> table.row(p.name(), p.version(), status(p), p.manifest().category(),
                 source(p.manifest().source()), p.manifest().displayName()));
         table.print(out);
+    }
+
+    static void approvals(List<PluginApproval> held, PrintWriter out) {
+        Table table = new Table("NAME", "VERSION", "STATUS", "REQUESTED", "REASON");
+        held.forEach(a -> table.row(a.plugin(), a.version(), a.status().wireName(),
+                a.requestedAt().truncatedTo(ChronoUnit.SECONDS), a.reason()));
+        table.print(out);
+    }
+
+    static Map<String, Object> approval(PluginApproval approval) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("plugin", approval.plugin().value());
+        fields.put("version", approval.version().toString());
+        fields.put("status", approval.status().wireName());
+        fields.put("reason", approval.reason());
+        fields.put("requestedAt", approval.requestedAt().toString());
+        return fields;
     }
 
     static void describe(Plugin plugin, PrintWriter out) {

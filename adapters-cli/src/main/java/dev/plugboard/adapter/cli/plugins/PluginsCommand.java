@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Browse the plugin catalog, switch plugins on and off for everyone, register and sync manifests.",
         subcommands = {ListPluginsCommand.class, ShowPluginCommand.class, EnablePluginCommand.class,
                 DisablePluginCommand.class, SyncPluginsCommand.class, RegisterPluginCommand.class,
-                PluginHealthCommand.class, PurgePluginsCommand.class, PluginImpactCommand.class},
+                PluginHealthCommand.class, PurgePluginsCommand.class, PluginImpactCommand.class,
+                ApprovePluginCommand.class, RejectPluginCommand.class},
         footer = {"%nExamples:", "  plugboard plugins list", "  plugboard plugins disable analytics"})
 public class PluginsCommand extends CommandGroup {
 }

@@ -9,6 +9,7 @@ import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.in.catalog.PurgePluginUseCase;
+import dev.plugboard.application.port.in.catalog.ApprovePluginsUseCase;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
 import dev.plugboard.application.port.in.execution.CircuitsUseCase;
 import dev.plugboard.application.port.in.access.RoleGrantsUseCase;
@@ -55,6 +56,11 @@ public class TestBeans {
     @Prototype
     PurgePluginUseCase purge(TestPlugboard p) {
         return p.use().purge();
+    }
+
+    @Prototype
+    ApprovePluginsUseCase approvals(TestPlugboard p) {
+        return p.use().approvals();
     }
 
     @Prototype

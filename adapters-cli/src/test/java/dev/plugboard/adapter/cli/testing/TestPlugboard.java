@@ -1,6 +1,8 @@
 package dev.plugboard.adapter.cli.testing;
 
 import dev.plugboard.application.Plugboard;
+import dev.plugboard.application.inmemory.InMemoryPluginApprovalRepository;
+import dev.plugboard.domain.approval.NewPluginsPolicy;
 import dev.plugboard.application.fixtures.TestPlugins;
 import dev.plugboard.domain.plugin.PluginManifest;
 import jakarta.inject.Singleton;
@@ -24,9 +26,12 @@ public class TestPlugboard {
 
     private final AtomicInteger uses = new AtomicInteger();
     private Plugboard plugboard;
+    private InMemoryPluginApprovalRepository approvals = new InMemoryPluginApprovalRepository();
 
     public synchronized void reset() {
-        plugboard = Plugboard.builder().manifestSource(new TestManifestSource(manifests())).build();
+        approvals = new InMemoryPluginApprovalRepository();
+        plugboard = Plugboard.builder().manifestSource(new TestManifestSource(manifests()))
+                .newPlugins(NewPluginsPolicy.ENABLED, approvals).build();
         plugboard.syncCatalog();
         uses.set(0);
     }
@@ -42,6 +47,12 @@ public class TestPlugboard {
     synchronized Plugboard use() {
         uses.incrementAndGet();
         return plugboard();
+    }
+
+    /** Where held plugin versions are kept, for tests to arrange a version waiting for approval. */
+    public synchronized InMemoryPluginApprovalRepository approvals() {
+        plugboard();
+        return approvals;
     }
 
     public int uses() {

@@ -6,7 +6,10 @@ import dev.plugboard.adapter.console.web.ErrorPages;
 import dev.plugboard.adapter.console.web.Pages;
 import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
+import dev.plugboard.application.port.in.catalog.ApprovePluginsUseCase;
+import dev.plugboard.application.port.in.catalog.ApprovePluginsUseCase.DecideCommand;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
+import dev.plugboard.domain.approval.PluginApproval;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase.SwitchPluginCommand;
 import dev.plugboard.application.port.out.AuditFilter;
@@ -35,9 +38,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Administration, for administrators only (others get a 403 page, and the menu hides it): the
- * catalog with global enable and disable (a plugin others depend on is disabled only when forced),
- * and the audit trail with filters.
+ * Administration, for administrators only (others get a 403 page, and the menu hides it): plugin
+ * versions waiting for approval, the catalog with global enable and disable (a plugin others depend
+ * on is disabled only when forced), and the audit trail with filters.
  */
 @Controller("/console/admin")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -47,11 +50,14 @@ final class AdminController {
     private final BrowseCatalogUseCase catalog;
     private final SwitchPluginUseCase switching;
     private final ReadAuditTrailUseCase audit;
+    private final ApprovePluginsUseCase approvals;
 
-    AdminController(BrowseCatalogUseCase catalog, SwitchPluginUseCase switching, ReadAuditTrailUseCase audit) {
+    AdminController(BrowseCatalogUseCase catalog, SwitchPluginUseCase switching, ReadAuditTrailUseCase audit,
+                    ApprovePluginsUseCase approvals) {
         this.catalog = catalog;
         this.switching = switching;
         this.audit = audit;
+        this.approvals = approvals;
     }
 
     @Get
@@ -65,6 +71,7 @@ final class AdminController {
                 java.util.Arrays.stream(AuditAction.values()).filter(a -> a.wireName().equals(action)).findFirst(), Optional.ofNullable(target));
         return HttpResponse.ok(Pages.view("admin", Chrome.of("Administration", "admin", user),
                 "plugins", catalog.list(CatalogFilter.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).items(),
+                "held", approvals.approvals(Optional.of(PluginApproval.Status.PENDING)),
                 "entries", audit.list(filter, PageRequest.first(50)).items(),
                 "actor", actor == null ? "" : actor, "action", action == null ? "" : action,
                 "target", target == null ? "" : target,
@@ -80,6 +87,29 @@ final class AdminController {
         }
         switching.switchPlugin(new SwitchPluginCommand(user.caller().actor(), PluginName.of(name),
                 "true".equals(form.get("enabled")), "true".equals(form.get("force"))));
+        return HttpResponse.ok().header("HX-Refresh", "true");
+    }
+
+    /** Approves the version a plugin has waiting; the next sync applies it. */
+    @Post("/plugins/{name}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> approve(HttpRequest<?> request, String name) {
+        return decide(request, name, true);
+    }
+
+    /** Rejects the version a plugin has waiting: it is never applied. */
+    @Post("/plugins/{name}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> reject(HttpRequest<?> request, String name) {
+        return decide(request, name, false);
+    }
+
+    private HttpResponse<?> decide(HttpRequest<?> request, String name, boolean approve) {
+        ConsoleUser user = ConsoleUser.of(request);
+        if (!user.admin()) {
+            return forbidden(request);
+        }
+        approvals.decide(new DecideCommand(user.caller().actor(), PluginName.of(name), approve));
         return HttpResponse.ok().header("HX-Refresh", "true");
     }
 

@@ -15,6 +15,7 @@ import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
 import dev.plugboard.application.port.in.monitoring.PluginHealthUseCase;
 import dev.plugboard.application.port.out.AuditFilter;
 import dev.plugboard.application.port.out.CatalogFilter;
+import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginName;
@@ -52,6 +53,9 @@ final class CatalogPageController {
     private final ListInstallationsUseCase installations;
     private final InstallPluginUseCase installing;
     private final PluginHealthUseCase health;
+    private static final java.util.Set<AuditAction> CATALOG_CHANGES = java.util.EnumSet.of(AuditAction.REGISTER,
+            AuditAction.SYNC, AuditAction.ENABLE, AuditAction.DISABLE);
+
     private final ReadAuditTrailUseCase audit;
     private final AnalyticsWidgets widgets;
 
@@ -88,7 +92,7 @@ final class CatalogPageController {
 
     /**
      * One plugin: description, capabilities, dependencies and its schemas, with the install action of
-     * its card; administrators also see its history from the audit trail (which only they may read).
+     * its card, and its history from the audit trail.
      */
     @Get("/{name}")
     ModelAndView<Map<String, Object>> details(HttpRequest<?> request, String name) {
@@ -100,9 +104,18 @@ final class CatalogPageController {
                 "card", PluginCard.from(plugin, installed, healthStates().getOrDefault(name, "unknown")),
                 "manifest", plugin.manifest(),
                 "widget", AnalyticsWidgets.isAnalytics(name) && installed ? widgets.of(user.caller().owner()) : null,
-                "history", user.admin() ? audit.list(new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.of(AuditEntry.pluginTarget(plugin.name().value()))), PageRequest.first(50)).items()
-                        : List.of());
+                "history", history(user, plugin));
+    }
+
+    /**
+     * The plugin's entries in the audit trail: all of them for administrators; for everyone else its
+     * catalog changes only (registrations, syncs and global switches, which say which version
+     * arrived when), without who made them, since the audit trail is otherwise for administrators.
+     */
+    private List<AuditEntry> history(ConsoleUser user, Plugin plugin) {
+        List<AuditEntry> entries = audit.list(new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(AuditEntry.pluginTarget(plugin.name().value()))), PageRequest.first(50)).items();
+        return user.admin() ? entries : entries.stream().filter(entry -> CATALOG_CHANGES.contains(entry.action())).toList();
     }
 
     /** Installs a plugin that needs no settings; one that does is installed through its settings form. */

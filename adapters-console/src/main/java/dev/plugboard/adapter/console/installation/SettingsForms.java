@@ -23,7 +23,8 @@ final class SettingsForms {
     static SettingsPage stored(Plugin plugin, Optional<InstallationView> installation) {
         JsonDocument shown = installation.map(InstallationView::settings).orElseGet(() -> defaults(plugin));
         Set<String> secrets = installation.map(InstallationView::secretsSet).orElse(Set.of());
-        return page(plugin, installation, flatten(shown.asMap(), ""), secrets, List.of(), false);
+        List<Violation> stored = installation.map(view -> view.attention().violations()).orElse(List.of());
+        return page(plugin, installation, flatten(shown.asMap(), ""), secrets, stored, false);
     }
 
     static SettingsPage typed(Plugin plugin, Optional<InstallationView> installation, Map<String, List<String>> typed,
@@ -38,7 +39,8 @@ final class SettingsForms {
         SchemaForm form = new SchemaForm(values, secrets, violations);
         List<FormField> fields = form.fields(plugin.manifest().settingsSchema().asMap());
         return new SettingsPage(plugin.name().value(), plugin.manifest().displayName(), installation.isEmpty(),
-                installation.map(InstallationView::version).orElse(0L), fields, form.unplaced(fields), stale);
+                installation.map(InstallationView::version).orElse(0L), fields, form.unplaced(fields), stale,
+                installation.map(InstallationView::needsAttention).orElse(false));
     }
 
     /** The manifest's defaults, and each property's own {@code default}. */

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The settings form of one plugin for the current owner: install mode when the owner has not
  * installed it yet, otherwise the installation's version, sent back so a stale form gets 412.
+ * {@code needsAttention}: a settings schema change left the stored settings invalid; its violations
+ * are shown at their fields.
  */
 public record SettingsPage(String plugin, String displayName, boolean install, long version, List<FormField> fields,
-                           List<String> formErrors, boolean stale) {
+                           List<String> formErrors, boolean stale, boolean needsAttention) {
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The console's cookies: the session secret ({@code HttpOnly}, {@code SameSite=Strict},
- * {@code Secure} over TLS, path {@code /console}) and the owner the user acts for.
+ * {@code Secure} over TLS, path {@code /console}), the owner the user acts for, and the
+ * short-lived {@code SameSite=Lax} values of a sign-in through an identity provider.
  */
 public final class ConsoleCookies {
 
@@ -39,6 +40,20 @@ public final class ConsoleCookies {
 
     public static Cookie expired(HttpRequest<?> request, String name) {
         return secure(request, Cookie.of(name, "")).maxAge(0);
+    }
+
+    /**
+     * A short-lived value that must come back with an identity provider's redirect, which is a
+     * cross-site top-level GET: {@code SameSite=Lax} (Strict would not be sent then), and only
+     * to {@code path}.
+     */
+    public static Cookie crossSite(HttpRequest<?> request, String name, String value, String path, Duration maxAge) {
+        return Cookie.of(name, value).path(path).httpOnly(true).sameSite(SameSite.Lax).secure(request.isSecure())
+                .maxAge(maxAge);
+    }
+
+    public static Cookie crossSiteExpired(HttpRequest<?> request, String name, String path) {
+        return crossSite(request, name, "", path, Duration.ZERO);
     }
 
     private static Cookie secure(HttpRequest<?> request, Cookie cookie) {

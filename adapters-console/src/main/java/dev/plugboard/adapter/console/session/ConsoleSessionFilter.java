@@ -20,6 +20,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Provider;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,10 +33,13 @@ final class ConsoleSessionFilter implements Ordered {
 
     private final Provider<ConsoleSignInUseCase> signIn;
     private final Provider<RoleGrantsUseCase> grants;
+    private final List<String> externalPrefixes;
 
-    ConsoleSessionFilter(Provider<ConsoleSignInUseCase> signIn, Provider<RoleGrantsUseCase> grants) {
+    ConsoleSessionFilter(Provider<ConsoleSignInUseCase> signIn, Provider<RoleGrantsUseCase> grants,
+                         List<ExternalSignIn> external) {
         this.signIn = signIn;
         this.grants = grants;
+        this.externalPrefixes = external.stream().map(ExternalSignIn::publicPrefix).toList();
     }
 
     @RequestFilter
@@ -85,8 +89,9 @@ final class ConsoleSessionFilter implements Ordered {
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private static boolean isPublic(String path) {
-        return path.equals("/console/sign-in") || path.startsWith("/console/static/") || path.startsWith("/console/webjars/");
+    private boolean isPublic(String path) {
+        return path.equals("/console/sign-in") || path.startsWith("/console/static/") || path.startsWith("/console/webjars/")
+                || externalPrefixes.stream().anyMatch(path::startsWith);
     }
 
     @Override

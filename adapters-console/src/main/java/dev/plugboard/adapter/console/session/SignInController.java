@@ -25,36 +25,40 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Sign-in with a one-time link: opening it shows a button (so that a link preview cannot spend
  * it), pressing it exchanges the link for a session cookie and goes to the page the user had
- * asked for. Sign-out ends the session on the server, not only in the browser.
+ * asked for. The page also offers each configured {@link ExternalSignIn} (an OpenID provider).
+ * Sign-out ends the session on the server, not only in the browser.
  */
 @Controller("/console")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SignInController {
 
-    private static final String NEXT = "plugboard_console_next";
-    private static final String HOME = "/console";
+    private static final String NEXT = NextPage.COOKIE;
+    private static final String HOME = NextPage.HOME;
 
     private final ConsoleSignInUseCase signIn;
+    private final List<ExternalSignIn> external;
 
-    SignInController(ConsoleSignInUseCase signIn) {
+    SignInController(ConsoleSignInUseCase signIn, List<ExternalSignIn> external) {
         this.signIn = signIn;
+        this.external = List.copyOf(external);
     }
 
     @Get("/sign-in")
     MutableHttpResponse<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request, @Nullable @QueryValue String link,
                                                                 @Nullable @QueryValue String next) {
-        String remembered = safe(next).or(() -> ConsoleCookies.read(request, NEXT).flatMap(SignInController::safe))
+        String remembered = NextPage.safe(next).or(() -> ConsoleCookies.read(request, NEXT).flatMap(NextPage::safe))
                 .orElse(HOME);
         MutableHttpResponse<ModelAndView<Map<String, Object>>> response = HttpResponse.ok(view(link, remembered,
                 request.getParameters().contains("signed-out") ? "You are signed out." : null));
-        if (next != null && safe(next).isPresent()) {
+        if (next != null && NextPage.safe(next).isPresent()) {
             response.cookie(ConsoleCookies.remembered(request, NEXT, remembered, Duration.ofMinutes(30)));
         }
         return response;
@@ -70,7 +74,7 @@ final class SignInController {
                             + " Print a new one with: plugboard console-link --user USER"));
         }
         Issued issued = session.get();
-        String next = safe(form.get("next")).orElse(HOME);
+        String next = NextPage.safe(form.get("next")).orElse(HOME);
         return HttpResponse.seeOther(URI.create(next))
                 .cookie(ConsoleCookies.session(request, issued.secret(), Duration.between(Instant.now(), issued.expiresAt())))
                 .cookie(ConsoleCookies.expired(request, NEXT));
@@ -84,14 +88,9 @@ final class SignInController {
                 .cookie(ConsoleCookies.expired(request, ConsoleCookies.SESSION));
     }
 
-    /** Only pages of the console itself: a sign-in must not be able to send the user elsewhere. */
-    private static Optional<String> safe(String next) {
-        return Optional.ofNullable(next).filter(n -> n.equals(HOME) || n.startsWith(HOME + "/") || n.startsWith(HOME + "?"))
-                .filter(n -> !n.contains("//") && !n.contains("\\") && !n.startsWith("/console/sign-"));
-    }
-
-    private static ModelAndView<Map<String, Object>> view(String link, String next, String message) {
+    private ModelAndView<Map<String, Object>> view(String link, String next, String message) {
         Map<String, Object> model = new HashMap<>();
+        model.put("external", external);
         model.put("chrome", Chrome.anonymous("Sign in"));
         model.put("link", link);
         model.put("next", next);

@@ -30,7 +30,7 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
     private static final String TABLES = "plugin_run_attempts, plugin_runs, installation_store, installations, circuits, "
             + "event_log, plugins, users, organizations, audit_entries, role_grants, workflow_deliveries, workflow_fires, "
             + "workflow_runs, workflows, plugin_metrics_hourly, owner_plugin_metrics_hourly, job_watermarks, alerts, "
-            + "console_sessions";
+            + "console_sessions, plugin_approvals";
 
     private String name;
     private ApplicationContext context;

@@ -29,7 +29,8 @@ final class NulCharacterFilter implements Ordered {
     @Nullable
     HttpResponse<Problem> refuseNul(HttpRequest<?> request) {
         try {
-            Require.noNul("path", request.getPath());
+            // The path as routes see it, with %00 decoded: the raw path never holds the character itself.
+            Require.noNul("path", request.getUri().getPath());
             for (Map.Entry<String, List<String>> parameter : request.getParameters().asMap().entrySet()) {
                 Require.noNul("query parameter name", parameter.getKey());
                 for (String value : parameter.getValue()) {

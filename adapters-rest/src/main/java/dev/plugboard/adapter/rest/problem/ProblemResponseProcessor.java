@@ -55,10 +55,14 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
         return response.body(Problem.ofStatus(status, detail)).contentType(Problem.MEDIA_TYPE);
     }
 
-    /** A request Netty could not decode passes no filter, so it gets its request id here. */
+    /**
+     * A request Netty could not decode passes no filter, so it gets its request id here. Its connection
+     * is closed after the answer (the rest of the request was never read), and says so, or a client
+     * that keeps connections alive would send its next request into a closed one.
+     */
     private static MutableHttpResponse<Problem> undecodable(MutableHttpResponse<?> response, HttpStatus status, String detail) {
         String requestId = UUID.randomUUID().toString();
-        return response.status(status).header("X-Request-Id", requestId)
+        return response.status(status).header("X-Request-Id", requestId).header("Connection", "close")
                 .body(Problem.ofStatus(status.getCode(), detail).withRequestId(requestId))
                 .contentType(Problem.MEDIA_TYPE);
     }

@@ -74,6 +74,10 @@ public abstract class AuthorizationMatrixContract extends ApiContract {
             row("POST", "/api/admin/plugins/sync", null, 401, 403, 403, 403, 200, 403),
             row("POST", "/api/admin/plugins/{switchable}/disable", null, 401, 403, 403, 403, 200, 403),
             row("POST", "/api/admin/plugins/{switchable}/enable", null, 401, 403, 403, 403, 200, 403),
+            // Nothing of that name is held for approval: an administrator passes and learns so (404).
+            row("POST", "/api/admin/plugins/{switchable}/approve", null, 401, 403, 403, 403, 404, 403),
+            row("POST", "/api/admin/plugins/{switchable}/reject", null, 401, 403, 403, 403, 404, 403),
+            row("GET", "/api/admin/approvals", null, 401, 403, 403, 403, 200, 403),
             row("GET", "/api/admin/audit", null, 401, 403, 403, 403, 200, 403),
             row("GET", "/api/admin/grants", null, 401, 403, 403, 403, 200, 403),
             row("POST", "/api/admin/grants", "{\"subject\": \"grantee-{run}\", \"role\": \"worker\"}",
@@ -128,6 +132,19 @@ public abstract class AuthorizationMatrixContract extends ApiContract {
             row("GET", "/health", null, 200, 200, 200, 200, 200, 200),
             row("GET", "/metrics", null, 200, 200, 200, 200, 200, 200),
             row("GET", "/swagger/plugboard.yml", null, 200, 200, 200, 200, 200, 200));
+
+    /**
+     * Where another member of the owner's organization (acting for it, not its administrator) gets
+     * something else than the owner: only the organization's administrators change its workflows
+     * (docs/workflows.md), while every member sees and runs them and shares its installations.
+     */
+    private static final Map<String, Integer> MEMBER_DIFFERS = Map.of(
+            "POST /api/user/workflows", 403,
+            "PUT /api/user/workflows/{workflow}", 403,
+            "POST /api/user/workflows/{workflow}/activate", 403,
+            "POST /api/user/workflows/{workflow}/pause", 403,
+            "POST /api/user/workflows/{workflow}/archive", 403,
+            "DELETE /api/user/workflows/{workflow}", 403);
 
     /**
      * Operations no caller row covers, each with the reason. The webhook endpoint is public: its caller
@@ -199,6 +216,43 @@ public abstract class AuthorizationMatrixContract extends ApiContract {
 
     private boolean runs(Row row) {
         return isFullStack() || !(row.path().contains("/workflow") || row.path().endsWith("/metrics"));
+    }
+
+    /**
+     * The callers that need no column: a token of the owner's that expired, is signed with another
+     * key, or has {@code alg: none} is worth exactly what no token is; another member of the owner's
+     * organization gets what the owner gets, except as {@link #MEMBER_DIFFERS} says. Each on a world of
+     * its own, so that nothing another caller changed decides the answer.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAgainstForgedTokensAndAnotherMember() {
+        return MATRIX.stream().filter(this::runs).map(row -> DynamicTest.dynamicTest(row.method() + " " + row.path()
+                + (row.body() == null ? "" : " " + row.body()), () -> {
+            Map<String, Integer> expected = new LinkedHashMap<>();
+            Map<String, Integer> actual = new LinkedHashMap<>();
+            World world = newWorld(isFullStack());
+            Who owner = world.callers().get(Caller.OWNER);
+            Map<String, String> forged = Map.of("expired", api().tokens().expired(owner),
+                    "signed with another key", api().tokens().signedWithAnotherSecret(owner),
+                    "alg none", api().tokens().unsigned(owner));
+            forged.forEach((kind, token) -> {
+                ApiResponse response = api().sendWithToken(row.method(), world.path(row.path()), token,
+                        world.path(row.body()), Map.of());
+                expected.put(kind, row.expected().get(Caller.ANONYMOUS));
+                actual.put(kind, response.status());
+            });
+            World own = newWorld(isFullStack());
+            Who member = Who.newUser("member").inOrg(own.callers().get(Caller.OWNER).org());
+            ApiResponse response = api().send(row.method(), own.path(row.path()), member, own.path(row.body()), Map.of());
+            expected.put("another member", MEMBER_DIFFERS.getOrDefault(row.method() + " " + row.path(),
+                    row.expected().get(Caller.OWNER)));
+            actual.put("another member", response.status());
+            if (response.status() >= 400) {
+                problem(response, response.status());
+            }
+            assertThat(actual).as(row.method() + " " + row.path() + (row.body() == null ? "" : " " + row.body()))
+                    .isEqualTo(expected);
+        }));
     }
 
     @TestFactory

@@ -106,6 +106,9 @@ public abstract class ErrorContract extends ApiContract {
         JsonNode audit = problem(api().get("/api/admin/audit?target=%00", Who.newAdmin()), 400);
         assertThat(audit.path("detail").asText()).contains("target").contains("U+0000");
         problem(api().get("/api/user/plugins/notes%00", alice), 400);
+        // Found by the HTTP fuzzer: a slug is looked up as it comes, and PostgreSQL refused it with a 500.
+        JsonNode slug = problem(api().get("/api/user/workflows/a%00b", alice), 400);
+        assertThat(slug.path("detail").asText()).contains("path").contains("U+0000");
         String cursorWithNul = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("contract-page-a\u0000".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         JsonNode cursor = problem(api().get("/api/plugins?after=" + cursorWithNul, alice), 400);
@@ -184,8 +187,12 @@ public abstract class ErrorContract extends ApiContract {
             JsonNode problem = problem(response, 431);
             assertThat(problem.path("code").asText()).as(kilobytes + " KB").isEqualTo("request_header_fields_too_large");
             assertThat(problem.path("detail").asText()).contains("max-header-size");
+            // The rest of the request was never read: the server closes the connection, and says so (found by the fuzzer).
+            assertThat(response.header("Connection")).as(kilobytes + " KB").isEqualToIgnoringCase("close");
         }
-        JsonNode line = problem(api().get("/api/plugins?q=" + "a".repeat(8 * 1024), Who.newUser("alice")), 414);
+        ApiResponse tooLong = api().get("/api/plugins?q=" + "a".repeat(8 * 1024), Who.newUser("alice"));
+        JsonNode line = problem(tooLong, 414);
+        assertThat(tooLong.header("Connection")).isEqualToIgnoringCase("close");
         assertThat(line.path("detail").asText()).contains("max-initial-line-length");
         ok(api().get("/api/plugins", Who.newUser("alice")), 200);
     }

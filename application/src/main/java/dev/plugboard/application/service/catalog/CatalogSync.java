@@ -1,5 +1,8 @@
 package dev.plugboard.application.service.catalog;
 
+import dev.plugboard.application.port.out.PluginApprovalRepository;
+import dev.plugboard.domain.approval.NewPluginsPolicy;
+
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
 import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.ManifestDiscovery;
@@ -29,15 +32,18 @@ public final class CatalogSync implements SyncCatalogUseCase {
     private final SchemaImpact impact;
     private final AuditTrail audit;
     private final TimeSource clock;
+    private final ApprovalGate gate;
 
     public CatalogSync(PluginRepository plugins, InstallationRepository installations, ManifestSource manifests,
-                       SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock) {
+                       SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock, NewPluginsPolicy newPlugins,
+                       PluginApprovalRepository approvals) {
         this.plugins = plugins;
         this.manifests = manifests;
         this.planner = new SyncPlanner(settingsPolicy);
         this.impact = new SchemaImpact(installations, settingsPolicy, audit);
         this.audit = audit;
         this.clock = clock;
+        this.gate = new ApprovalGate(newPlugins, approvals);
     }
 
     @Override
@@ -79,7 +85,9 @@ public final class CatalogSync implements SyncCatalogUseCase {
         Map<PluginName, Plugin> catalog = new LinkedHashMap<>();
         plugins.findAll().forEach(plugin -> catalog.put(plugin.name(), plugin));
         List<PluginManifest> ordered = ManifestOrder.dependencyOrder(discovery.manifests(), rejected);
-        List<Step> steps = new ArrayList<>(planner.plan(ordered, catalog, command.options(), clock.now()).stream()
+        boolean record = !command.options().dryRun();
+        List<Step> steps = new ArrayList<>(planner.plan(ordered, catalog, command.options(), clock.now(),
+                        (manifest, step) -> gate.apply(manifest, step, record, clock.now())).stream()
                 .map(step -> withImpact(step, ordered)).toList());
         steps.addAll(planner.retirements(discovery.manifests(), catalog, discovery.problems().isEmpty(), clock.now()));
         steps.forEach(step -> step.change().refusal().ifPresent(reason ->

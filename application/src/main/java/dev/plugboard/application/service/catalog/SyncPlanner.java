@@ -35,12 +35,17 @@ final class SyncPlanner {
         this.settingsPolicy = settingsPolicy;
     }
 
-    /** @param catalog the catalog by name; updated with every change the plan applies */
-    List<Step> plan(List<PluginManifest> manifests, Map<PluginName, Plugin> catalog, SyncOptions options, Instant now) {
+    /**
+     * @param catalog the catalog by name; updated with every change the plan applies
+     * @param gate    what {@code plugboard.catalog.new-plugins} makes of each line
+     */
+    List<Step> plan(List<PluginManifest> manifests, Map<PluginName, Plugin> catalog, SyncOptions options, Instant now,
+                    java.util.function.BiFunction<PluginManifest, Step, Step> gate) {
         List<Step> steps = new ArrayList<>();
         for (PluginManifest manifest : manifests) {
             Optional<Plugin> before = Optional.ofNullable(catalog.get(manifest.name()));
-            Step step = decide(manifest, before, catalog, options, now);
+            // A line the approval gate holds leaves the catalog as it is for the lines after it.
+            Step step = gate.apply(manifest, decide(manifest, before, catalog, options, now));
             step.after().ifPresent(plugin -> catalog.put(plugin.name(), plugin));
             steps.add(step);
         }

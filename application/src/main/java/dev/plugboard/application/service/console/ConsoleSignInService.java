@@ -43,12 +43,7 @@ public final class ConsoleSignInService implements ConsoleSignInUseCase {
 
     @Override
     public Issued issueLink(ConsoleIdentity identity) {
-        Require.present("identity", identity);
-        return transactions.inTransaction(() -> {
-            Instant now = clock.now();
-            store.deleteExpired(now);
-            return issue(Kind.LINK, identity, now.plus(linkTtl));
-        });
+        return issueFresh(Kind.LINK, identity, linkTtl);
     }
 
     @Override
@@ -59,6 +54,21 @@ public final class ConsoleSignInService implements ConsoleSignInUseCase {
         return transactions.inTransaction(() -> {
             Instant now = clock.now();
             return store.takeLink(hash(linkSecret), now).map(identity -> issue(Kind.SESSION, identity, now.plus(sessionTtl)));
+        });
+    }
+
+    @Override
+    public Issued openSession(ConsoleIdentity identity) {
+        return issueFresh(Kind.SESSION, identity, sessionTtl);
+    }
+
+    /** Issues a secret for {@code identity}, clearing what has expired on the way. */
+    private Issued issueFresh(Kind kind, ConsoleIdentity identity, Duration ttl) {
+        Require.present("identity", identity);
+        return transactions.inTransaction(() -> {
+            Instant now = clock.now();
+            store.deleteExpired(now);
+            return issue(kind, identity, now.plus(ttl));
         });
     }
 

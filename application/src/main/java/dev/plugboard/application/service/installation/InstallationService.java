@@ -14,7 +14,9 @@ import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.OwnerDirectory;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.TimeSource;
+import dev.plugboard.application.port.out.PluginApprovalRepository;
 import dev.plugboard.application.service.AuditTrail;
+import dev.plugboard.application.service.catalog.ApprovalService;
 import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
@@ -42,6 +44,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static dev.plugboard.application.service.installation.InstallationStates.audited;
+import static dev.plugboard.application.service.installation.InstallationStates.view;
+
 /** Installations: an owner's plugins, their settings and their switch. */
 public final class InstallationService implements InstallPluginUseCase, UninstallPluginUseCase,
         ConfigureInstallationUseCase, ToggleInstallationUseCase, ListInstallationsUseCase, ValidateSettingsUseCase {
@@ -56,11 +61,14 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
     private final IdSource ids;
     private final SettingsVault vault;
     private final SettingsChange changes;
+    private final LifecycleHooks hooks;
+    private final PluginApprovalRepository approvals;
     private final EnvironmentOverrides overrides;
 
     public InstallationService(PluginRepository plugins, InstallationRepository installations, OwnerDirectory owners,
                                SettingsPolicy settingsPolicy, SettingsVault vault, PlanLimits planLimits,
-                               AuditTrail audit, TimeSource clock, IdSource ids, Telemetry telemetry) {
+                               AuditTrail audit, TimeSource clock, IdSource ids, Telemetry telemetry, LifecycleHooks hooks,
+                               PluginApprovalRepository approvals) {
         this.plugins = plugins;
         this.installations = installations;
         this.owners = owners;
@@ -70,7 +78,9 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         this.clock = clock;
         this.ids = ids;
         this.vault = vault;
-        this.changes = new SettingsChange(settingsPolicy, vault, telemetry);
+        this.hooks = hooks;
+        this.approvals = approvals;
+        this.changes = new SettingsChange(settingsPolicy, vault, telemetry, hooks);
         this.overrides = new EnvironmentOverrides(installations, settingsPolicy, vault);
     }
 
@@ -79,7 +89,9 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         Owner owner = command.caller().owner();
         String target = AuditEntry.installationTarget(owner.toString(), command.plugin().value());
         return audit.perform(command.caller().actor(), AuditAction.INSTALL, target, () -> {
-            Plugin plugin = plugin(command.plugin());
+            // Not in the catalog may mean held for approval, or rejected: say so rather than "not found".
+            Plugin plugin = plugins.find(command.plugin())
+                    .orElseThrow(() -> ApprovalService.notInCatalog(approvals, command.plugin()));
             plugin.requireEnabled();
             // Held to the end of the transaction: two installs of one owner must not both count N and both add.
             owners.lockForChanges(owner, clock.now());
@@ -91,10 +103,11 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
                     command.settings().orElse(JsonDocument.empty()));
             UUID id = ids.newId();
             SealedSettings settings = proposal.sealFor(id, vault);
+            hooks.beforeInstall(plugin.name(), owner, proposal.validation().effectiveSettings());
             Installation installed = installations.add(Installation.install(id, owner, plugin.name(), settings,
                     command.enabled().orElse(true), clock.now()).withProvenance(Provenance.of(
                     command.caller().actor().toString(), plugin.version().toString())));
-            audit.success(command.caller().actor(), AuditAction.INSTALL, target, null, state(plugin, installed), "");
+            audit.success(command.caller().actor(), AuditAction.INSTALL, target, null, audited(installed), "");
             return view(plugin, installed);
         });
     }
@@ -110,7 +123,8 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
             if (!installations.remove(owner, command.plugin())) {
                 throw new InstallationNotFoundException(owner, command.plugin().value());
             }
-            audit.success(command.caller().actor(), AuditAction.UNINSTALL, target, state(plugin, current), null, "");
+            String hookFailure = hooks.afterUninstall(current).orElse("");
+            audit.success(command.caller().actor(), AuditAction.UNINSTALL, target, audited(current), null, hookFailure);
             return null;
         });
     }
@@ -135,10 +149,11 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
                 overrides.requireStillValid(plugin.manifest().settingsSpec(), current,
                         proposal.validation().effectiveSettings());
             }
-            Installation configured = installations.update(current.configure(proposal.sealFor(current.id(), vault),
-                    clock.now()));
-            audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, state(plugin, current),
-                    state(plugin, configured), "");
+            SealedSettings sealed = proposal.sealFor(current.id(), vault);
+            hooks.beforeConfigure(current, proposal.validation().effectiveSettings());
+            Installation configured = installations.update(current.configure(sealed, clock.now()));
+            audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, audited(current),
+                    audited(configured), "");
             return view(plugin, configured);
         });
     }
@@ -172,8 +187,12 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
             if (current.isEnabled() == command.enabled()) {
                 return view(plugin, current);
             }
+            if (command.enabled()) {
+                hooks.beforeEnable(current);
+            }
             Installation toggled = installations.update(current.toggle(command.enabled(), clock.now()));
-            audit.success(command.caller().actor(), action, target, state(plugin, current), state(plugin, toggled), "");
+            String hookFailure = command.enabled() ? "" : hooks.afterDisable(current).orElse("");
+            audit.success(command.caller().actor(), action, target, audited(current), audited(toggled), hookFailure);
             return view(plugin, toggled);
         });
     }
@@ -219,19 +238,5 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
 
     private Installation installation(Owner owner, PluginName plugin) {
         return installations.find(owner, plugin).orElseThrow(() -> new InstallationNotFoundException(owner, plugin.value()));
-    }
-
-    /** Stored settings hold no secret in clear: secrets are sealed apart, and read (set) here. */
-    private InstallationView view(Plugin plugin, Installation installation) {
-        return InstallationView.of(installation, installation.settings(), installation.secrets().pointers(),
-                plugin.isEnabled(), plugin.version().toString());
-    }
-
-    /** The audited state of an installation: never a secret in clear, nor a ciphertext. */
-    private JsonDocument state(Plugin plugin, Installation installation) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("enabled", installation.isEnabled());
-        state.put("settings", installation.settings().asMap());
-        return JsonDocument.of(state);
     }
 }

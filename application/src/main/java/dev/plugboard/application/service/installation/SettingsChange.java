@@ -12,6 +12,10 @@ import dev.plugboard.domain.settings.SettingsSpec;
 import dev.plugboard.domain.settings.SettingsUpdate;
 import dev.plugboard.domain.settings.SettingsValidation;
 
+import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.settings.Violation;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,7 +25,8 @@ import java.util.UUID;
 /**
  * One owner's settings change worked out the same way for install, update and the dry run: the
  * patch merged over what is stored (stored secrets opened for the check, never shown), defaults
- * applied, validated; and which values are to be sealed. Because the dry run is this very code
+ * applied, validated (by the schema, then by the plugin's {@code validate} hook); and which values
+ * are to be sealed. Because the dry run is this very code
  * without the save, the two cannot disagree.
  */
 final class SettingsChange {
@@ -29,11 +34,13 @@ final class SettingsChange {
     private final SettingsPolicy policy;
     private final SettingsVault vault;
     private final Telemetry telemetry;
+    private final LifecycleHooks hooks;
 
-    SettingsChange(SettingsPolicy policy, SettingsVault vault, Telemetry telemetry) {
+    SettingsChange(SettingsPolicy policy, SettingsVault vault, Telemetry telemetry, LifecycleHooks hooks) {
         this.policy = policy;
         this.vault = vault;
         this.telemetry = telemetry;
+        this.hooks = hooks;
     }
 
     /** The outcome of checking a change, and what would be stored. */
@@ -50,9 +57,22 @@ final class SettingsChange {
         JsonDocument stored = current.map(installation -> keptInClear(installation, patch)).orElse(JsonDocument.empty());
         JsonDocument proposed = SettingsUpdate.propose(policy, spec, stored, storedSecrets, patch);
         // A value stored as secret stays secret, even if the schema no longer says writeOnly.
-        SettingsValidation validation = policy.validate(spec, proposed, storedSecrets);
+        SettingsValidation validation = withHookProblems(policy.validate(spec, proposed, storedSecrets));
         telemetry.settingsValidated(validation.plugin(), validation.isValid());
         return new Proposal(validation);
+    }
+
+    /**
+     * The plugin's own {@code validate} hook sees only settings its schema accepted; its problems join
+     * the violations, so they reach the owner as schema violations do, at their fields.
+     */
+    private SettingsValidation withHookProblems(SettingsValidation checked) {
+        if (!checked.isValid()) {
+            return checked;
+        }
+        List<Violation> problems = hooks.validate(PluginName.of(checked.plugin()), checked.effectiveSettings());
+        return problems.isEmpty() ? checked
+                : new SettingsValidation(checked.plugin(), checked.effectiveSettings(), problems, checked.secretPointers());
     }
 
     /**

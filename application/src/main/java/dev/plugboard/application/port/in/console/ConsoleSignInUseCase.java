@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Signing in to the web console with the embedded default: an operator issues a one-time link,
- * the browser exchanges it for a session, and every request presents that session. Links and
+ * Signing in to the web console: with the embedded default an operator issues a one-time link and
+ * the browser exchanges it for a session; with an OpenID provider the console opens the session
+ * itself once the provider vouched for the user. Every request presents that session. Links and
  * sessions are random secrets that are stored only as hashes.
  */
 public interface ConsoleSignInUseCase {
@@ -41,6 +42,12 @@ public interface ConsoleSignInUseCase {
 
     /** Consumes a link secret (once, before it expires) and opens a session; empty when the link is unusable. */
     Optional<Issued> exchange(String linkSecret);
+
+    /**
+     * Opens a session at once for an identity the console has verified itself, such as the
+     * subject of an OpenID provider's ID token checked by the console adapter.
+     */
+    Issued openSession(ConsoleIdentity identity);
 
     /** The session a secret names, while it lasts. */
     Optional<ConsoleSession> session(String sessionSecret);
