@@ -124,12 +124,13 @@ public final class Plugboard {
     private final AnalyticsStatsService analytics;
     private final AlertService alerts;
     private final HealthService health;
+    private final dev.plugboard.application.service.state.DeclarativeStateService state;
 
     private Plugboard(Builder b) {
         this.wiring = b;
         this.settingsPolicy = b.settingsPolicy;
-        this.vault = new SettingsVault(b.secretCipher);
-        AuditTrail trail = new AuditTrail(b.auditLog, b.transactions, b.clock, b.ids);
+        this.vault = new SettingsVault(b.secretCipher, b.environment, b.installations);
+        AuditTrail trail = new AuditTrail(b.auditLog, b.transactions, b.clock, b.ids, b.environment.name());
         this.outcomes = new RunOutcomes(b.runs, b.installations, b.circuits, b.executionSettings.circuit(), b.clock,
                 new RetryScheduler(b.plugins, () -> ThreadLocalRandom.current().nextDouble()), b.telemetry);
         this.admission = new RunAdmission(b.plugins, b.installations, outcomes, b.handlers);
@@ -164,6 +165,8 @@ public final class Plugboard {
                 b.alertLog);
         this.health = new HealthService(b.plugins, b.healthRepository, b.healthSignals, b.jobLock, b.transactions, b.clock,
                 b.healthSettings, b.handlers, alerts);
+        this.state = new dev.plugboard.application.service.state.DeclarativeStateService(b.plugins, b.installations,
+                installations, catalog, b.settingsPolicy, vault, b.transactions);
         this.reaper = new LeaseReaper(b.queue, b.circuits, b.plugins, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
     }
@@ -180,6 +183,11 @@ public final class Plugboard {
                     + "dev.plugboard:plugboard-adapters-workflow-language to the class path, or call workflowLanguage(...)");
         }
         return workflows;
+    }
+
+    /** Export and apply of the declarative state (switches, installations, settings and overrides). */
+    public dev.plugboard.application.service.state.DeclarativeStateService state() {
+        return state;
     }
 
     /** The analytics plugin's statistics, read from its store without a run. */
@@ -338,8 +346,19 @@ public final class Plugboard {
         private Duration hookTimeout = Duration.ofSeconds(5);
         private NewPluginsPolicy newPlugins = NewPluginsPolicy.ENABLED;
         private PluginApprovalRepository pluginApprovals = new InMemoryPluginApprovalRepository();
+        private dev.plugboard.domain.installation.Environment environment =
+                dev.plugboard.domain.installation.Environment.DEFAULT;
 
         private Builder() {
+        }
+
+        /**
+         * The environment this process runs in: runs use their installations' overrides for it, and
+         * audit entries name it; {@code default} unless set.
+         */
+        public Builder environment(dev.plugboard.domain.installation.Environment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
         }
 
         /**

@@ -2,9 +2,11 @@ package dev.plugboard.application.inmemory;
 
 import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.installation.InstallationNotFoundException;
 import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
+import dev.plugboard.domain.installation.SettingsOverride;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Installations in memory, unique per owner and plugin, with optimistic locking like the database. */
@@ -24,6 +27,8 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     private Map<Key, Installation> installations = new HashMap<>();
     private Map<Key, Long> attempts = new HashMap<>();
+    private Map<UUID, Map<Environment, SettingsOverride>> overrides = new HashMap<>();
+    private Map<UUID, Map<String, String>> references = new HashMap<>();
 
     @Override
     public synchronized Optional<Installation> find(Owner owner, PluginName plugin) {
@@ -78,7 +83,8 @@ public final class InMemoryInstallationRepository implements InstallationReposit
         Installation stored = Installation.reconstitute(installation.id(), installation.owner(), installation.plugin(),
                 installation.settings(), installation.secrets(), installation.isEnabled(), current.executionCount(),
                 current.lastExecutedAt().orElse(null), current.lastError().orElse(null), installation.version() + 1,
-                installation.createdAt(), installation.updatedAt()).withAttention(installation.attention());
+                installation.createdAt(), installation.updatedAt()).withAttention(installation.attention())
+                .withProvenance(installation.provenance());
         installations.put(key, stored);
         return stored;
     }
@@ -110,7 +116,39 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     @Override
     public synchronized boolean remove(Owner owner, PluginName plugin) {
-        return installations.remove(new Key(owner, plugin)) != null;
+        Installation removed = installations.remove(new Key(owner, plugin));
+        if (removed != null) {
+            overrides.remove(removed.id());
+            references.remove(removed.id());
+        }
+        return removed != null;
+    }
+
+    @Override
+    public synchronized Map<Environment, SettingsOverride> overrides(UUID installation) {
+        return Map.copyOf(overrides.getOrDefault(installation, Map.of()));
+    }
+
+    @Override
+    public synchronized Map<String, String> secretReferences(UUID installation) {
+        return Map.copyOf(references.getOrDefault(installation, Map.of()));
+    }
+
+    @Override
+    public synchronized void putSecretReferences(UUID installation, Map<String, String> given) {
+        references.put(installation, Map.copyOf(given));
+    }
+
+    @Override
+    public synchronized void putOverride(UUID installation, SettingsOverride override) {
+        Map<Environment, SettingsOverride> next = new TreeMap<>(java.util.Comparator.comparing(Environment::name));
+        next.putAll(overrides.getOrDefault(installation, Map.of()));
+        if (override.isEmpty()) {
+            next.remove(override.environment());
+        } else {
+            next.put(override.environment(), override);
+        }
+        overrides.put(installation, next);
     }
 
     @Override
@@ -136,12 +174,13 @@ public final class InMemoryInstallationRepository implements InstallationReposit
 
     private static Installation withVersion(Installation i, long version) {
         return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.secrets(), i.isEnabled(), i.executionCount(),
-                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention());
+                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention())
+                .withProvenance(i.provenance());
     }
 
     @Override
     public synchronized Object snapshot() {
-        return List.of(new HashMap<>(installations), new HashMap<>(attempts));
+        return List.of(new HashMap<>(installations), new HashMap<>(attempts), new HashMap<>(overrides), new HashMap<>(references));
     }
 
     @Override
@@ -150,5 +189,7 @@ public final class InMemoryInstallationRepository implements InstallationReposit
         List<Object> both = (List<Object>) snapshot;
         installations = new HashMap<>((Map<Key, Installation>) both.get(0));
         attempts = new HashMap<>((Map<Key, Long>) both.get(1));
+        overrides = new HashMap<>((Map<UUID, Map<Environment, SettingsOverride>>) both.get(2));
+        references = new HashMap<>((Map<UUID, Map<String, String>>) both.get(3));
     }
 }

@@ -24,12 +24,19 @@ public final class AuditTrail {
     private final TransactionBoundary transactions;
     private final TimeSource clock;
     private final IdSource ids;
+    private final String environment;
 
     public AuditTrail(AuditLog log, TransactionBoundary transactions, TimeSource clock, IdSource ids) {
+        this(log, transactions, clock, ids, "default");
+    }
+
+    /** A trail whose entries name {@code environment}, the one this process runs in. */
+    public AuditTrail(AuditLog log, TransactionBoundary transactions, TimeSource clock, IdSource ids, String environment) {
         this.log = log;
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
+        this.environment = environment;
     }
 
     /** Runs {@code work} as one transaction; a domain refusal is audited as a failure and rethrown. */
@@ -52,6 +59,6 @@ public final class AuditTrail {
     private AuditEntry entry(Actor actor, AuditAction action, String target, AuditEntry.Outcome outcome,
                              JsonDocument before, JsonDocument after, String detail) {
         return new AuditEntry(ids.newId(), clock.now(), actor, action, target, outcome,
-                Optional.ofNullable(before), Optional.ofNullable(after), detail);
+                Optional.ofNullable(before), Optional.ofNullable(after), detail, environment);
     }
 }

@@ -44,6 +44,8 @@ public final class ConfigurationKeys {
             Key.of("plugboard.host", ValueType.HOST),
             Key.of("plugboard.data-dir", ValueType.TEXT),
             Key.of("plugboard.plugins-dir", ValueType.TEXT),
+            // Environments (issue 14): which per-environment settings overrides runs use; audit entries name it.
+            Key.of("plugboard.environment", ValueType.ENVIRONMENT),
             Key.of("plugboard.database.url", ValueType.TEXT),
             Key.of("plugboard.database.user", ValueType.TEXT),
             Key.of("plugboard.database.password", ValueType.TEXT),

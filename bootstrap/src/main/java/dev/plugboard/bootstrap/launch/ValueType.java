@@ -15,7 +15,9 @@ public enum ValueType {
     NUMBER("a whole number of 0 or more", ValueType::wholeNumber),
     POSITIVE_NUMBER("a whole number of 1 or more", text -> wholeNumber(text) && Long.parseLong(text) >= 1),
     BOOLEAN("true or false", text -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")),
-    DURATION("a duration such as 30s, 500ms, 2m, 1h or PT30S", ValueType::duration);
+    DURATION("a duration such as 30s, 500ms, 2m, 1h or PT30S", ValueType::duration),
+    ENVIRONMENT("an environment name: lowercase letters and digits in dash-separated words, at most 32 characters,"
+            + " e.g. staging", text -> text.matches("[a-z0-9]+(-[a-z0-9]+)*") && text.length() <= 32);
 
     private final String expected;
     private final Predicate<String> accepts;

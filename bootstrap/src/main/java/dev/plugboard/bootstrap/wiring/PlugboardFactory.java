@@ -130,6 +130,8 @@ final class PlugboardFactory {
                 .planLimits(planLimits(environment))
                 .handlers(HandlerRegistry.fromClasspath().withPackaged(hosts.handlers(packages.packages())))
                 .executionSettings(execution.settings())
+                .environment(dev.plugboard.domain.installation.Environment.of(
+                        environment.getProperty("plugboard.environment", String.class).orElse(null)))
                 .outboundHttp(outbound)
                 .logContext(new MdcLogContext())
                 .workflowSettings(workflows.settings())
@@ -222,6 +224,11 @@ final class PlugboardFactory {
     @Singleton
     CatalogSync catalogSync(Plugboard plugboard) {
         return plugboard.catalogSync();
+    }
+
+    @Singleton
+    dev.plugboard.application.service.state.DeclarativeStateService state(Plugboard plugboard) {
+        return plugboard.state();
     }
 
     @Singleton

@@ -49,6 +49,8 @@ class ConfigurationCheckTest {
                 .hasMessage("invalid value PLUGBOARD_PLAN_LIMITS_PRO=many: expected a whole number of 0 or more");
         assertThatThrownBy(() -> check(Map.of(), Map.of("PLUGBOARD_RATE_LIMIT_ENABLED", "yes")))
                 .hasMessage("invalid value PLUGBOARD_RATE_LIMIT_ENABLED=yes: expected true or false");
+        assertThatThrownBy(() -> check(Map.of(), Map.of("PLUGBOARD_ENVIRONMENT", "Staging Env")))
+                .hasMessageStartingWith("invalid value PLUGBOARD_ENVIRONMENT=Staging Env: expected an environment name");
     }
 
     @Test

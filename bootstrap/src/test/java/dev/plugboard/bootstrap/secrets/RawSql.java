@@ -11,19 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Plain JDBC to a running server's database, as an attacker with a copy of it (or a DBA) would see it. */
-final class RawSql {
+public final class RawSql {
 
     private final String url;
     private final String user;
     private final String password;
 
-    RawSql(ApplicationContext context) {
+    public RawSql(ApplicationContext context) {
         this.url = context.getRequiredProperty("datasources.default.url", String.class);
         this.user = context.getProperty("datasources.default.username", String.class).orElse("");
         this.password = context.getProperty("datasources.default.password", String.class).orElse("");
     }
 
-    List<String> strings(String query, String... parameters) throws SQLException {
+    public List<String> strings(String query, String... parameters) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
              PreparedStatement statement = prepared(connection, query, parameters);
              ResultSet rows = statement.executeQuery()) {

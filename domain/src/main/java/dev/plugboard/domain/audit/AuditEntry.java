@@ -13,9 +13,11 @@ import java.util.UUID;
  *
  * @param target what was acted on, e.g. {@code plugin:analytics} or {@code installation:user:alice/analytics}
  * @param detail a sentence for people: the error message of a failure, a summary of a sync
+ * @param environment the environment of the server or CLI that made the entry ({@code default} unless set)
  */
 public record AuditEntry(UUID id, Instant at, Actor actor, AuditAction action, String target, Outcome outcome,
-                         Optional<JsonDocument> before, Optional<JsonDocument> after, String detail) {
+                         Optional<JsonDocument> before, Optional<JsonDocument> after, String detail,
+                         String environment) {
 
     /** Whether the operation took effect. */
     public enum Outcome { SUCCESS, FAILURE }
@@ -30,6 +32,13 @@ public record AuditEntry(UUID id, Instant at, Actor actor, AuditAction action, S
         Require.present("before", before);
         Require.present("after", after);
         detail = detail == null ? "" : detail;
+        environment = environment == null || environment.isBlank() ? "default" : environment;
+    }
+
+    /** An entry made in the default environment. */
+    public AuditEntry(UUID id, Instant at, Actor actor, AuditAction action, String target, Outcome outcome,
+                      Optional<JsonDocument> before, Optional<JsonDocument> after, String detail) {
+        this(id, at, actor, action, target, outcome, before, after, detail, "default");
     }
 
     public static String pluginTarget(String plugin) {

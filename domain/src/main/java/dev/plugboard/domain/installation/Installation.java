@@ -32,13 +32,14 @@ public final class Installation {
     private final boolean enabled;
     private final ExecutionRecord execution;
     private final Attention attention;
+    private final Provenance provenance;
     private final long version;
     private final Instant createdAt;
     private final Instant updatedAt;
 
     private Installation(UUID id, Owner owner, PluginName plugin, JsonDocument settings, SealedSecrets secrets,
-                         boolean enabled, ExecutionRecord execution, Attention attention, long version,
-                         Instant createdAt, Instant updatedAt) {
+                         boolean enabled, ExecutionRecord execution, Attention attention, Provenance provenance,
+                         long version, Instant createdAt, Instant updatedAt) {
         this.id = Require.present("installation id", id);
         this.owner = Require.present("owner", owner);
         this.plugin = Require.present("plugin", plugin);
@@ -47,6 +48,7 @@ public final class Installation {
         this.enabled = enabled;
         this.execution = Require.present("execution record", execution);
         this.attention = Require.present("attention", attention);
+        this.provenance = Require.present("provenance", provenance);
         this.version = Require.notNegative("version", version);
         this.createdAt = Require.present("created at", createdAt);
         this.updatedAt = Require.present("updated at", updatedAt);
@@ -58,7 +60,7 @@ public final class Installation {
         Require.present("settings", settings);
         requireFor(plugin, settings.plugin());
         return new Installation(id, owner, plugin, settings.visible(), settings.secrets(), enabled, ExecutionRecord.NONE,
-                Attention.none(), 0, now, now);
+                Attention.none(), Provenance.UNKNOWN, 0, now, now);
     }
 
     /** A new installation whose validated settings hold no secret. */
@@ -74,7 +76,8 @@ public final class Installation {
                                             Instant lastExecutedAt, String lastError, long version,
                                             Instant createdAt, Instant updatedAt) {
         return new Installation(id, owner, plugin, settings, secrets, enabled,
-                new ExecutionRecord(executionCount, lastExecutedAt, lastError), Attention.none(), version, createdAt, updatedAt);
+                new ExecutionRecord(executionCount, lastExecutedAt, lastError), Attention.none(), Provenance.UNKNOWN, version,
+                createdAt, updatedAt);
     }
 
     private static void requireFor(PluginName plugin, String validatedFor) {
@@ -85,8 +88,8 @@ public final class Installation {
 
     private Installation with(JsonDocument newSettings, SealedSecrets newSecrets, boolean on, ExecutionRecord record,
                               Attention newAttention, Instant updated) {
-        return new Installation(id, owner, plugin, newSettings, newSecrets, on, record, newAttention, version, createdAt,
-                updated);
+        return new Installation(id, owner, plugin, newSettings, newSecrets, on, record, newAttention, provenance, version,
+                createdAt, updated);
     }
 
     /** Replaces the settings with newly validated and sealed ones; valid settings need no attention. */
@@ -123,6 +126,12 @@ public final class Installation {
     /** The same installation with the attention state stored for it (storage, not a change of the owner's). */
     public Installation withAttention(Attention stored) {
         return with(settings, secrets, enabled, execution, Require.present("attention", stored), updatedAt);
+    }
+
+    /** The same installation with who installed it, and at which plugin version (set at install, or from storage). */
+    public Installation withProvenance(Provenance recorded) {
+        return new Installation(id, owner, plugin, settings, secrets, enabled, execution, attention,
+                Require.present("provenance", recorded), version, createdAt, updatedAt);
     }
 
     /** The settings with every secret opened: only for handing to the plugin that runs. */
@@ -178,6 +187,9 @@ public final class Installation {
 
     /** Whether a schema change left the stored settings invalid, and why. */
     public Attention attention() { return attention; }
+
+    /** Who installed it and at which plugin version; it was installed at {@link #createdAt()}. */
+    public Provenance provenance() { return provenance; }
     public long executionCount() { return execution.count(); }
     public Optional<Instant> lastExecutedAt() { return execution.lastExecuted(); }
     public Optional<String> lastError() { return execution.error(); }

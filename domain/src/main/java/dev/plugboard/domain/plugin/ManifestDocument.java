@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * settingsSchema: {...}         # default {"type": "object"}
  * inputSchema / outputSchema: {...}
  * dependencies: {analytics: "^1.0.0"}   # or a list of {plugin, range}
+ * installedFrom: GIT_REPOSITORY # the origin: MARKETPLACE, GIT_REPOSITORY, NPM_REGISTRY, LOCAL_FILE, DOCKER_REGISTRY, INTERNAL, CUSTOM
+ * sourceUrl: https://github.com/acme/webhook   # optional, with installedFrom
  * execution: {mode: in-process | external | process, timeout: 30s,
  *             retry: {maxAttempts: 3, initialBackoff: 1s, maxBackoff: 1m, multiplier: 2, nonRetryableCodes: [...]}}
  * </pre>
@@ -38,7 +40,7 @@ public final class ManifestDocument {
 
     private static final Set<String> FIELDS = Set.of("name", "version", "displayName", "description", "owner",
             "schemaVersion", "capabilities", "category", "tags", "icon", "defaultSettings", "settingsSchema",
-            "inputSchema", "outputSchema", "dependencies", "execution", "settingsMigrations");
+            "inputSchema", "outputSchema", "dependencies", "execution", "settingsMigrations", "installedFrom", "sourceUrl");
     private static final Set<String> EXECUTION_FIELDS = Set.of("mode", "timeout", "retry", "startTimeout", "maxConcurrentPerOwner");
     private static final Set<String> RETRY_FIELDS = Set.of("maxAttempts", "initialBackoff", "maxBackoff", "multiplier",
             "nonRetryableCodes");
@@ -71,6 +73,7 @@ public final class ManifestDocument {
         builder.dependencies(dependencies(fields.get("dependencies")));
         builder.execution(execution(fields.get("execution")));
         builder.settingsMigrations(SettingsMigration.read(fields.get("settingsMigrations")));
+        PluginOrigin.of(optionalText(fields, "installedFrom"), optionalText(fields, "sourceUrl")).ifPresent(builder::origin);
         builder.source(source);
         return builder.build();
     }
@@ -107,6 +110,10 @@ public final class ManifestDocument {
                 "nonRetryableCodes", retry.nonRetryableCodes().stream().sorted().toList()));
         fields.put("execution", executionFields);
         fields.put("settingsMigrations", manifest.settingsMigrations().stream().map(SettingsMigration::write).toList());
+        manifest.origin().ifPresent(origin -> {
+            fields.put("installedFrom", origin.installedFrom().name());
+            origin.sourceUrl().ifPresent(url -> fields.put("sourceUrl", url));
+        });
         return JsonDocument.of(fields);
     }
 

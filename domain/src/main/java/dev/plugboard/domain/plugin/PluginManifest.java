@@ -35,7 +35,8 @@ public record PluginManifest(
         List<Dependency> dependencies,
         PluginSource source,
         ExecutionPolicy execution,
-        List<SettingsMigration> settingsMigrations) {
+        List<SettingsMigration> settingsMigrations,
+        Optional<PluginOrigin> origin) {
 
     /** The only manifest format this version of Plugboard reads. */
     public static final String SCHEMA_VERSION = "v1";
@@ -77,6 +78,7 @@ public record PluginManifest(
         Require.present("source", source);
         Require.present("execution policy", execution);
         settingsMigrations = List.copyOf(Require.present("settings migrations", settingsMigrations));
+        Require.present("origin", origin);
     }
 
     private static List<String> uniqueTokens(String field, List<String> values, int maxCount, int minLength, int maxLength) {
@@ -126,6 +128,7 @@ public record PluginManifest(
         builder.source = source;
         builder.execution = execution;
         builder.settingsMigrations = settingsMigrations;
+        builder.origin = origin.orElse(null);
         return builder;
     }
 
@@ -149,6 +152,7 @@ public record PluginManifest(
         private PluginSource source = PluginSource.REGISTERED;
         private ExecutionPolicy execution = ExecutionPolicy.DEFAULT;
         private List<SettingsMigration> settingsMigrations = List.of();
+        private PluginOrigin origin;
 
         private Builder(PluginName name, SemanticVersion version) {
             this.name = name;
@@ -173,12 +177,13 @@ public record PluginManifest(
         public Builder source(PluginSource value) { this.source = value; return this; }
         public Builder execution(ExecutionPolicy value) { this.execution = value; return this; }
         public Builder settingsMigrations(List<SettingsMigration> value) { this.settingsMigrations = value; return this; }
+        public Builder origin(PluginOrigin value) { this.origin = value; return this; }
 
         public PluginManifest build() {
             return new PluginManifest(name, displayName, description, owner, version, schemaVersion, capabilities,
                     category, tags, Optional.ofNullable(icon), defaultSettings, settingsSchema,
                     Optional.ofNullable(inputSchema), Optional.ofNullable(outputSchema), dependencies, source, execution,
-                    settingsMigrations);
+                    settingsMigrations, Optional.ofNullable(origin));
         }
     }
 }

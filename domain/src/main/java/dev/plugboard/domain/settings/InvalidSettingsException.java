@@ -36,6 +36,17 @@ public final class InvalidSettingsException extends DomainException {
                 + SettingsValidation.summarise(violations.stream().sorted().toList()), plugin, violations, SETTINGS_INVALID);
     }
 
+    /**
+     * The base settings with an environment's override merged over them break the schema: the
+     * override, or a base change under an existing override, is refused (code {@code invalid_settings}).
+     */
+    public static InvalidSettingsException inEnvironment(String plugin, String environment, List<Violation> violations) {
+        return new InvalidSettingsException("in environment '" + environment + "' (the base settings with its override)"
+                + " the " + SettingsValidation.summarise(violations.stream().sorted().toList())
+                + "; change the override (?environment=" + environment + ") or the base settings so that together they"
+                + " satisfy the settings schema", plugin, violations, "invalid_settings");
+    }
+
     /** The code of runs refused because their installation's stored settings no longer validate. */
     public static final String SETTINGS_INVALID = "SETTINGS_INVALID";
 

@@ -20,6 +20,30 @@ public final class MergePatch {
         return JsonDocument.of(merged);
     }
 
+    /** The patch that turns {@code from} into {@code to}: {@code apply(from, diff(from, to))} equals {@code to}. */
+    public static JsonDocument diff(JsonDocument from, JsonDocument to) {
+        return JsonDocument.of(diffMembers(from.asMap(), to.asMap()));
+    }
+
+    private static Map<String, Object> diffMembers(Map<String, Object> from, Map<String, Object> to) {
+        Map<String, Object> patch = new LinkedHashMap<>();
+        from.keySet().stream().filter(key -> !to.containsKey(key)).forEach(key -> patch.put(key, null));
+        to.forEach((key, value) -> {
+            Object old = from.get(key);
+            if (java.util.Objects.equals(value, old)) {
+                return;
+            }
+            if (value instanceof Map<?, ?> toMembers && old instanceof Map<?, ?> fromMembers) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> nested = diffMembers((Map<String, Object>) fromMembers, (Map<String, Object>) toMembers);
+                patch.put(key, nested);
+            } else {
+                patch.put(key, value);
+            }
+        });
+        return patch;
+    }
+
     private static Object merge(Object target, Object patch) {
         if (!(patch instanceof Map<?, ?> patchMembers)) {
             return patch;

@@ -54,6 +54,34 @@ class ManifestDocumentTest {
     }
 
     @Test
+    void givenInstalledFromAndSourceUrl_read_keepsTheOriginAndWriteRoundTripsIt() {
+        PluginManifest manifest = read("{\"name\": \"echo\", \"version\": \"1.0.0\", \"installedFrom\": \"git_repository\", "
+                + "\"sourceUrl\": \"https://github.com/acme/echo\"}");
+
+        assertThat(manifest.origin()).contains(new PluginOrigin(PluginOrigin.InstalledFrom.GIT_REPOSITORY,
+                java.util.Optional.of("https://github.com/acme/echo")));
+        assertThat(ManifestDocument.write(manifest).get("installedFrom")).contains("GIT_REPOSITORY");
+        assertThat(ManifestDocument.read(ManifestDocument.write(manifest), PluginSource.REGISTERED)).isEqualTo(manifest);
+        assertThat(read("{\"name\": \"echo\", \"version\": \"1.0.0\", \"installedFrom\": \"INTERNAL\"}").origin())
+                .hasValueSatisfying(origin -> assertThat(origin.sourceUrl()).isEmpty());
+        assertThat(read("{\"name\": \"echo\", \"version\": \"1.0.0\"}").origin()).isEmpty();
+    }
+
+    @Test
+    void givenBadOrigin_read_refusesItNamingTheFieldAndTheAcceptedValues() {
+        assertThatThrownBy(() -> read("{\"name\": \"echo\", \"version\": \"1.0.0\", \"installedFrom\": \"GITHUB\"}"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.getMessage())
+                        .contains("installedFrom", "GITHUB", "GIT_REPOSITORY", "NPM_REGISTRY"));
+        assertThatThrownBy(() -> read("{\"name\": \"echo\", \"version\": \"1.0.0\", \"sourceUrl\": \"https://x.test\"}"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.getMessage())
+                        .contains("sourceUrl", "needs installedFrom"));
+        assertThatThrownBy(() -> read("{\"name\": \"echo\", \"version\": \"1.0.0\", \"installedFrom\": \"CUSTOM\", "
+                + "\"sourceUrl\": \"not a url\"}"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.getMessage())
+                        .contains("sourceUrl", "not a url", "absolute URL"));
+    }
+
+    @Test
     void givenDependenciesAsAList_read_acceptsThem() {
         PluginManifest manifest = read("{\"name\": \"bb\", \"version\": \"1.0.0\", "
                 + "\"dependencies\": [{\"plugin\": \"aa\", \"range\": \">=1.0.0 <2.0.0\"}]}");

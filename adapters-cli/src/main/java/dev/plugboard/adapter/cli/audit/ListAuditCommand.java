@@ -96,6 +96,7 @@ public class ListAuditCommand extends CliCommand {
         json.put("before", entry.before().map(JsonDocument::asMap).orElse(null));
         json.put("after", entry.after().map(JsonDocument::asMap).orElse(null));
         json.put("detail", entry.detail());
+        json.put("environment", entry.environment());
         return json;
     }
 }

@@ -37,6 +37,14 @@ final class InstallationOutput {
         json.put("needsAttention", view.needsAttention());
         json.put("violations", view.attention().violations().stream().map(v -> Map.of("pointer", v.pointer(),
                 "keyword", v.keyword(), "message", v.message())).toList());
+        json.put("installedBy", view.provenance().installedBy().orElse(null));
+        json.put("installedAt", Json.time(view.createdAt()));
+        json.put("installedVersion", view.provenance().installedVersion().orElse(null));
+        json.put("pluginVersion", view.pluginVersion());
+        json.put("environment", view.environment().name());
+        Map<String, Object> overrides = new java.util.TreeMap<>();
+        view.overrides().forEach((environment, override) -> overrides.put(environment, override.asMap()));
+        json.put("overrides", overrides);
         return json;
     }
 
@@ -51,21 +59,27 @@ final class InstallationOutput {
         new Table("Plugin:", view.plugin().value())
                 .row("Owner:", view.owner())
                 .row("Enabled:", (view.enabled() ? "yes" : "no") + (view.pluginEnabled() ? "" : " (the plugin is disabled for everyone)"))
-                .row("Settings:", view.settings().toJson())
+                .row("Settings:", view.settings().toJson()
+                        + (view.environment().isDefault() ? "" : " (environment " + view.environment() + ")"))
+                .row("Overrides:", view.overrides().isEmpty() ? "none" : view.overrides().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue().toJson()).sorted().collect(java.util.stream.Collectors.joining("; ")))
                 .row("Attention:", view.needsAttention() ? "needs_attention: " + view.attention().summary()
                         + "; save valid settings with `plugboard installs configure`" : "none")
                 .row("Runs:", view.executionCount())
                 .row("Last run:", view.lastExecutedAt())
                 .row("Last error:", view.lastError())
                 .row("Version:", view.version())
-                .row("Installed:", view.createdAt())
+                .row("Installed:", view.createdAt() + view.provenance().installedBy().map(by -> " by " + by).orElse(""))
+                .row("Plugin version:", view.pluginVersion() + view.provenance().installedVersion()
+                        .filter(at -> !at.equals(view.pluginVersion())).map(at -> " (installed at " + at + ")").orElse(""))
                 .row("Updated:", view.updatedAt())
                 .print(out);
     }
 
     /** The line printed after a change: what it is now, in one glance. */
     static String summary(String verb, InstallationView view) {
-        return verb + " " + view.plugin() + " for " + view.owner() + " (" + (view.active() ? "active" : view.enabled()
+        return verb + " " + view.plugin() + " for " + view.owner()
+                + (view.environment().isDefault() ? "" : " in environment " + view.environment()) + " (" + (view.active() ? "active" : view.enabled()
                 ? "enabled, but the plugin is disabled for everyone" : "disabled") + "); settings: " + view.settings().toJson();
     }
 }

@@ -7,11 +7,13 @@ import dev.plugboard.adapter.cli.support.JsonOption;
 import dev.plugboard.adapter.cli.support.OwnerOptions;
 import dev.plugboard.application.port.in.installation.InstallationView;
 import dev.plugboard.application.port.in.installation.ListInstallationsUseCase;
+import dev.plugboard.domain.installation.Environment;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Provider;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code plugboard installs show NAME}: one installation. */
@@ -32,13 +34,17 @@ public class ShowInstallCommand extends CliCommand {
     @Mixin
     private JsonOption json;
 
+    @Option(names = "--environment", paramLabel = "ENV",
+            description = "Show ENV's whole settings: the base settings with ENV's override merged over them.")
+    private String environment;
+
     public ShowInstallCommand(Provider<ListInstallationsUseCase> installations) {
         this.installations = installations;
     }
 
     @Override
     protected ExitCode execute() {
-        InstallationView view = installations.get().getInstallation(owner.owner(), plugin);
+        InstallationView view = installations.get().getInstallation(owner.owner(), plugin, Environment.of(environment));
         if (json.enabled()) {
             Json.print(out(), InstallationOutput.json(view));
         } else {

@@ -46,6 +46,8 @@ final class PluginOutput {
     /** The fields of {@code plugins show --json}: the summary plus the whole manifest in its file format. */
     static Map<String, Object> details(Plugin plugin) {
         Map<String, Object> json = summary(plugin);
+        json.put("installedFrom", plugin.manifest().origin().map(o -> o.installedFrom().name()).orElse(null));
+        json.put("sourceUrl", plugin.manifest().origin().flatMap(o -> o.sourceUrl()).orElse(null));
         json.put("manifest", ManifestDocument.write(plugin.manifest()).asMap());
         return json;
     }
@@ -85,6 +87,8 @@ final class PluginOutput {
                 .row("Tags:", String.join(", ", manifest.tags()))
                 .row("Capabilities:", String.join(", ", manifest.capabilities()))
                 .row("Source:", source(manifest.source()))
+                .row("Origin:", manifest.origin().map(o -> o.installedFrom().name() + o.sourceUrl().map(url -> " " + url)
+                        .orElse("")).orElse("not given"))
                 .row("Owner:", manifest.owner())
                 .row("Dependencies:", manifest.dependencies().stream().map(Object::toString).collect(Collectors.joining(", ")))
                 .row("Execution:", manifest.execution().mode().name().toLowerCase(Locale.ROOT).replace('_', '-')

@@ -164,7 +164,7 @@ class InstallCommandsTest {
         webhook.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("id", "owner", "plugin", "enabled", "pluginEnabled", "active", "settings",
                 "secretsSet", "executionCount", "lastExecutedAt", "lastError", "version", "createdAt", "updatedAt",
-                "needsAttention", "violations");
+                "needsAttention", "violations", "installedBy", "installedAt", "installedVersion", "pluginVersion", "environment", "overrides");
         assertThat(webhook.get("needsAttention").asBoolean()).isFalse();
         assertThat(webhook.get("violations")).isEmpty();
         assertThat(webhook.get("owner").asText()).isEqualTo("org:acme");
@@ -203,6 +203,44 @@ class InstallCommandsTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).startsWith("Configured webhook for user:alice").contains("\"retries\":2", "\"token\":\"(set)\"");
+    }
+
+    @Test
+    void givenEnvironment_configure_setsThatOverrideOnlyAndShowMergesItOverTheBase() throws IOException {
+        Cli.run("installs", "add", "webhook", "--user", "alice", "--settings", file(GOOD));
+
+        CliResult result = Cli.runWithInput("{\"url\": \"https://staging.test/hook\", \"token\": \"staging-" + SECRET + "\"}",
+                "installs", "configure", "webhook", "--user", "alice", "--environment", "staging", "--settings", "-");
+        CliResult staging = Cli.run("installs", "show", "webhook", "--user", "alice", "--environment", "staging", "--json");
+        CliResult base = Cli.run("installs", "show", "webhook", "--user", "alice", "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("Configured webhook for user:alice in environment staging")
+                .contains("\"url\":\"https://staging.test/hook\"");
+        assertThat(staging.json().get("settings").get("url").asText()).isEqualTo("https://staging.test/hook");
+        assertThat(staging.json().get("overrides").get("staging").get("token").asText()).isEqualTo("(set)");
+        assertThat(base.json().get("settings").get("url").asText()).isEqualTo("https://example.test/hook");
+        assertThat(base.json().get("installedVersion").asText()).isEqualTo(base.json().get("pluginVersion").asText());
+        assertThat(base.json().get("installedBy").asText()).isNotBlank();
+        assertThat(result.out() + staging.out() + base.out()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void givenOverrideBreakingTheWhole_configure_isRefusedWithItsPointerAndABadEnvironmentNameIsAUsageError()
+            throws IOException {
+        Cli.run("installs", "add", "webhook", "--user", "alice", "--settings", file(GOOD));
+
+        CliResult broken = Cli.runWithInput("{\"url\": \"ftp://nope\"}",
+                "installs", "configure", "webhook", "--user", "alice", "--environment", "staging", "--settings", "-");
+        CliResult badName = Cli.runWithInput("{}",
+                "installs", "configure", "webhook", "--user", "alice", "--environment", "Staging Env", "--settings", "-");
+
+        assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(4);
+        assertThat(broken.err()).contains("/url: ");
+        assertThat(badName.exitCode()).as(badName.toString()).isEqualTo(2);
+        assertThat(badName.err()).contains("Staging Env", "environment");
+        assertThat(plugboard.plugboard().installations().getInstallation(Owner.user("alice"), "webhook",
+                new dev.plugboard.domain.installation.Environment("staging")).overrides()).isEmpty();
     }
 
     @Test

@@ -296,6 +296,20 @@ class PluginCommandsTest {
     }
 
     @Test
+    void givenManifestWithAnOrigin_show_printsInstalledFromAndSourceUrl(@TempDir Path dir) throws IOException {
+        Path file = writeManifest(dir, "{\"name\": \"greeter\", \"version\": \"1.0.0\", \"installedFrom\": \"DOCKER_REGISTRY\", "
+                + "\"sourceUrl\": \"https://registry.example/acme/greeter\"}");
+        assertThat(Cli.run("plugins", "register", file.toString()).exitCode()).isZero();
+
+        CliResult text = Cli.run("plugins", "show", "greeter");
+        JsonNode json = Cli.run("plugins", "show", "greeter", "--json").json();
+
+        assertThat(text.out()).contains("Origin:", "DOCKER_REGISTRY https://registry.example/acme/greeter");
+        assertThat(json.get("installedFrom").asText()).isEqualTo("DOCKER_REGISTRY");
+        assertThat(json.get("sourceUrl").asText()).isEqualTo("https://registry.example/acme/greeter");
+    }
+
+    @Test
     void givenInvalidManifest_register_isInvalidInput(@TempDir Path dir) throws IOException {
         Path file = writeManifest(dir, "{\"name\": \"greeter\", \"version\": \"1.0.0\", \"colour\": \"blue\"}");
 

@@ -49,6 +49,11 @@ public class TestBeans {
     }
 
     @Prototype
+    dev.plugboard.application.port.in.state.DeclarativeStateUseCase state(TestPlugboard p) {
+        return p.use().state();
+    }
+
+    @Prototype
     PurgePluginUseCase purge(TestPlugboard p) {
         return p.use().purge();
     }

@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.persistence.jdbc;
 
 import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.Provenance;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.SealedSecrets;
@@ -16,11 +17,12 @@ import java.util.UUID;
 record InstallationRow(UUID id, String userId, String organizationId, String plugin, String settings, String secrets,
                        boolean enabled,
                        long executionCount, Instant lastExecutedAt, String lastError, long version, Instant createdAt,
-                       Instant updatedAt, String attention) {
+                       Instant updatedAt, String attention, String installedBy, String installedVersion) {
 
     /** The columns {@link #read} reads: an installation {@code i} joined to its plugin {@code p}. */
     static final String COLUMNS = "i.id, i.user_id, i.organization_id, p.name AS plugin, i.settings, i.secrets, i.enabled, "
-            + "i.execution_count, i.last_executed_at, i.last_error, i.version, i.created_at, i.updated_at, i.attention";
+            + "i.execution_count, i.last_executed_at, i.last_error, i.version, i.created_at, i.updated_at, i.attention, "
+            + "i.installed_by, i.installed_version";
 
     static InstallationRow from(Installation installation) {
         return new InstallationRow(installation.id(), Owners.userId(installation.owner()),
@@ -29,7 +31,8 @@ record InstallationRow(UUID id, String userId, String organizationId, String plu
                 installation.executionCount(),
                 installation.lastExecutedAt().orElse(null), installation.lastError().orElse(null),
                 installation.version(), installation.createdAt(), installation.updatedAt(),
-                AttentionJson.write(installation.attention()));
+                AttentionJson.write(installation.attention()), installation.provenance().installedBy().orElse(null),
+                installation.provenance().installedVersion().orElse(null));
     }
 
     static InstallationRow read(ResultSet row) throws SQLException {
@@ -37,13 +40,14 @@ record InstallationRow(UUID id, String userId, String organizationId, String plu
                 row.getString("plugin"), row.getString("settings"), row.getString("secrets"), row.getBoolean("enabled"),
                 row.getLong("execution_count"), Sql.instant(row, "last_executed_at"), row.getString("last_error"),
                 row.getLong("version"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"),
-                row.getString("attention"));
+                row.getString("attention"), row.getString("installed_by"), row.getString("installed_version"));
     }
 
     Installation toDomain() {
         return Installation.reconstitute(id, Owners.of(userId, organizationId), PluginName.of(plugin),
                 JsonDocument.parse(settings), secrets(secrets), enabled, executionCount, lastExecutedAt, lastError, version,
-                createdAt, updatedAt).withAttention(AttentionJson.read(attention));
+                createdAt, updatedAt).withAttention(AttentionJson.read(attention))
+                .withProvenance(Provenance.of(installedBy, installedVersion));
     }
 
     /** Pointer to ciphertext, as a JSON object. */

@@ -2,16 +2,20 @@ package dev.plugboard.adapter.persistence.jdbc;
 
 import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.installation.InstallationNotFoundException;
 import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
+import dev.plugboard.domain.installation.SettingsOverride;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginNotFoundException;
+import dev.plugboard.domain.settings.JsonDocument;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,11 +77,13 @@ public final class JdbcInstallationRepository implements InstallationRepository 
         int inserted;
         try {
             inserted = sql.update("INSERT INTO installations (id, user_id, organization_id, plugin_id, settings, secrets, "
-                            + "enabled, execution_count, last_executed_at, last_error, version, created_at, updated_at, attention) "
-                            + "SELECT ?, ?, ?, p.id, ?::jsonb, ?::jsonb, ?, ?, ?, ?, 0, ?, ?, ?::jsonb FROM plugins p WHERE p.name = ?",
+                            + "enabled, execution_count, last_executed_at, last_error, version, created_at, updated_at, attention, "
+                            + "installed_by, installed_version) "
+                            + "SELECT ?, ?, ?, p.id, ?::jsonb, ?::jsonb, ?, ?, ?, ?, 0, ?, ?, ?::jsonb, ?, ? FROM plugins p WHERE p.name = ?",
                     row.id(), row.userId(), row.organizationId(), row.settings(), row.secrets(), row.enabled(),
                     row.executionCount(),
-                    row.lastExecutedAt(), row.lastError(), row.createdAt(), row.updatedAt(), row.attention(), row.plugin());
+                    row.lastExecutedAt(), row.lastError(), row.createdAt(), row.updatedAt(), row.attention(),
+                    row.installedBy(), row.installedVersion(), row.plugin());
         } catch (UniqueViolation e) {
             if (OWNER_AND_PLUGIN_KEYS.contains(e.constraint())) {
                 throw new PluginAlreadyInstalledException(installation.owner(), row.plugin());
@@ -104,7 +110,8 @@ public final class JdbcInstallationRepository implements InstallationRepository 
                         installation.settings(), installation.secrets(), installation.isEnabled(),
                         result.getLong("execution_count"),
                         Sql.instant(result, "last_executed_at"), result.getString("last_error"), installation.version() + 1,
-                        installation.createdAt(), installation.updatedAt()).withAttention(installation.attention()),
+                        installation.createdAt(), installation.updatedAt()).withAttention(installation.attention())
+                        .withProvenance(installation.provenance()),
                 row.settings(), row.secrets(), row.enabled(), row.updatedAt(), row.attention(), row.id(), installation.owner().id(), row.plugin(), row.version());
         if (updated.isEmpty()) {
             boolean exists = sql.one("SELECT 1" + FROM + " WHERE i.id = ? AND i." + owner + " = ? AND p.name = ?",
@@ -165,8 +172,41 @@ public final class JdbcInstallationRepository implements InstallationRepository 
                 + Owners.column(owner) + " = ? AND p.name = ?", owner.id(), plugin.value()) > 0;
     }
 
+    @Override
+    public Map<Environment, SettingsOverride> overrides(UUID installation) {
+        return sql.one("SELECT overrides FROM installations WHERE id = ?", row -> row.getString(1), installation)
+                .map(OverridesJson::read).orElse(Map.of());
+    }
+
+    @Override
+    public Map<String, String> secretReferences(UUID installation) {
+        Map<String, String> references = new java.util.TreeMap<>();
+        sql.one("SELECT secret_references FROM installations WHERE id = ?", row -> row.getString(1), installation)
+                .map(JsonDocument::parse)
+                .ifPresent(stored -> stored.asMap().forEach((key, value) -> references.put(key, (String) value)));
+        return references;
+    }
+
+    @Override
+    public void putSecretReferences(UUID installation, Map<String, String> references) {
+        sql.update("UPDATE installations SET secret_references = ?::jsonb WHERE id = ?",
+                JsonDocument.of(references).toJson(), installation);
+    }
+
+    @Override
+    public void putOverride(UUID installation, SettingsOverride override) {
+        String environment = override.environment().name();
+        if (override.isEmpty()) {
+            sql.update("UPDATE installations SET overrides = overrides - ?::text WHERE id = ?", environment, installation);
+        } else {
+            sql.update("UPDATE installations SET overrides = jsonb_set(overrides, ARRAY[?::text], ?::jsonb) WHERE id = ?",
+                    environment, OverridesJson.write(override), installation);
+        }
+    }
+
     private static Installation withVersion(Installation i, long version) {
         return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.secrets(), i.isEnabled(), i.executionCount(),
-                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention());
+                i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention())
+                .withProvenance(i.provenance());
     }
 }

@@ -6,6 +6,7 @@ import dev.plugboard.domain.plugin.ExecutionPolicy;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.plugin.PluginName;
+import dev.plugboard.domain.plugin.PluginOrigin;
 import dev.plugboard.domain.plugin.PluginSource;
 import dev.plugboard.domain.plugin.RetryPolicy;
 import dev.plugboard.domain.plugin.SemanticVersion;
@@ -31,17 +32,17 @@ record PluginRow(String name, String displayName, String description, String own
                  String defaultSettings, String settingsSchema, String inputSchema, String outputSchema,
                  String dependencies, String source, String execution, boolean enabled, Instant enabledAt,
                  Instant disabledAt, Instant registeredAt, Instant updatedAt, Instant retiredAt,
-                 String settingsMigrations) {
+                 String settingsMigrations, String installedFrom, String sourceUrl) {
 
     /** The columns in the order of {@link #values()}, for INSERT and SELECT alike. */
     static final String COLUMNS = "name, display_name, description, owner, version, schema_version, capabilities, "
             + "category, tags, icon, default_settings, settings_schema, input_schema, output_schema, dependencies, "
             + "source, execution, enabled, enabled_at, disabled_at, registered_at, updated_at, retired_at, "
-            + "settings_migrations";
+            + "settings_migrations, installed_from, source_url";
 
     /** The INSERT placeholders matching {@link #COLUMNS}, jsonb ones cast from text. */
     static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, "
-            + "?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb";
+            + "?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?";
 
     static PluginRow from(Plugin plugin) {
         PluginManifest m = plugin.manifest();
@@ -55,7 +56,9 @@ record PluginRow(String name, String displayName, String description, String own
                 m.source().name().toLowerCase(Locale.ROOT), executionJson(m.execution()), plugin.isEnabled(),
                 plugin.enabledAt().orElse(null), plugin.disabledAt().orElse(null), plugin.registeredAt(),
                 plugin.updatedAt(), plugin.retiredAt().orElse(null),
-                JsonArrays.write(m.settingsMigrations().stream().map(SettingsMigration::write).toList()));
+                JsonArrays.write(m.settingsMigrations().stream().map(SettingsMigration::write).toList()),
+                m.origin().map(o -> o.installedFrom().name()).orElse(null),
+                m.origin().flatMap(PluginOrigin::sourceUrl).orElse(null));
     }
 
     static PluginRow read(ResultSet row) throws SQLException {
@@ -66,13 +69,14 @@ record PluginRow(String name, String displayName, String description, String own
                 row.getString("input_schema"), row.getString("output_schema"), row.getString("dependencies"),
                 row.getString("source"), row.getString("execution"), row.getBoolean("enabled"),
                 Sql.instant(row, "enabled_at"), Sql.instant(row, "disabled_at"), Sql.instant(row, "registered_at"),
-                Sql.instant(row, "updated_at"), Sql.instant(row, "retired_at"), row.getString("settings_migrations"));
+                Sql.instant(row, "updated_at"), Sql.instant(row, "retired_at"), row.getString("settings_migrations"),
+                row.getString("installed_from"), row.getString("source_url"));
     }
 
     Object[] values() {
         return new Object[] {name, displayName, description, owner, version, schemaVersion, capabilities, category,
             tags, icon, defaultSettings, settingsSchema, inputSchema, outputSchema, dependencies, source, execution,
-            enabled, enabledAt, disabledAt, registeredAt, updatedAt, retiredAt, settingsMigrations};
+            enabled, enabledAt, disabledAt, registeredAt, updatedAt, retiredAt, settingsMigrations, installedFrom, sourceUrl};
     }
 
     Plugin toDomain() {
@@ -84,7 +88,8 @@ record PluginRow(String name, String displayName, String description, String own
                 JsonArrays.readObjects(dependencies).stream()
                         .map(d -> Dependency.of(d.get("plugin"), d.get("range"))).toList(),
                 PluginSource.valueOf(source.toUpperCase(Locale.ROOT)), execution(JsonDocument.parse(execution)),
-                SettingsMigration.read(JsonDocument.parse("{\"steps\": " + settingsMigrations + "}").get("steps").orElse(null)));
+                SettingsMigration.read(JsonDocument.parse("{\"steps\": " + settingsMigrations + "}").get("steps").orElse(null)),
+                PluginOrigin.of(Optional.ofNullable(installedFrom), Optional.ofNullable(sourceUrl)));
         return Plugin.reconstitute(manifest, enabled, enabledAt, disabledAt, registeredAt, updatedAt, retiredAt);
     }
 

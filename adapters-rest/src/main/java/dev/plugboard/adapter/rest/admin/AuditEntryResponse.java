@@ -11,16 +11,19 @@ import java.util.Map;
 
 import static dev.plugboard.adapter.rest.JsonValues.map;
 
-/** One audited operation; {@code before} and {@code after} were redacted before they were recorded. */
+/**
+ * One audited operation; {@code before} and {@code after} were redacted before they were recorded;
+ * {@code environment} is the environment of the server or CLI that made it.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AuditEntryResponse(String id, String at, String actor, String action, String target, String outcome,
                                  @Nullable @JsonObject Map<String, Object> before,
-                                 @Nullable @JsonObject Map<String, Object> after, String detail) {
+                                 @Nullable @JsonObject Map<String, Object> after, String detail, String environment) {
 
     public static AuditEntryResponse from(AuditEntry entry) {
         return new AuditEntryResponse(entry.id().toString(), entry.at().toString(), entry.actor().toString(),
                 entry.action().wireName(), entry.target(), entry.outcome().name().toLowerCase(Locale.ROOT),
-                map(entry.before()), map(entry.after()), entry.detail());
+                map(entry.before()), map(entry.after()), entry.detail(), entry.environment());
     }
 }

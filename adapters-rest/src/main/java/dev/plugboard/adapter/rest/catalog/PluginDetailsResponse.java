@@ -17,7 +17,10 @@ import java.util.Map;
 import static dev.plugboard.adapter.rest.JsonValues.map;
 import static dev.plugboard.adapter.rest.JsonValues.time;
 
-/** Everything about one plugin: its manifest with the settings, input and output schemas, and its switch. */
+/**
+ * Everything about one plugin: its manifest with the settings, input and output schemas, and its
+ * switch. {@code installedFrom} and {@code sourceUrl} are the origin its manifest names (null when it names none).
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PluginDetailsResponse(String name, String displayName, String description, String owner, String version,
@@ -29,7 +32,8 @@ public record PluginDetailsResponse(String name, String displayName, String desc
                                     @Nullable @JsonObject Map<String, Object> outputSchema,
                                     List<DependencyBody> dependencies, ExecutionBody execution, boolean enabled,
                                     @Nullable String enabledAt, @Nullable String disabledAt, String registeredAt, String updatedAt,
-                                    @Nullable String retiredAt, @Nullable List<String> unsatisfied) {
+                                    @Nullable String retiredAt, @Nullable List<String> unsatisfied,
+                                    @Nullable String installedFrom, @Nullable String sourceUrl) {
 
     /** A plugin this one needs, and the versions that will do. */
     @Serdeable
@@ -65,6 +69,8 @@ public record PluginDetailsResponse(String name, String displayName, String desc
                 map(m.defaultSettings()), map(m.settingsSchema()), map(m.inputSchema()), map(m.outputSchema()),
                 m.dependencies().stream().map(DependencyBody::from).toList(), ExecutionBody.from(m.execution()),
                 plugin.isEnabled(), time(plugin.enabledAt()), time(plugin.disabledAt()), time(plugin.registeredAt()),
-                time(plugin.updatedAt()), time(plugin.retiredAt()), unsatisfied);
+                time(plugin.updatedAt()), time(plugin.retiredAt()), unsatisfied,
+                m.origin().map(origin -> origin.installedFrom().name()).orElse(null),
+                m.origin().flatMap(origin -> origin.sourceUrl()).orElse(null));
     }
 }

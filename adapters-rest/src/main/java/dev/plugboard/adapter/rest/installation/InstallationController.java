@@ -17,6 +17,7 @@ import dev.plugboard.application.port.in.installation.UninstallPluginUseCase.Uni
 import dev.plugboard.application.port.in.installation.ValidateSettingsUseCase;
 import dev.plugboard.application.port.in.installation.ValidateSettingsUseCase.ValidateSettingsCommand;
 import dev.plugboard.domain.error.Require;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.adapter.rest.problem.Problem;
@@ -31,6 +32,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -83,14 +85,19 @@ public class InstallationController {
     }
 
     /**
-     * One installation; its {@code ETag} is the version to send in {@code If-Match}.
+     * One installation; its {@code ETag} is the version to send in {@code If-Match}. With
+     * {@code environment}, {@code settings} are that environment's whole settings (the base's with its
+     * override merged over them); {@code overrides} lists every environment's override.
      *
-     * @param name the plugin's name
+     * @param name        the plugin's name
+     * @param environment whose settings to show; the base settings ({@code default}) when absent
      * @return the installation
      */
     @Get("/{name}")
-    public HttpResponse<InstallationResponse> getInstallation(String name, Authentication authentication) {
-        return withETag(HttpStatus.OK, listing.getInstallation(Callers.of(authentication).owner(), name));
+    public HttpResponse<InstallationResponse> getInstallation(String name, @Nullable @QueryValue String environment,
+                                                              Authentication authentication) {
+        return withETag(HttpStatus.OK, listing.getInstallation(Callers.of(authentication).owner(), name,
+                Environment.of(environment)));
     }
 
     /**
@@ -127,18 +134,24 @@ public class InstallationController {
 
     /**
      * Replaces the settings. With {@code If-Match}, a version that is no longer current answers 412.
+     * With {@code environment} (other than {@code default}), the body is that environment's override
+     * instead, merged over the stored override; the base settings with it over them must satisfy the
+     * schema as a whole (422 with every violation otherwise, nothing changed). A base change that
+     * would break an environment's whole settings is refused the same way.
      *
-     * @param name    the plugin's name
-     * @param body    the settings
-     * @param ifMatch the {@code ETag} the caller last saw
+     * @param name        the plugin's name
+     * @param body        the settings
+     * @param ifMatch     the {@code ETag} the caller last saw
+     * @param environment the environment whose override this is; the base settings when absent
      * @return the installation, with its new {@code ETag}
      */
     @Put("/{name}/config")
     public HttpResponse<InstallationResponse> configure(String name, @Nullable @Body SettingsRequest body,
                                                         @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                                        @Nullable @QueryValue String environment,
                                                         Authentication authentication) {
         InstallationView view = configuring.configure(new ConfigureInstallationCommand(Callers.of(authentication),
-                PluginName.of(name), requiredSettings(body), ETags.expectedVersion(ifMatch)));
+                PluginName.of(name), requiredSettings(body), ETags.expectedVersion(ifMatch), Environment.of(environment)));
         return withETag(HttpStatus.OK, view);
     }
 

@@ -1,14 +1,17 @@
 package dev.plugboard.application.port.out;
 
 import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.installation.InstallationNotFoundException;
 import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
+import dev.plugboard.domain.installation.SettingsOverride;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -74,4 +77,19 @@ public interface InstallationRepository {
 
     /** Removes the owner's installation of the plugin; false when there was none. */
     boolean remove(Owner owner, PluginName plugin);
+
+    /** The installation's settings overrides, by environment; empty when it has none (or is gone). */
+    Map<Environment, SettingsOverride> overrides(UUID installation);
+
+    /**
+     * Stores the installation's override for {@code override.environment()}, replacing the one
+     * stored; an empty override removes it. Neither the version nor the base settings change.
+     */
+    void putOverride(UUID installation, SettingsOverride override);
+
+    /** The references an applied state document gave for the installation's secrets: {@code <environment>#<pointer>} to reference. */
+    Map<String, String> secretReferences(UUID installation);
+
+    /** Replaces the installation's secret references; leaves everything else as it is. */
+    void putSecretReferences(UUID installation, Map<String, String> references);
 }

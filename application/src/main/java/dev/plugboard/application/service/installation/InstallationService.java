@@ -21,7 +21,10 @@ import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.Provenance;
+import dev.plugboard.domain.installation.SettingsOverride;
 import dev.plugboard.domain.installation.InstallationNotFoundException;
 import dev.plugboard.domain.installation.PlanLimits;
 import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
@@ -60,6 +63,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
     private final SettingsChange changes;
     private final LifecycleHooks hooks;
     private final PluginApprovalRepository approvals;
+    private final EnvironmentOverrides overrides;
 
     public InstallationService(PluginRepository plugins, InstallationRepository installations, OwnerDirectory owners,
                                SettingsPolicy settingsPolicy, SettingsVault vault, PlanLimits planLimits,
@@ -77,6 +81,7 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
         this.hooks = hooks;
         this.approvals = approvals;
         this.changes = new SettingsChange(settingsPolicy, vault, telemetry, hooks);
+        this.overrides = new EnvironmentOverrides(installations, settingsPolicy, vault);
     }
 
     @Override
@@ -100,7 +105,8 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
             SealedSettings settings = proposal.sealFor(id, vault);
             hooks.beforeInstall(plugin.name(), owner, proposal.validation().effectiveSettings());
             Installation installed = installations.add(Installation.install(id, owner, plugin.name(), settings,
-                    command.enabled().orElse(true), clock.now()));
+                    command.enabled().orElse(true), clock.now()).withProvenance(Provenance.of(
+                    command.caller().actor().toString(), plugin.version().toString())));
             audit.success(command.caller().actor(), AuditAction.INSTALL, target, null, audited(installed), "");
             return view(plugin, installed);
         });
@@ -134,8 +140,15 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
                         command.expectedVersion().getAsLong());
             }
             Plugin plugin = plugin(command.plugin());
+            if (!command.environment().isDefault()) {
+                return configureOverride(command, plugin, current, target);
+            }
             SettingsChange.Proposal proposal = changes.propose(plugin.manifest().settingsSpec(), Optional.of(current),
                     command.settings());
+            if (proposal.validation().isValid()) {
+                overrides.requireStillValid(plugin.manifest().settingsSpec(), current,
+                        proposal.validation().effectiveSettings());
+            }
             SealedSettings sealed = proposal.sealFor(current.id(), vault);
             hooks.beforeConfigure(current, proposal.validation().effectiveSettings());
             Installation configured = installations.update(current.configure(sealed, clock.now()));
@@ -143,6 +156,24 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
                     audited(configured), "");
             return view(plugin, configured);
         });
+    }
+
+    /** One environment's override: the base settings stay as they are. */
+    private InstallationView configureOverride(ConfigureInstallationCommand command, Plugin plugin, Installation current,
+                                               String target) {
+        Environment environment = command.environment();
+        SettingsOverride before = installations.overrides(current.id()).get(environment);
+        SettingsOverride after = overrides.propose(plugin.manifest().settingsSpec(), current, environment,
+                command.settings());
+        installations.putOverride(current.id(), after);
+        audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, overrideState(environment, before),
+                overrideState(environment, after), "override of environment " + environment);
+        return overrides.shown(view(plugin, current), current, environment);
+    }
+
+    private static JsonDocument overrideState(Environment environment, SettingsOverride override) {
+        return override == null ? null : JsonDocument.of(Map.of("environment", environment.name(),
+                "override", override.visible().asMap()));
     }
 
     @Override
@@ -178,8 +209,14 @@ public final class InstallationService implements InstallPluginUseCase, Uninstal
 
     @Override
     public InstallationView getInstallation(Owner owner, String plugin) {
+        return getInstallation(owner, plugin, Environment.DEFAULT);
+    }
+
+    @Override
+    public InstallationView getInstallation(Owner owner, String plugin, Environment environment) {
         PluginName name = PluginName.of(plugin);
-        return view(plugin(name), installation(owner, name));
+        Installation installation = installation(owner, name);
+        return overrides.shown(view(plugin(name), installation), installation, environment);
     }
 
     /**

@@ -17,7 +17,7 @@ final class InstallationStates {
     /** Stored settings hold no secret in clear: secrets are sealed apart, and read (set) here. */
     static InstallationView view(Plugin plugin, Installation installation) {
         return InstallationView.of(installation, installation.settings(), installation.secrets().pointers(),
-                plugin.isEnabled());
+                plugin.isEnabled(), plugin.version().toString());
     }
 
     /** The audited state of an installation. */

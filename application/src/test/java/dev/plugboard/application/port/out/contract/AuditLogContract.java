@@ -38,6 +38,19 @@ public abstract class AuditLogContract extends StorageContract {
     }
 
     @Test
+    void givenEntryMadeInStaging_search_returnsItWithItsEnvironment() {
+        AuditEntry staging = new AuditEntry(UUID.randomUUID(), T0, Actor.user("alice"), AuditAction.CONFIGURE,
+                "installation:user:alice/webhook", AuditEntry.Outcome.SUCCESS, Optional.empty(), Optional.empty(),
+                "override of environment staging", "staging");
+        storage.audit().append(staging);
+
+        List<AuditEntry> found = storage.audit().search(AuditFilter.ALL, PageRequest.first()).items();
+
+        assertThat(found).containsExactly(staging);
+        assertThat(found.get(0).environment()).isEqualTo("staging");
+    }
+
+    @Test
     void givenEntries_search_filtersBySinceActorActionAndTarget() {
         appended(at(1), Actor.user("alice"), AuditAction.INSTALL, "installation:user:alice/webhook");
         AuditEntry late = appended(at(5), Actor.operator("root"), AuditAction.DISABLE, "plugin:webhook");

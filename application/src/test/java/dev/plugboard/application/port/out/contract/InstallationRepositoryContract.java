@@ -3,6 +3,8 @@ package dev.plugboard.application.port.out.contract;
 import dev.plugboard.application.fixtures.TestPlugins;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
 import dev.plugboard.domain.installation.Attention;
+import dev.plugboard.domain.installation.Environment;
+import dev.plugboard.domain.installation.SettingsOverride;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.installation.PluginAlreadyInstalledException;
 import dev.plugboard.domain.plugin.PluginName;
@@ -39,6 +41,63 @@ public abstract class InstallationRepositoryContract extends StorageContract {
         assertThat(found.lastExecutedAt()).isEmpty();
         assertThat(found.lastError()).isEmpty();
         assertThat(found.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void givenOverridesOfTwoEnvironments_putOverride_keepsEachApartLeavesTheBaseAndAnEmptyOneRemovesIt() {
+        Installation added = installedWebhook(ALICE);
+        Environment staging = new Environment("staging");
+        Environment eu = new Environment("eu-prod");
+        SettingsOverride stagingOverride = new SettingsOverride(staging, JsonDocument.of(Map.of("url", "https://staging.test",
+                "token", "(set)")), SealedSecrets.of(Map.of("/token", "sealed-for-staging")));
+
+        storage.installations().putOverride(added.id(), stagingOverride);
+        storage.installations().putOverride(added.id(), new SettingsOverride(eu, JsonDocument.of(Map.of("retries", 2)),
+                SealedSecrets.none()));
+
+        assertThat(storage.installations().overrides(added.id())).containsOnlyKeys(staging, eu);
+        assertThat(storage.installations().overrides(added.id()).get(staging)).isEqualTo(stagingOverride);
+        assertThat(storage.installations().find(ALICE, WEBHOOK).orElseThrow().settings()).isEqualTo(added.settings());
+        assertThat(storage.installations().find(ALICE, WEBHOOK).orElseThrow().version()).isZero();
+
+        storage.installations().putOverride(added.id(), new SettingsOverride(eu, JsonDocument.empty(), SealedSecrets.none()));
+
+        assertThat(storage.installations().overrides(added.id())).containsOnlyKeys(staging);
+        storage.installations().remove(ALICE, WEBHOOK);
+        assertThat(storage.installations().overrides(added.id())).isEmpty();
+    }
+
+    @Test
+    void givenInstallationWithProvenance_findAndUpdate_keepWhoInstalledItAndAtWhichVersion() {
+        installedWebhook(BOB);
+        storage.owners().ensureExists(ALICE, T0);
+        registered(TestPlugins.analytics());
+        Installation recorded = storage.installations().add(Installation.install(UUID.randomUUID(), ALICE,
+                PluginName.of("analytics"), POLICY.require(TestPlugins.analytics().settingsSpec(), JsonDocument.empty()),
+                true, T0).withProvenance(dev.plugboard.domain.installation.Provenance.of("user:alice", "1.0.0")));
+
+        Installation found = storage.installations().find(ALICE, PluginName.of("analytics")).orElseThrow();
+        Installation toggled = storage.installations().update(found.toggle(false, T0.plusSeconds(1)));
+
+        assertThat(found.provenance()).isEqualTo(dev.plugboard.domain.installation.Provenance.of("user:alice", "1.0.0"));
+        assertThat(toggled.provenance()).isEqualTo(recorded.provenance());
+        assertThat(storage.installations().find(ALICE, PluginName.of("analytics")).orElseThrow().provenance())
+                .isEqualTo(recorded.provenance());
+        assertThat(storage.installations().find(BOB, WEBHOOK).orElseThrow().provenance().installedBy()).isEmpty();
+    }
+
+    @Test
+    void givenSecretReferences_put_replacesThemAndRemoveTakesThemAlong() {
+        Installation added = installedWebhook(ALICE);
+
+        storage.installations().putSecretReferences(added.id(), Map.of("default#/token", "${env:ALICE_TOKEN}"));
+        storage.installations().putSecretReferences(added.id(), Map.of("default#/token", "${file:/run/secrets/token}",
+                "staging#/token", "${env:STAGING_TOKEN}"));
+
+        assertThat(storage.installations().secretReferences(added.id())).isEqualTo(Map.of(
+                "default#/token", "${file:/run/secrets/token}", "staging#/token", "${env:STAGING_TOKEN}"));
+        storage.installations().remove(ALICE, WEBHOOK);
+        assertThat(storage.installations().secretReferences(added.id())).isEmpty();
     }
 
     @Test

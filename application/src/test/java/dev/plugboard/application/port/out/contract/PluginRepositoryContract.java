@@ -31,6 +31,9 @@ public abstract class PluginRepositoryContract extends StorageContract {
     void givenSavedPlugin_find_returnsEveryFieldOfTheManifestAndTheSwitch() {
         PluginManifest rich = TestPlugins.webhook().toBuilder()
                 .icon("webhook.svg")
+                .origin(new dev.plugboard.domain.plugin.PluginOrigin(
+                        dev.plugboard.domain.plugin.PluginOrigin.InstalledFrom.NPM_REGISTRY,
+                        java.util.Optional.of("https://www.npmjs.com/package/@acme/webhook")))
                 .inputSchema(JsonDocument.parse("{\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"number\"}}}"))
                 .outputSchema(JsonDocument.parse("{\"type\": \"object\"}"))
                 .defaultSettings(JsonDocument.parse("{\"url\": \"https://default.test\", \"retries\": 2}"))
@@ -45,6 +48,7 @@ public abstract class PluginRepositoryContract extends StorageContract {
         Plugin found = storage.plugins().find(PluginName.of("webhook")).orElseThrow();
 
         assertThat(found.manifest()).isEqualTo(plugin.manifest());
+        assertThat(found.manifest().origin()).isPresent();
         assertThat(found.isEnabled()).isFalse();
         assertThat(found.enabledAt()).contains(T0);
         assertThat(found.disabledAt()).contains(at(5));

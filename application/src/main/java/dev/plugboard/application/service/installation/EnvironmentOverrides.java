@@ -1,0 +1,90 @@
+package dev.plugboard.application.service.installation;
+
+import dev.plugboard.application.port.in.installation.InstallationView;
+import dev.plugboard.application.port.out.InstallationRepository;
+import dev.plugboard.application.service.secret.SettingsVault;
+import dev.plugboard.domain.installation.Environment;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.SettingsOverride;
+import dev.plugboard.domain.settings.InvalidSettingsException;
+import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.MergePatch;
+import dev.plugboard.domain.settings.SecretSealer;
+import dev.plugboard.domain.settings.SettingsPolicy;
+import dev.plugboard.domain.settings.SettingsSpec;
+import dev.plugboard.domain.settings.SettingsUpdate;
+import dev.plugboard.domain.settings.SettingsValidation;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * An installation's per-environment settings overrides: a new override is merged over the stored
+ * one as base settings are, then the base settings with it over them are validated as a whole;
+ * its secrets are sealed with the environment in their scope. A base change is checked against
+ * every stored override too, so no environment is left with settings that break the schema.
+ */
+final class EnvironmentOverrides {
+
+    private final InstallationRepository installations;
+    private final SettingsPolicy policy;
+    private final SettingsVault vault;
+
+    EnvironmentOverrides(InstallationRepository installations, SettingsPolicy policy, SettingsVault vault) {
+        this.installations = installations;
+        this.policy = policy;
+        this.vault = vault;
+    }
+
+    /**
+     * The override {@code patch} makes for {@code environment}, sealed.
+     *
+     * @throws InvalidSettingsException naming every violation of the whole settings
+     */
+    SettingsOverride propose(SettingsSpec spec, Installation installation, Environment environment, JsonDocument patch) {
+        Optional<SettingsOverride> stored = Optional.ofNullable(installations.overrides(installation.id()).get(environment));
+        SecretSealer sealer = vault.sealerFor(installation.id(), environment);
+        JsonDocument storedInClear = stored.map(o -> o.inClear(sealer)).orElse(JsonDocument.empty());
+        Set<String> storedSecrets = stored.map(o -> o.secrets().pointers()).orElse(Set.of());
+        JsonDocument next = SettingsUpdate.propose(policy, spec, storedInClear, storedSecrets, patch);
+        Set<String> keptSecret = new HashSet<>(installation.secrets().pointers());
+        keptSecret.addAll(storedSecrets);
+        SettingsValidation whole = policy.validate(spec, MergePatch.apply(vault.inClear(installation), next), keptSecret);
+        if (!whole.isValid()) {
+            throw InvalidSettingsException.inEnvironment(spec.plugin(), environment.name(), whole.violations());
+        }
+        Set<String> secretsHere = whole.secretPointers().stream().filter(pointer -> next.at(pointer).isPresent())
+                .collect(Collectors.toSet());
+        return SettingsOverride.seal(spec.plugin(), environment, next, secretsHere, sealer);
+    }
+
+    /** @throws InvalidSettingsException when new base settings (in clear) break an environment's whole settings */
+    void requireStillValid(SettingsSpec spec, Installation installation, JsonDocument newBaseInClear) {
+        installations.overrides(installation.id()).forEach((environment, override) -> {
+            JsonDocument overrideInClear = override.inClear(vault.sealerFor(installation.id(), environment));
+            SettingsValidation whole = policy.validate(spec, MergePatch.apply(newBaseInClear, overrideInClear),
+                    installation.secrets().pointers());
+            if (!whole.isValid()) {
+                throw InvalidSettingsException.inEnvironment(spec.plugin(), environment.name(), whole.violations());
+            }
+        });
+    }
+
+    /** {@code view} showing {@code environment}'s whole settings (secrets read (set)) and every stored override. */
+    InstallationView shown(InstallationView view, Installation installation, Environment environment) {
+        Map<Environment, SettingsOverride> stored = installations.overrides(installation.id());
+        Map<String, JsonDocument> visible = new TreeMap<>();
+        stored.forEach((name, override) -> visible.put(name.name(), override.visible()));
+        Optional<SettingsOverride> override = Optional.ofNullable(stored.get(environment));
+        if (environment.isDefault() || override.isEmpty()) {
+            return view.inEnvironment(environment, view.settings(), view.secretsSet(), visible);
+        }
+        Set<String> secrets = new HashSet<>(view.secretsSet());
+        secrets.addAll(override.get().secrets().pointers());
+        return view.inEnvironment(environment, MergePatch.apply(view.settings(), override.get().visible()), secrets, visible);
+    }
+}

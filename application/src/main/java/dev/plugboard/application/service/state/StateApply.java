@@ -1,0 +1,168 @@
+package dev.plugboard.application.service.state;
+
+import dev.plugboard.application.port.in.Caller;
+import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
+import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase.SwitchPluginCommand;
+import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase.ConfigureInstallationCommand;
+import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
+import dev.plugboard.application.port.in.installation.ToggleInstallationUseCase.ToggleInstallationCommand;
+import dev.plugboard.application.port.in.installation.UninstallPluginUseCase.UninstallPluginCommand;
+import dev.plugboard.application.port.in.state.DeclarativeStateUseCase.ApplyCommand;
+import dev.plugboard.application.port.in.state.DeclarativeStateUseCase.ApplyReport;
+import dev.plugboard.application.port.in.state.StateProblemsException;
+import dev.plugboard.application.port.out.InstallationRepository;
+import dev.plugboard.application.port.out.PluginRepository;
+import dev.plugboard.application.port.out.TransactionBoundary;
+import dev.plugboard.application.service.installation.InstallationService;
+import dev.plugboard.application.service.secret.SettingsVault;
+import dev.plugboard.domain.audit.Actor;
+import dev.plugboard.domain.installation.Environment;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.SettingsOverride;
+import dev.plugboard.domain.plugin.Plugin;
+import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.MergePatch;
+import dev.plugboard.domain.settings.SettingsPolicy;
+import dev.plugboard.domain.settings.SettingsSpec;
+import dev.plugboard.domain.settings.SettingsValidation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Makes the database match a state document: reads and checks all of it first (every bad
+ * reference and every invalid setting named, nothing changed), then works out the changes and,
+ * unless it is a dry run, makes them in one transaction through the ordinary use cases, each of
+ * which joins it as a savepoint and keeps its own audit entry. What already matches is left alone,
+ * so applying the same document twice changes nothing the second time.
+ */
+final class StateApply {
+
+    private final PluginRepository plugins;
+    private final InstallationRepository installations;
+    private final InstallationService installing;
+    private final SwitchPluginUseCase switching;
+    private final SettingsPolicy policy;
+    private final SettingsVault vault;
+    private final TransactionBoundary transactions;
+    private final StateExport scope;
+
+    StateApply(PluginRepository plugins, InstallationRepository installations, InstallationService installing,
+               SwitchPluginUseCase switching, SettingsPolicy policy, SettingsVault vault, TransactionBoundary transactions) {
+        this.plugins = plugins;
+        this.installations = installations;
+        this.installing = installing;
+        this.switching = switching;
+        this.policy = policy;
+        this.vault = vault;
+        this.transactions = transactions;
+        this.scope = new StateExport(plugins, installations);
+    }
+
+    ApplyReport apply(ApplyCommand command) {
+        List<String> problems = new ArrayList<>();
+        DesiredState desired = DesiredState.read(command.state(), command.references(), problems);
+        desired.switches().forEach(wanted -> plugin(wanted.plugin().value(), "plugins", problems));
+        desired.installations().forEach(wanted -> check(wanted, problems));
+        if (!problems.isEmpty()) {
+            throw new StateProblemsException(problems);
+        }
+        List<String> changes = new ArrayList<>();
+        List<Runnable> steps = new ArrayList<>();
+        plan(command.actor(), desired, command.prune(), changes, steps);
+        if (!command.dryRun() && !steps.isEmpty()) {
+            transactions.inTransaction(() -> steps.forEach(Runnable::run));
+        }
+        return new ApplyReport(command.dryRun(), changes);
+    }
+
+    private Optional<Plugin> plugin(String name, String where, List<String> problems) {
+        Optional<Plugin> plugin = plugins.find(dev.plugboard.domain.plugin.PluginName.of(name));
+        if (plugin.isEmpty()) {
+            problems.add(where + ": no plugin '" + name + "' in the catalog (register or sync it first)");
+        }
+        return plugin;
+    }
+
+    /** The settings, and each environment's whole settings, validated as an install and a configure would. */
+    private void check(DesiredState.Wanted wanted, List<String> problems) {
+        plugin(wanted.plugin().value(), wanted.where(), problems).ifPresent(plugin -> {
+            SettingsSpec spec = plugin.manifest().settingsSpec();
+            SettingsValidation base = policy.validate(spec, wanted.settings());
+            base.violations().forEach(v -> problems.add(wanted.where() + " settings " + v));
+            wanted.overrides().forEach((environment, override) -> policy.validate(spec,
+                    MergePatch.apply(base.effectiveSettings(), override)).violations()
+                    .forEach(v -> problems.add(wanted.where() + " overrides." + environment + " (whole settings) " + v)));
+        });
+    }
+
+    private void plan(Actor actor, DesiredState desired, boolean prune, List<String> changes, List<Runnable> steps) {
+        for (DesiredState.Switch wanted : desired.switches()) {
+            Plugin plugin = plugins.find(wanted.plugin()).orElseThrow();
+            if (plugin.isEnabled() != wanted.enabled()) {
+                changes.add("~ plugin " + wanted.plugin() + ": " + (wanted.enabled() ? "enable" : "disable"));
+                steps.add(() -> switching.switchPlugin(new SwitchPluginCommand(actor, wanted.plugin(), wanted.enabled(), false)));
+            }
+        }
+        Set<String> named = new HashSet<>();
+        for (DesiredState.Wanted wanted : desired.installations()) {
+            named.add(wanted.owner() + "/" + wanted.plugin());
+            planInstallation(new Caller(actor, wanted.owner(), Optional.empty()), wanted, changes, steps);
+        }
+        if (prune) {
+            scope.inScope(desired.owner()).stream()
+                    .filter(installation -> !named.contains(installation.owner() + "/" + installation.plugin()))
+                    .forEach(installation -> {
+                        changes.add("- uninstall " + installation.owner() + "/" + installation.plugin());
+                        steps.add(() -> installing.uninstall(new UninstallPluginCommand(
+                                new Caller(actor, installation.owner(), Optional.empty()), installation.plugin())));
+                    });
+        }
+    }
+
+    private void planInstallation(Caller caller, DesiredState.Wanted wanted, List<String> changes, List<Runnable> steps) {
+        String name = wanted.owner() + "/" + wanted.plugin();
+        SettingsSpec spec = plugins.find(wanted.plugin()).orElseThrow().manifest().settingsSpec();
+        Optional<Installation> current = installations.find(wanted.owner(), wanted.plugin());
+        JsonDocument desiredBase = policy.validate(spec, wanted.settings()).effectiveSettings();
+        Map<Environment, SettingsOverride> storedOverrides = current.map(i -> installations.overrides(i.id())).orElse(Map.of());
+        if (current.isEmpty()) {
+            changes.add("+ install " + name);
+            steps.add(() -> installing.install(new InstallPluginCommand(caller, wanted.plugin(), Optional.of(wanted.settings()),
+                    Optional.of(wanted.enabled()))));
+        } else {
+            JsonDocument stored = vault.inClear(current.get());
+            if (!stored.equals(desiredBase)) {
+                changes.add("~ configure " + name);
+                steps.add(() -> installing.configure(new ConfigureInstallationCommand(caller, wanted.plugin(),
+                        MergePatch.diff(stored, desiredBase), OptionalLong.empty())));
+            }
+            if (current.get().isEnabled() != wanted.enabled()) {
+                changes.add("~ " + (wanted.enabled() ? "enable " : "disable ") + name);
+                steps.add(() -> installing.toggle(new ToggleInstallationCommand(caller, wanted.plugin(), wanted.enabled())));
+            }
+        }
+        Set<Environment> environments = new HashSet<>(storedOverrides.keySet());
+        environments.addAll(wanted.overrides().keySet());
+        for (Environment environment : environments) {
+            JsonDocument was = Optional.ofNullable(storedOverrides.get(environment))
+                    .map(o -> o.inClear(vault.sealerFor(current.get().id(), environment))).orElse(JsonDocument.empty());
+            JsonDocument wantedOverride = wanted.overrides().getOrDefault(environment, JsonDocument.empty());
+            if (!was.equals(wantedOverride)) {
+                changes.add("~ override " + name + " in environment " + environment);
+                steps.add(() -> installing.configure(new ConfigureInstallationCommand(caller, wanted.plugin(),
+                        MergePatch.diff(was, wantedOverride), OptionalLong.empty(), environment)));
+            }
+        }
+        Map<String, String> knownReferences = current.map(i -> installations.secretReferences(i.id())).orElse(Map.of());
+        if (!knownReferences.equals(wanted.references())) {
+            steps.add(() -> installations.find(wanted.owner(), wanted.plugin()).ifPresent(installed ->
+                    installations.putSecretReferences(installed.id(), wanted.references())));
+        }
+    }
+}
