@@ -191,6 +191,13 @@ public abstract class ErrorContract extends ApiContract {
     }
 
     @Test
+    void givenABodyOfWhiteSpaceOnly_isA400SayingSo_notA500() {
+        // Found by RequestBodyFuzzTest: the JSON reader ends with an EOFException on a body with no value in it.
+        JsonNode refused = problem(api().post("/api/user/plugins/" + ContractPlugins.NOTES + "/runs", Who.newUser("alice"), " "), 400);
+        assertThat(refused.path("detail").asText()).contains("white space");
+    }
+
+    @Test
     void givenOversizedHeadersOrRequestLine_isA431Or414Problem_notA413() {
         for (int kilobytes : new int[] {9, 70}) {
             ApiResponse response = api().sendWithToken("GET", "/api/plugins", "x".repeat(kilobytes * 1024), null, Map.of());
