@@ -30,7 +30,10 @@ final class BodyErrors {
     static Optional<String> describe(Throwable cause) {
         Throwable json = null;
         for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SerdeException || t instanceof JsonSyntaxException || t instanceof JsonProcessingException) {
+            // CharConversionException: bytes the reader took for UTF-16 or UTF-32 that are neither (found by RequestBodyFuzzTest).
+            // EOFException: a body of white space only, which holds no JSON value at all.
+            if (t instanceof SerdeException || t instanceof JsonSyntaxException || t instanceof JsonProcessingException
+                    || t instanceof java.io.CharConversionException || t instanceof java.io.EOFException) {
                 json = json == null ? t : json;
             }
         }
@@ -50,6 +53,10 @@ final class BodyErrors {
         Matcher tokens = TOKENS.matcher(message);
         if (tokens.find()) {
             detail.append(": expected ").append(name(tokens.group(2))).append(" but found ").append(name(tokens.group(1)));
+        } else if (json instanceof java.io.EOFException) {
+            detail.append(": it holds no JSON value, only white space");
+        } else if (json instanceof java.io.CharConversionException) {
+            detail.append(": it is not JSON text in UTF-8");
         } else if (json instanceof JsonSyntaxException || message.contains("end-of-input") || message.contains("Unrecognized")) {
             detail.append(": it is not well-formed JSON");
         }

@@ -181,6 +181,23 @@ public abstract class ErrorContract extends ApiContract {
     }
 
     @Test
+    void givenBodyBytesThatLookLikeUtf32_isA400NamingTheEncoding_notA500() {
+        // Found by RequestBodyFuzzTest: the JSON reader guessed UCS-4 from the first bytes and threw a CharConversionException.
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(api().uri("/api/admin/grants"))
+                .header("Content-Type", "application/json").header("Authorization", api().bearer(Who.newAdmin()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 0x6c, 0, 0})).build();
+        JsonNode refused = problem(api().exchange("POST /api/admin/grants with UTF-32-looking bytes", request), 400);
+        assertThat(refused.path("detail").asText()).contains("UTF-8");
+    }
+
+    @Test
+    void givenABodyOfWhiteSpaceOnly_isA400SayingSo_notA500() {
+        // Found by RequestBodyFuzzTest: the JSON reader ends with an EOFException on a body with no value in it.
+        JsonNode refused = problem(api().post("/api/user/plugins/" + ContractPlugins.NOTES + "/runs", Who.newUser("alice"), " "), 400);
+        assertThat(refused.path("detail").asText()).contains("white space");
+    }
+
+    @Test
     void givenOversizedHeadersOrRequestLine_isA431Or414Problem_notA413() {
         for (int kilobytes : new int[] {9, 70}) {
             ApiResponse response = api().sendWithToken("GET", "/api/plugins", "x".repeat(kilobytes * 1024), null, Map.of());
