@@ -62,6 +62,7 @@ import dev.plugboard.domain.approval.NewPluginsPolicy;
 import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.service.secret.SecretKeysService;
 import dev.plugboard.application.service.secret.SettingsVault;
+import dev.plugboard.application.service.catalog.SchemaImpact;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.installation.PlanLimits;
 import dev.plugboard.domain.plugin.PluginManifest;
@@ -135,8 +136,9 @@ public final class Plugboard {
                 new RetryScheduler(b.plugins, () -> ThreadLocalRandom.current().nextDouble()), b.telemetry);
         this.admission = new RunAdmission(b.plugins, b.installations, outcomes, b.handlers);
         ManifestSource manifests = new WithHandlerManifests(b.manifests, b.handlers);
-        this.catalog = new CatalogService(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock);
-        this.catalogSync = new CatalogSync(b.plugins, b.installations, manifests, b.settingsPolicy, trail, b.clock,
+        SchemaImpact impact = new SchemaImpact(b.installations, b.settingsPolicy, trail, vault);
+        this.catalog = new CatalogService(b.plugins, impact, manifests, b.settingsPolicy, trail, b.clock);
+        this.catalogSync = new CatalogSync(b.plugins, impact, manifests, b.settingsPolicy, trail, b.clock,
                 b.newPlugins, b.pluginApprovals);
         this.approvals = new ApprovalService(b.pluginApprovals, trail, b.clock);
         this.purge = new PurgeService(b.plugins, b.installations, trail);

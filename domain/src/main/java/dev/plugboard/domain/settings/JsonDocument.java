@@ -161,6 +161,9 @@ public final class JsonDocument {
             return value;
         }
         if (value instanceof BigInteger integer) {
+            if (integer.bitLength() > MAX_INTEGER_BITS) {
+                throw tooLarge(path, integer.toString().length() + " digits");
+            }
             // One representation per number: integers that fit are Longs, whether built or parsed.
             return integer.bitLength() < 64 ? (Object) integer.longValue() : integer;
         }
@@ -168,14 +171,14 @@ public final class JsonDocument {
             return ((Number) value).longValue();
         }
         if (value instanceof BigDecimal decimal) {
-            return normaliseDecimal(decimal);
+            return normaliseDecimal(decimal, path);
         }
         if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
             if (Double.isNaN(number) || Double.isInfinite(number)) {
                 throw new InvalidValueException("document" + path, value, "is not a JSON number");
             }
-            return normaliseDecimal(BigDecimal.valueOf(number));
+            return normaliseDecimal(BigDecimal.valueOf(number), path);
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
@@ -198,8 +201,25 @@ public final class JsonDocument {
         throw new InvalidValueException("document" + path, value.getClass().getSimpleName(), "is not a JSON value");
     }
 
-    private static Object normaliseDecimal(BigDecimal decimal) {
+    /**
+     * A number a document may hold has at most {@value #MAX_DIGITS} digits before or after the point.
+     * Found by SettingsPolicyFuzzTest: {@code 98E99999999} is a short JSON token, but as an integer it
+     * has a hundred million digits, and making it one took the CPU for minutes (any body could hold it).
+     */
+    private static final int MAX_DIGITS = 1000;
+    private static final int MAX_INTEGER_BITS = 3322; // about 10^1000
+
+    private static InvalidValueException tooLarge(String path, Object shown) {
+        return new InvalidValueException("document" + path, shown, "is a number beyond what Plugboard holds: use at most "
+                + MAX_DIGITS + " digits before and after the decimal point");
+    }
+
+    private static Object normaliseDecimal(BigDecimal decimal, String path) {
         BigDecimal stripped = decimal.stripTrailingZeros();
+        long digitsBeforePoint = (long) stripped.precision() - stripped.scale();
+        if (digitsBeforePoint > MAX_DIGITS || stripped.scale() > MAX_DIGITS) {
+            throw tooLarge(path, "a number of about 10^" + (digitsBeforePoint - 1));
+        }
         if (stripped.scale() <= 0) {
             BigInteger integer = stripped.toBigIntegerExact();
             return integer.bitLength() < 64 ? (Object) integer.longValue() : integer;

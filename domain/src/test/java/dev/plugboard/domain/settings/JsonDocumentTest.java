@@ -25,6 +25,17 @@ class JsonDocumentTest {
     // --- parsing ---------------------------------------------------------------------------------
 
     @Test
+    void givenANumberWithAHugeExponent_parse_refusesItNamingWhere_insteadOfBuildingAHundredMillionDigits() {
+        for (String number : java.util.List.of("98E99999999", "1e999999999", "-7E2000", "1e-1001")) {
+            assertThatThrownBy(() -> JsonDocument.parse("{\"a\": {\"n\": " + number + "}}")).as(number)
+                    .isInstanceOf(dev.plugboard.domain.error.InvalidValueException.class)
+                    .hasMessageContaining("/a/n").hasMessageContaining("at most 1000 digits");
+        }
+        assertThat(JsonDocument.parse("{\"n\": 1e999}").asMap().get("n")).isInstanceOf(java.math.BigInteger.class);
+        assertThat(JsonDocument.parse("{\"n\": 1.5e-900}").asMap().get("n")).isInstanceOf(java.math.BigDecimal.class);
+    }
+
+    @Test
     void givenMalformedJson_parse_throwsInvalidValueExceptionNamingLineAndColumn() {
         assertThatThrownBy(() -> JsonDocument.parse("{\n  \"a\": 1,\n  \"b\": }"))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {

@@ -191,6 +191,15 @@ public abstract class ErrorContract extends ApiContract {
     }
 
     @Test
+    void givenANumberWithAHugeExponentInABody_isA400AtOnce_notMinutesOfArithmetic() {
+        // SettingsPolicyFuzzTest found 98E99999999 becoming an integer of a hundred million digits where JSON text is
+        // read into a document (files, manifests); a request body reads it as a double, too large to be one.
+        JsonNode refused = problem(api().post("/api/user/plugins/" + ContractPlugins.NOTES + "/settings/validate",
+                Who.newUser("alice"), "{\"settings\": {\"color\": 98E99999999}}"), 400);
+        assertThat(refused.path("detail").asText()).contains("color");
+    }
+
+    @Test
     void givenABodyOfWhiteSpaceOnly_isA400SayingSo_notA500() {
         // Found by RequestBodyFuzzTest: the JSON reader ends with an EOFException on a body with no value in it.
         JsonNode refused = problem(api().post("/api/user/plugins/" + ContractPlugins.NOTES + "/runs", Who.newUser("alice"), " "), 400);

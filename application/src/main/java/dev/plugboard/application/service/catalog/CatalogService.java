@@ -6,7 +6,6 @@ import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.out.CatalogFilter;
-import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.TimeSource;
@@ -42,10 +41,10 @@ public final class CatalogService implements BrowseCatalogUseCase, RegisterPlugi
     private final AuditTrail audit;
     private final TimeSource clock;
 
-    public CatalogService(PluginRepository plugins, InstallationRepository installations, ManifestSource manifests,
+    public CatalogService(PluginRepository plugins, SchemaImpact impact, ManifestSource manifests,
                           SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock) {
         this.plugins = plugins;
-        this.impact = new SchemaImpact(installations, settingsPolicy, audit);
+        this.impact = impact;
         this.manifests = manifests;
         this.settingsPolicy = settingsPolicy;
         this.audit = audit;

@@ -4,7 +4,6 @@ import dev.plugboard.application.port.out.PluginApprovalRepository;
 import dev.plugboard.domain.approval.NewPluginsPolicy;
 
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
-import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.ManifestDiscovery;
 import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.PluginRepository;
@@ -34,13 +33,13 @@ public final class CatalogSync implements SyncCatalogUseCase {
     private final TimeSource clock;
     private final ApprovalGate gate;
 
-    public CatalogSync(PluginRepository plugins, InstallationRepository installations, ManifestSource manifests,
+    public CatalogSync(PluginRepository plugins, SchemaImpact impact, ManifestSource manifests,
                        SettingsPolicy settingsPolicy, AuditTrail audit, TimeSource clock, NewPluginsPolicy newPlugins,
                        PluginApprovalRepository approvals) {
         this.plugins = plugins;
         this.manifests = manifests;
         this.planner = new SyncPlanner(settingsPolicy);
-        this.impact = new SchemaImpact(installations, settingsPolicy, audit);
+        this.impact = impact;
         this.audit = audit;
         this.clock = clock;
         this.gate = new ApprovalGate(newPlugins, approvals);

@@ -3,9 +3,11 @@ package dev.plugboard.application.service.catalog;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.Impact;
 import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.service.AuditTrail;
+import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
+import dev.plugboard.domain.error.DomainException;
 import dev.plugboard.domain.installation.Attention;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.plugin.PluginManifest;
@@ -18,23 +20,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks every stored installation of a plugin against a manifest's settings schema, as a run's
- * start would, after the manifest's settings migrations: sealed secrets count by their presence
- * and are not opened. A dry run only counts
- * ({@link #of}); a sync stores the outcome on each installation ({@link #revalidate}).
+ * start would, after the manifest's settings migrations. Sealed secrets are opened for this check
+ * only (a new schema may narrow what a secret may hold), in memory, never stored or shown in clear:
+ * violations never repeat a value. A secret that cannot be opened counts by its presence. A dry
+ * run only counts ({@link #of}); a sync stores the outcome on each installation ({@link #revalidate}).
  */
-final class SchemaImpact {
+public final class SchemaImpact {
 
     private final InstallationRepository installations;
     private final SettingsPolicy settingsPolicy;
     private final AuditTrail audit;
+    private final SettingsVault vault;
 
-    SchemaImpact(InstallationRepository installations, SettingsPolicy settingsPolicy, AuditTrail audit) {
+    public SchemaImpact(InstallationRepository installations, SettingsPolicy settingsPolicy, AuditTrail audit,
+                        SettingsVault vault) {
         this.installations = installations;
         this.settingsPolicy = settingsPolicy;
         this.audit = audit;
+        this.vault = vault;
     }
 
     /** One stored installation judged against the new schema, after the manifest's settings migrations. */
@@ -49,9 +57,25 @@ final class SchemaImpact {
         return installations.findByPlugin(manifest.name()).stream().map(installation -> {
             JsonDocument migrated = SettingsMigration.applyAll(manifest.settingsMigrations(), installation.settings(),
                     installation.secrets().pointers());
-            return new Checked(installation, migrated, settingsPolicy.storedViolations(manifest.settingsSpec(),
-                    migrated, installation.secrets().pointers()));
+            List<Violation> violations = inClear(installation)
+                    .map(clear -> settingsPolicy.validate(manifest.settingsSpec(),
+                            SettingsMigration.applyAll(manifest.settingsMigrations(), clear, Set.of())).violations())
+                    .orElseGet(() -> settingsPolicy.storedViolations(manifest.settingsSpec(), migrated,
+                            installation.secrets().pointers()));
+            return new Checked(installation, migrated, violations);
         }).toList();
+    }
+
+    /** The settings with their secrets opened, when there are secrets and they open; otherwise none. */
+    private Optional<JsonDocument> inClear(Installation installation) {
+        if (installation.secrets().pointers().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(vault.inClear(installation));
+        } catch (DomainException unreadable) {
+            return Optional.empty();
+        }
     }
 
     Impact of(PluginManifest manifest) {

@@ -20,6 +20,7 @@ import dev.plugboard.domain.owner.Owner;
 import static dev.plugboard.application.service.catalog.GreeterUpgrade.GREETER;
 import static dev.plugboard.application.service.catalog.GreeterUpgrade.V1;
 import static dev.plugboard.application.service.catalog.GreeterUpgrade.V2;
+import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.plugin.PluginSource;
 import dev.plugboard.domain.plugin.SettingsMigration;
@@ -61,6 +62,30 @@ class RevalidationTest {
         install("alice", "{\"name\": \"Alice\"}");
         install("bob", "{}");
         install("carol", "{}");
+    }
+
+    @Test
+    void givenAnUpgradeNarrowingASecretField_whenSynced_thenTheSecretIsCheckedInClear_andItsValueIsNeverRepeated() {
+        PluginManifest v1 = GreeterUpgrade.V1.toBuilder().settingsSchema(JsonDocument.parse("{\"type\": \"object\","
+                + " \"properties\": {\"apiKey\": {\"type\": \"string\", \"writeOnly\": true}}}")).build();
+        manifests.set(List.of(v1));
+        plugboard.syncCatalog();
+        install("dave", "{\"apiKey\": \"short-1\"}");
+        install("erin", "{\"apiKey\": \"long-enough-key\"}");
+        manifests.set(List.of(v1.toBuilder().version("1.1.0").settingsSchema(JsonDocument.parse("{\"type\": \"object\","
+                + " \"properties\": {\"apiKey\": {\"type\": \"string\", \"writeOnly\": true, \"minLength\": 10}}}")).build()));
+
+        assertThat(GreeterUpgrade.greeterLine(upgrade.dryRun()).impact().orElseThrow().broken())
+                .as("the dry run opens the secrets too").isEqualTo(1);
+        plugboard.syncCatalog();
+
+        assertThat(view("erin").needsAttention()).isFalse();
+        assertThat(view("dave").needsAttention()).isTrue();
+        assertThat(view("dave").attention().violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.pointer()).isEqualTo("/apiKey");
+            assertThat(violation.keyword()).isEqualTo("minLength");
+            assertThat(violation.toString()).doesNotContain("short-1");
+        });
     }
 
     @Test
