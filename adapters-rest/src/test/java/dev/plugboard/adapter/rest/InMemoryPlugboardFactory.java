@@ -89,6 +89,11 @@ class InMemoryPlugboardFactory {
     }
 
     @Singleton
+    dev.plugboard.application.port.in.state.DeclarativeStateUseCase state(Plugboard plugboard) {
+        return plugboard.state();
+    }
+
+    @Singleton
     SyncCatalogUseCase syncCatalog(Plugboard plugboard) {
         return plugboard.catalogSync();
     }

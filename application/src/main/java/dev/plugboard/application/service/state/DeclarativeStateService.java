@@ -4,7 +4,7 @@ import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.in.state.DeclarativeStateUseCase;
 import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.PluginRepository;
-import dev.plugboard.application.port.out.TransactionBoundary;
+import dev.plugboard.application.service.AuditTrail;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.settings.SettingsPolicy;
@@ -17,9 +17,9 @@ public final class DeclarativeStateService implements DeclarativeStateUseCase {
 
     public DeclarativeStateService(PluginRepository plugins, InstallationRepository installations,
                                    InstallationService installing, SwitchPluginUseCase switching, SettingsPolicy policy,
-                                   SettingsVault vault, TransactionBoundary transactions) {
+                                   SettingsVault vault, AuditTrail audit) {
         this.exporting = new StateExport(plugins, installations);
-        this.applying = new StateApply(plugins, installations, installing, switching, policy, vault, transactions);
+        this.applying = new StateApply(plugins, installations, installing, switching, policy, vault, audit);
     }
 
     @Override

@@ -52,6 +52,11 @@ final class SecretReferences {
         in(document).forEach((pointer, reference) -> {
             Matcher matcher = REFERENCE.matcher(reference);
             matcher.matches();
+            Optional<String> refusal = references.refusal(matcher.group(1));
+            if (refusal.isPresent()) {
+                problems.add(where + " " + pointer + ": " + reference + " is refused: " + refusal.get());
+                return;
+            }
             Optional<String> value = references.resolve(matcher.group(1), matcher.group(2));
             if (value.isEmpty()) {
                 problems.add(where + " " + pointer + ": " + reference + " resolves to nothing ("

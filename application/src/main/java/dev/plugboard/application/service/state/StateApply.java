@@ -12,10 +12,11 @@ import dev.plugboard.application.port.in.state.DeclarativeStateUseCase.ApplyRepo
 import dev.plugboard.application.port.in.state.StateProblemsException;
 import dev.plugboard.application.port.out.InstallationRepository;
 import dev.plugboard.application.port.out.PluginRepository;
-import dev.plugboard.application.port.out.TransactionBoundary;
+import dev.plugboard.application.service.AuditTrail;
 import dev.plugboard.application.service.installation.InstallationService;
 import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.audit.Actor;
+import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.Installation;
 import dev.plugboard.domain.installation.SettingsOverride;
@@ -37,7 +38,7 @@ import java.util.Set;
 /**
  * Makes the database match a state document: reads and checks all of it first (every bad
  * reference and every invalid setting named, nothing changed), then works out the changes and,
- * unless it is a dry run, makes them in one transaction through the ordinary use cases, each of
+ * unless it is a dry run, makes them in one audited transaction through the ordinary use cases, each of
  * which joins it as a savepoint and keeps its own audit entry. What already matches is left alone,
  * so applying the same document twice changes nothing the second time.
  */
@@ -49,18 +50,18 @@ final class StateApply {
     private final SwitchPluginUseCase switching;
     private final SettingsPolicy policy;
     private final SettingsVault vault;
-    private final TransactionBoundary transactions;
+    private final AuditTrail audit;
     private final StateExport scope;
 
     StateApply(PluginRepository plugins, InstallationRepository installations, InstallationService installing,
-               SwitchPluginUseCase switching, SettingsPolicy policy, SettingsVault vault, TransactionBoundary transactions) {
+               SwitchPluginUseCase switching, SettingsPolicy policy, SettingsVault vault, AuditTrail audit) {
         this.plugins = plugins;
         this.installations = installations;
         this.installing = installing;
         this.switching = switching;
         this.policy = policy;
         this.vault = vault;
-        this.transactions = transactions;
+        this.audit = audit;
         this.scope = new StateExport(plugins, installations);
     }
 
@@ -76,7 +77,13 @@ final class StateApply {
         List<Runnable> steps = new ArrayList<>();
         plan(command.actor(), desired, command.prune(), changes, steps);
         if (!command.dryRun() && !steps.isEmpty()) {
-            transactions.inTransaction(() -> steps.forEach(Runnable::run));
+            String target = "state:" + desired.owner().map(Object::toString).orElse("all");
+            audit.perform(command.actor(), AuditAction.STATE_APPLIED, target, () -> {
+                steps.forEach(Runnable::run);
+                audit.success(command.actor(), AuditAction.STATE_APPLIED, target, null, null,
+                        changes.size() + " change(s)" + (command.prune() ? ", pruned" : "") + ": " + String.join("; ", changes));
+                return null;
+            });
         }
         return new ApplyReport(command.dryRun(), changes);
     }

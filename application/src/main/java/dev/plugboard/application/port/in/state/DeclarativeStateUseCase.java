@@ -18,6 +18,11 @@ public interface DeclarativeStateUseCase {
     /** Resolves a reference's value: {@code kind} is {@code env} or {@code file}; empty when it names nothing. */
     interface References {
         Optional<String> resolve(String kind, String name);
+
+        /** Why this caller may not use references of {@code kind} at all (each such reference is a problem); empty when it may. */
+        default Optional<String> refusal(String kind) {
+            return Optional.empty();
+        }
     }
 
     /** @param owner only this owner's installations (and no switches) when present */

@@ -1,0 +1,20 @@
+package dev.plugboard.adapter.rest.state;
+
+import dev.plugboard.application.port.in.state.DeclarativeStateUseCase.ApplyReport;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * What an apply changed, or in a dry run would change.
+ *
+ * @param dryRun  whether nothing was changed
+ * @param changes one line each, as the CLI prints them: {@code + install user:alice/mailer}
+ */
+@Serdeable
+public record ApplyReportResponse(boolean dryRun, List<String> changes) {
+
+    static ApplyReportResponse from(ApplyReport report) {
+        return new ApplyReportResponse(report.dryRun(), report.changes());
+    }
+}
