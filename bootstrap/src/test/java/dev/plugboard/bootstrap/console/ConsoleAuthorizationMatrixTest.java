@@ -117,11 +117,22 @@ class ConsoleAuthorizationMatrixTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    private static java.nio.file.Path folder;
     private static FullStackServer server;
 
+    /** A server of its own without the rate limit: hundreds of anonymous requests from one address would meet 429s. */
     @BeforeAll
     static void server() {
-        server = FullStackServer.shared();
+        folder = FullStackServer.newFolder("plugboard-console-matrix");
+        server = FullStackServer.start(folder, Map.of("plugboard.rate-limit.enabled", false));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stop() {
+        if (server != null) {
+            server.application().close();
+        }
+        FullStackServer.delete(folder);
     }
 
     @Test
