@@ -9,7 +9,6 @@ import dev.plugboard.bootstrap.launch.LaunchConfiguration.DatabaseUse;
 import dev.plugboard.bootstrap.logging.LoggingSetup;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
-import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +44,12 @@ public final class PlugboardMain {
         configureConfigFiles();
         DatabaseUse use = databaseUse(args);
         try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(), use);
-             ApplicationContext context = ApplicationContext.builder().properties(launch.properties()).start()) {
+             ApplicationContext context = ApplicationContext.builder().bootstrapEnvironment(false).properties(launch.properties()).start()) {
             if (use == DatabaseUse.AS_IS && !commandWords(args).get(0).equals("db")) {
                 // db info, backup and restore must work on an old schema; every other command needs the current one.
                 context.getBean(SchemaCheck.class).requireCurrent();
             }
-            return new CommandLine(PlugboardCommand.class, new MicronautFactory(context)).execute(args);
+            return PlugboardCommand.commandLine(new MicronautFactory(context), args).execute(args);
         } catch (SchemaOutdatedException e) {
             System.err.println("plugboard: error: " + e.getMessage());
             return 1;

@@ -17,27 +17,30 @@ import dev.plugboard.adapter.cli.support.CommandGroup;
 import dev.plugboard.adapter.cli.support.VersionProvider;
 import dev.plugboard.adapter.cli.token.TokenCommand;
 import dev.plugboard.adapter.cli.workflows.WorkflowsCommand;
+import dev.plugboard.adapter.cli.state.ApplyCommand;
+import dev.plugboard.adapter.cli.state.ExportCommand;
 import io.micronaut.context.annotation.Prototype;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * The {@code plugboard} command: administration over the same use cases and database as the
  * server, and {@code serve} to run the server. Bootstrap runs it with
- * {@code new CommandLine(PlugboardCommand.class, new MicronautFactory(context)).execute(args)}.
+ * {@code PlugboardCommand.commandLine(new MicronautFactory(context), args).execute(args)}.
  */
 @Prototype
 @Command(name = "plugboard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        modelTransformer = CliConventions.class,
         description = {"Plugboard, the plugin control plane: administer the plugin catalog, installations, runs,"
                 + " workflows, circuit breakers, events and the audit trail directly in the database, or run the server."},
-        subcommands = {PluginsCommand.class, InstallsCommand.class, RunsCommand.class, WorkflowsCommand.class,
-                CircuitsCommand.class, AnalyticsCommand.class, AlertsCommand.class,
-                EventsCommand.class, AuditCommand.class, SecretsCommand.class, AdminsCommand.class,
-                DbCommand.class, TokenCommand.class, dev.plugboard.adapter.cli.state.ExportCommand.class,
-                dev.plugboard.adapter.cli.state.ApplyCommand.class, ConsoleLinkCommand.class, ServeCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"%nExamples:", "  plugboard plugins list", "  plugboard plugins disable analytics",
                 "  plugboard installs add webhook --user alice --settings webhook.json", "  plugboard serve",
                 "  plugboard console-link --user alice",
@@ -53,6 +56,46 @@ import picocli.CommandLine.ScopeType;
                 "                            PLUGBOARD_AUTH_ISSUER, PLUGBOARD_AUTH_AUDIENCE",
                 "  PLUGBOARD_DEBUG=1         print stack traces of unexpected errors"})
 public class PlugboardCommand extends CommandGroup {
+
+    /** The top-level commands, in the order {@code --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(PluginsCommand.class, InstallsCommand.class,
+            RunsCommand.class, WorkflowsCommand.class, CircuitsCommand.class, AnalyticsCommand.class, AlertsCommand.class,
+            EventsCommand.class, AuditCommand.class, SecretsCommand.class, AdminsCommand.class, DbCommand.class,
+            TokenCommand.class, ExportCommand.class, ApplyCommand.class, ConsoleLinkCommand.class, ServeCommand.class,
+            CompletionCommand.class, HelpCommand.class);
+
+    /** Commands that need the whole tree: they list, describe or complete every command. */
+    private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
+
+    /**
+     * The command line for these arguments, with the shared conventions ({@link CliConventions}).
+     * When the arguments name one top-level command, only that command's branch is built: picocli
+     * reflects over every command class it is given, and a short command should not pay for the
+     * seventy it does not run. Otherwise (no command, {@code help}, {@code completion}, a typo that
+     * deserves suggestions) the whole tree.
+     */
+    public static CommandLine commandLine(IFactory factory, String... args) {
+        CommandLine root = new CommandLine(PlugboardCommand.class, factory);
+        Optional<String> word = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst();
+        List<Class<?>> chosen = word.filter(name -> !WHOLE_TREE.contains(name))
+                .flatMap(name -> SUBCOMMANDS.stream().filter(type -> name.equals(nameOf(type))).findFirst())
+                .<List<Class<?>>>map(List::of)
+                .orElse(SUBCOMMANDS);
+        chosen.forEach(type -> root.addSubcommand(createOrThrow(factory, type)));
+        return CliConventions.apply(root);
+    }
+
+    private static String nameOf(Class<?> type) {
+        return type.getAnnotation(Command.class).name();
+    }
+
+    private static Object createOrThrow(IFactory factory, Class<?> type) {
+        try {
+            return factory.create(type);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the command " + type.getName() + ": " + e.getMessage(), e);
+        }
+    }
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "On an unexpected error, print its stack trace too (as PLUGBOARD_DEBUG=1 does).")

@@ -126,6 +126,35 @@ class HelpAndConventionsTest {
         assertThat(result.out()).contains("complete -F", "plugboard", "plugins", "installs", "--settings", "--since", "--json");
     }
 
+    @Test
+    void givenArgumentsNamingOneCommand_onlyItsBranchIsBuilt_andEverythingElseGetsTheWholeTree() {
+        MicronautFactory factory = new MicronautFactory(Cli.context());
+        List<String> all = new ArrayList<>(PlugboardCommand.commandLine(factory).getSubcommands().keySet());
+
+        assertThat(PlugboardCommand.commandLine(factory, "--verbose", "plugins", "list", "--json").getSubcommands())
+                .containsOnlyKeys("plugins");
+        assertThat(PlugboardCommand.commandLine(factory, "plugins", "list").getSubcommands().get("plugins")
+                .getSubcommands()).containsKeys("list", "show", "sync");
+        assertThat(all).hasSizeGreaterThan(15).contains("plugins", "installs", "serve", "help", "completion");
+        assertThat(PlugboardCommand.commandLine(factory, "help", "plugins").getSubcommands().keySet())
+                .containsExactlyElementsOf(all);
+        assertThat(PlugboardCommand.commandLine(factory, "completion").getSubcommands().keySet())
+                .containsExactlyElementsOf(all);
+        assertThat(PlugboardCommand.commandLine(factory, "plugin", "list").getSubcommands().keySet())
+                .containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void givenATypoInTheFirstWord_theWholeTreeSuggestsTheCommand_andBranchesKeepTheConventions() {
+        CliResult typo = Cli.run("plugin", "list");
+        CliResult branch = Cli.run("plugins", "list", "--no-such-option");
+
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("plugins");
+        assertThat(branch.exitCode()).isEqualTo(2);
+        assertThat(branch.err()).contains("--no-such-option");
+    }
+
     private static List<String> commands() {
         return new ArrayList<>(commandTree().keySet());
     }
@@ -133,7 +162,7 @@ class HelpAndConventionsTest {
     /** Every command by its qualified name, e.g. "plugins list", as bootstrap's command line builds them. */
     private static Map<String, CommandLine> commandTree() {
         Map<String, CommandLine> tree = new LinkedHashMap<>();
-        collect(new CommandLine(PlugboardCommand.class, new MicronautFactory(Cli.context())), "", tree);
+        collect(PlugboardCommand.commandLine(new MicronautFactory(Cli.context())), "", tree);
         return tree;
     }
 

@@ -31,8 +31,8 @@ public final class GuardedOutboundHttp implements OutboundHttp, AutoCloseable {
 
     private final OutboundPolicy policy;
     private final AddressGuard guard;
-    private final OkHttpClient client;
-    private final ExecutorService callThreads;
+    private OkHttpClient client;
+    private ExecutorService callThreads;
 
     public GuardedOutboundHttp() {
         this(OutboundPolicy.fromSystem());
@@ -41,23 +41,33 @@ public final class GuardedOutboundHttp implements OutboundHttp, AutoCloseable {
     public GuardedOutboundHttp(OutboundPolicy policy) {
         this.policy = policy;
         this.guard = new AddressGuard(AllowList.parse(policy.allow()));
-        this.callThreads = Executors.newCachedThreadPool(daemonThreads());
-        Dispatcher dispatcher = new Dispatcher(callThreads);
-        // Run concurrency is bounded by the executor; OkHttp's own per-host limit of 5 would only queue calls.
-        dispatcher.setMaxRequests(256);
-        dispatcher.setMaxRequestsPerHost(256);
-        this.client = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .dns(new GuardedDns(guard))
-                .socketFactory(new GuardedSocketFactory(guard))
-                .proxy(Proxy.NO_PROXY)
-                .followRedirects(false) // followed here, hop by hop, so that each is checked and counted
-                .followSslRedirects(false)
-                .connectTimeout(policy.connectTimeout())
-                .readTimeout(policy.readTimeout())
-                .writeTimeout(policy.readTimeout())
-                .callTimeout(policy.callTimeout())
-                .build();
+    }
+
+    /**
+     * The OkHttp client, built at the first request: a process that sends none (a CLI command) pays
+     * neither for OkHttp's classes nor for its threads.
+     */
+    private synchronized OkHttpClient client() {
+        if (client == null) {
+            callThreads = Executors.newCachedThreadPool(daemonThreads());
+            Dispatcher dispatcher = new Dispatcher(callThreads);
+            // Run concurrency is bounded by the executor; OkHttp's own per-host limit of 5 would only queue calls.
+            dispatcher.setMaxRequests(256);
+            dispatcher.setMaxRequestsPerHost(256);
+            client = new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
+                    .dns(new GuardedDns(guard))
+                    .socketFactory(new GuardedSocketFactory(guard))
+                    .proxy(Proxy.NO_PROXY)
+                    .followRedirects(false) // followed here, hop by hop, so that each is checked and counted
+                    .followSslRedirects(false)
+                    .connectTimeout(policy.connectTimeout())
+                    .readTimeout(policy.readTimeout())
+                    .writeTimeout(policy.readTimeout())
+                    .callTimeout(policy.callTimeout())
+                    .build();
+        }
+        return client;
     }
 
     @Override
@@ -100,6 +110,7 @@ public final class GuardedOutboundHttp implements OutboundHttp, AutoCloseable {
     }
 
     private OkHttpClient clientFor(long millisLeft) {
+        OkHttpClient client = client();
         if (millisLeft >= policy.callTimeout().toMillis()) {
             return client;
         }
@@ -136,8 +147,10 @@ public final class GuardedOutboundHttp implements OutboundHttp, AutoCloseable {
 
     /** Ends idle connections and the call threads. */
     @Override
-    public void close() {
-        callThreads.shutdownNow();
-        client.connectionPool().evictAll();
+    public synchronized void close() {
+        if (client != null) {
+            callThreads.shutdownNow();
+            client.connectionPool().evictAll();
+        }
     }
 }

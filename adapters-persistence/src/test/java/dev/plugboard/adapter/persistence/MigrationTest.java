@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.persistence;
 
+import dev.plugboard.adapter.persistence.jdbc.SchemaVersion;
 import dev.plugboard.adapter.persistence.support.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,20 @@ class MigrationTest {
                         "job_watermarks", "organizations", "owner_plugin_metrics_hourly", "plugin_approvals", "plugin_health",
                         "plugin_metrics_hourly", "plugin_run_attempts", "plugin_runs", "plugins", "role_grants", "users",
                         "workflow_deliveries", "workflow_fires", "workflow_runs", "workflows");
+    }
+
+    @Test
+    void schemaVersion_isTheHighestMigrationShipped_andTheOneAMigratedDatabaseIsAt() throws Exception {
+        int highest;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            highest = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max().orElseThrow();
+        }
+
+        assertThat(SchemaVersion.CURRENT).as("SchemaVersion.CURRENT must name the newest migration").isEqualTo(highest);
+        assertThat(DB.bean(SchemaVersion.class).applied()).contains(highest);
     }
 
     @Test

@@ -45,6 +45,9 @@ public final class LaunchConfiguration implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LaunchConfiguration.class);
 
+    /** The most connections a CLI command opens. */
+    static final int CLI_POOL_SIZE = 4;
+
     private final Map<String, Object> properties;
     private final EmbeddedDatabase embedded;
 
@@ -71,7 +74,7 @@ public final class LaunchConfiguration implements AutoCloseable {
         boolean withDatabase = use != DatabaseUse.NONE;
         Map<String, Object> derived = new HashMap<>();
         EmbeddedDatabase embedded = null;
-        try (ApplicationContext probe = ApplicationContext.builder().properties(overrides).build()) {
+        try (ApplicationContext probe = ApplicationContext.builder().bootstrapEnvironment(false).properties(overrides).build()) {
             Environment environment = probe.getEnvironment();
             environment.start();
             ConfigurationCheck.check(environment, System.getenv());
@@ -103,12 +106,22 @@ public final class LaunchConfiguration implements AutoCloseable {
                     derived.putAll(embedded.dataSourceProperties());
                     derived.put("plugboard.database.embedded", true);
                 }
-                derived.put("datasources.default.maximum-pool-size",
-                        environment.getProperty("plugboard.database.pool-size", Integer.class).orElse(10));
+                int poolSize = environment.getProperty("plugboard.database.pool-size", Integer.class).orElse(10);
+                if (use == DatabaseUse.SERVE) {
+                    derived.put("datasources.default.maximum-pool-size", poolSize);
+                } else {
+                    // A command is one thread doing one thing: one connection at start (each costs a SCRAM
+                    // handshake) and a few at most.
+                    derived.put("datasources.default.maximum-pool-size", Math.min(poolSize, CLI_POOL_SIZE));
+                    derived.put("datasources.default.minimum-idle", 1);
+                }
                 derived.putAll(PoolTimeouts.from(environment).properties());
                 derived.put("flyway.datasources.default.enabled", use != DatabaseUse.AS_IS);
                 derived.put(SYNC_CATALOG, use == DatabaseUse.SERVE);
             }
+        }
+        if (use != DatabaseUse.SERVE) {
+            derived.put("micronaut.metrics.enabled", false); // no meters for a command: nobody scrapes them
         }
         derived.putAll(overrides);
         return new LaunchConfiguration(derived, embedded);

@@ -15,7 +15,7 @@ public final class LoggingSetup {
 
     public static final String FORMAT_VARIABLE = "PLUGBOARD_LOG_FORMAT";
     /**
-     * The system property logback.xml reads to choose its appender (it wins over the variable of the
+     * The system property LogbackConfiguration reads to choose its appender (it wins over the variable of the
      * same name): the checked, lower-case value. Not under plugboard.*, which holds configuration keys only.
      */
     static final String FORMAT_PROPERTY = FORMAT_VARIABLE;

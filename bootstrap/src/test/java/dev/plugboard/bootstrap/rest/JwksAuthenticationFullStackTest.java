@@ -139,7 +139,7 @@ class JwksAuthenticationFullStackTest {
 
     /** Runs a {@code plugboard} command in this server's context, on its database, as an operator would. */
     private static int cli(String... args) {
-        CommandLine commandLine = new CommandLine(PlugboardCommand.class, new MicronautFactory(server.application().context()));
+        CommandLine commandLine = PlugboardCommand.commandLine(new MicronautFactory(server.application().context()), args);
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
         commandLine.setErr(new PrintWriter(err, true));

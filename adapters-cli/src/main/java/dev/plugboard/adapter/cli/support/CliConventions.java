@@ -2,7 +2,6 @@ package dev.plugboard.adapter.cli.support;
 
 import dev.plugboard.adapter.cli.ExitCode;
 import picocli.CommandLine;
-import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -13,25 +12,27 @@ import java.util.stream.Stream;
 
 /**
  * Applies the conventions every {@code plugboard} command shares: the exit-code table at the foot
- * of each help page, one version for all, and the error handlers. It is a model transformer
- * because bootstrap builds the {@link CommandLine} itself ({@code new CommandLine(PlugboardCommand.class,
- * factory)}) and picocli runs the top command's transformer once that CommandLine exists, so the
- * command tree configures its own error handling whoever constructs it.
+ * of each help page, one version for all, and the error handlers. Applied once the tree is built
+ * ({@code PlugboardCommand.commandLine}), because picocli gives handlers set on a command line to
+ * the subcommands it has at that moment only.
  */
-public final class CliConventions implements IModelTransformer {
+public final class CliConventions {
 
-    @Override
-    public CommandSpec transform(CommandSpec root) {
-        CommandLine commandLine = root.commandLine();
-        if (commandLine != null) {
-            commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-            commandLine.setExecutionExceptionHandler(new FailureHandler());
-            // Statuses and actions are written in lowercase everywhere else (JSON, the API).
-            commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-            // '@file' is a value here ('runs start --input @input.json'), never a picocli argument file.
-            commandLine.setExpandAtFiles(false);
-        }
-        decorate(root, root.versionProvider(), Collections.newSetFromMap(new IdentityHashMap<>()));
+    private static final String EXIT_CODES = ExitCode.helpTable();
+
+    private CliConventions() {
+    }
+
+    /** Sets the conventions on {@code root} and every command below it; returns {@code root}. */
+    public static CommandLine apply(CommandLine root) {
+        root.setParameterExceptionHandler(new UsageErrorHandler());
+        root.setExecutionExceptionHandler(new FailureHandler());
+        // Statuses and actions are written in lowercase everywhere else (JSON, the API).
+        root.setCaseInsensitiveEnumValuesAllowed(true);
+        // '@file' is a value here ('runs start --input @input.json'), never a picocli argument file.
+        root.setExpandAtFiles(false);
+        CommandSpec spec = root.getCommandSpec();
+        decorate(spec, spec.versionProvider(), Collections.newSetFromMap(new IdentityHashMap<>()));
         return root;
     }
 
@@ -39,7 +40,7 @@ public final class CliConventions implements IModelTransformer {
         if (!seen.add(spec)) {
             return; // a command registered under an alias appears twice in its parent's map
         }
-        String[] footer = Stream.concat(Stream.of(spec.usageMessage().footer()), Stream.of("", ExitCode.helpTable()))
+        String[] footer = Stream.concat(Stream.of(spec.usageMessage().footer()), Stream.of("", EXIT_CODES))
                 .toArray(String[]::new);
         spec.usageMessage().footer(footer);
         if (version != null) {

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Runs {@code plugboard} exactly as bootstrap does, {@code new CommandLine(PlugboardCommand.class,
- * new MicronautFactory(context)).execute(args)}, against a Micronaut context whose use cases are
+ * Runs {@code plugboard} exactly as bootstrap does, {@code PlugboardCommand.commandLine(new
+ * MicronautFactory(context), args).execute(args)}, against a Micronaut context whose use cases are
  * the in-memory {@link TestPlugboard}; captures stdout, stderr and the exit code.
  */
 public final class Cli {
@@ -61,7 +61,7 @@ public final class Cli {
     public static CliResult run(ApplicationContext in, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(PlugboardCommand.class, new MicronautFactory(in));
+        CommandLine commandLine = PlugboardCommand.commandLine(new MicronautFactory(in), args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

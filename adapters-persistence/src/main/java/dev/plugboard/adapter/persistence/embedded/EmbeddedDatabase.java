@@ -153,8 +153,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             // A server of an older version still admits anyone; the password written here serves it and its upgrade.
             String password = ServerLauncher.password(folder);
             LocalServer server = new LocalServer(port, password);
-            server.requireServes(dataDirectory);
-            server.createDatabaseIfMissing(options.database());
+            server.join(dataDirectory, options.database());
             if (HbaFile.admitsWithoutPassword(dataDirectory)) {
                 // Upgrading it live would lock out the older processes that may still use it.
                 LOG.warn("The PostgreSQL running for {} still admits local clients without a password; stop every process"

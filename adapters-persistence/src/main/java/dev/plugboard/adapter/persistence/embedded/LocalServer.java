@@ -33,17 +33,23 @@ final class LocalServer {
         this.password = password;
     }
 
-    /** Makes sure the server on {@code port} is the one of our data directory, not a stranger on a reused port. */
-    void requireServes(Path dataDirectory) {
-        try (Connection connection = connect("postgres");
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SHOW data_directory")) {
-            row.next();
-            Path served = Path.of(row.getString(1));
-            if (!Files.isSameFile(served, dataDirectory)) {
-                throw new EmbeddedDatabaseException("port " + port + " is served by the PostgreSQL of " + served + ", not of "
-                        + dataDirectory + "; stop that server or use another data folder");
+    /**
+     * Joins a running server: makes sure the server on {@code port} is the one of our data directory,
+     * not a stranger on a reused port, and that {@code database} exists, on one connection (each
+     * connection costs a SCRAM handshake, which a short CLI command feels).
+     */
+    void join(Path dataDirectory, String database) {
+        try (Connection connection = connect("postgres")) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SHOW data_directory")) {
+                row.next();
+                Path served = Path.of(row.getString(1));
+                if (!Files.isSameFile(served, dataDirectory)) {
+                    throw new EmbeddedDatabaseException("port " + port + " is served by the PostgreSQL of " + served
+                            + ", not of " + dataDirectory + "; stop that server or use another data folder");
+                }
             }
+            createDatabaseIfMissing(connection, database);
         } catch (SQLException e) {
             if (INVALID_PASSWORD.equals(e.getSQLState())) {
                 throw new EmbeddedDatabaseException("the PostgreSQL running for " + dataDirectory + " refuses the password in "
@@ -64,6 +70,15 @@ final class LocalServer {
 
     void createDatabaseIfMissing(String database) {
         try (Connection connection = connect("postgres")) {
+            createDatabaseIfMissing(connection, database);
+        } catch (SQLException e) {
+            throw new EmbeddedDatabaseException("cannot create database " + database + " at " + url(port, "postgres")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createDatabaseIfMissing(Connection connection, String database) throws SQLException {
+        try {
             try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, database);
                 try (ResultSet row = exists.executeQuery()) {

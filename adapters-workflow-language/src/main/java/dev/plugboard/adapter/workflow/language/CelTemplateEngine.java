@@ -12,7 +12,8 @@ import java.util.Map;
 public final class CelTemplateEngine implements TemplateEngine {
 
     private final TemplateLimits limits;
-    private final CelPrograms programs;
+    /** Built at first use: the CEL compiler's set-up is most of a short CLI command's cost otherwise. */
+    private volatile CelPrograms programs;
 
     /** An engine with {@link TemplateLimits#defaults()}. */
     public CelTemplateEngine() {
@@ -21,7 +22,19 @@ public final class CelTemplateEngine implements TemplateEngine {
 
     public CelTemplateEngine(TemplateLimits limits) {
         this.limits = limits;
-        this.programs = new CelPrograms(limits);
+    }
+
+    private CelPrograms programs() {
+        CelPrograms built = programs;
+        if (built == null) {
+            synchronized (this) {
+                if (programs == null) {
+                    programs = new CelPrograms(limits);
+                }
+                built = programs;
+            }
+        }
+        return built;
     }
 
     @Override
@@ -30,12 +43,12 @@ public final class CelTemplateEngine implements TemplateEngine {
             if (!(template instanceof String text)) {
                 throw new ExpressionException(String.valueOf(template), "a condition must be a string holding a CEL expression");
             }
-            programs.compile(conditionExpression(text), true);
+            programs().compile(conditionExpression(text), true);
             return;
         }
         checkSize(template);
         walk(template, expression -> {
-            programs.compile(expression, false);
+            programs().compile(expression, false);
             return null;
         });
     }
@@ -49,6 +62,7 @@ public final class CelTemplateEngine implements TemplateEngine {
     @Override
     public boolean test(String condition, Map<String, Object> context) {
         String expression = conditionExpression(condition);
+        CelPrograms programs = programs();
         Object value = programs.evaluate(expression, programs.compile(expression, true), context);
         if (value instanceof Boolean result) {
             return result;
@@ -65,6 +79,7 @@ public final class CelTemplateEngine implements TemplateEngine {
     }
 
     private Object evaluate(String expression, Map<String, Object> context) {
+        CelPrograms programs = programs();
         Object value = programs.evaluate(expression, programs.compile(expression, false), context);
         requireFits(expression, value);
         return value;
