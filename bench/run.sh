@@ -41,7 +41,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start_postgres
 install_peer
 plugboard_env
-client() { java -cp "$jar" "$here/bench/http/BenchClient.java" "$@"; }
+javac -d "$work/classes" -cp "$jar" "$here/bench/http/BenchClient.java"
+client() { java -cp "$jar:$work/classes" BenchClient "$@"; }
 api="http://127.0.0.1:$pb_port"
 peer="http://127.0.0.1:$peer_port"
 

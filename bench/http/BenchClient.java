@@ -19,13 +19,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The benchmark's HTTP client, run as a single-file program with the Plugboard jar on the class path
- * (for Nimbus and Jackson): it signs tokens, seeds the catalog and the settings owners through the real
- * API, and drives the settings-write load (P2), where each connection must send back the ETag it got.
+ * The benchmark's HTTP client, compiled by bench/run.sh against the Plugboard jar (for Nimbus and Jackson),
+ * or run as a single-file program with that jar on the class path: it signs tokens, seeds the catalog and
+ * the settings owners through the real API, and drives the settings-write load (P2), where each connection
+ * must send back the ETag it got, which wrk cannot do.
  *
  * <pre>
  *   java -cp plugboard.jar bench/http/BenchClient.java token SECRET SUBJECT [admin]
@@ -71,7 +75,7 @@ public final class BenchClient {
     /** COUNT plugins bench-0000..., each with a 10-field settings schema, registered over the admin API. */
     static void seedCatalog(String base, String secret, int count) throws Exception {
         String admin = token(secret, "bench-admin", true);
-        for (int i = 0; i < count; i++) {
+        parallel(count, i -> {
             ObjectNode manifest = JSON.createObjectNode();
             manifest.put("name", "bench-%04d".formatted(i));
             manifest.put("version", "1.0.0");
@@ -84,15 +88,37 @@ public final class BenchClient {
             manifest.set("execution", JSON.readTree("{\"mode\": \"external\", \"timeout\": \"1m\"}"));
             send(HttpRequest.newBuilder(URI.create(base + "/api/admin/plugins")).header("Authorization", "Bearer " + admin)
                     .header("Content-Type", "application/json").POST(body(manifest)), 201);
-        }
+        });
     }
 
     /** OWNERS users bench-owner-N, each with PLUGIN installed. */
     static void seedOwners(String base, String secret, int owners, String plugin) throws Exception {
-        for (int i = 0; i < owners; i++) {
-            send(HttpRequest.newBuilder(URI.create(base + "/api/user/plugins/" + plugin + "/install"))
-                    .header("Authorization", "Bearer " + token(secret, owner(i), false))
-                    .header("Content-Type", "application/json").POST(body(settings(i, 0))), 201);
+        parallel(owners, i -> send(HttpRequest.newBuilder(URI.create(base + "/api/user/plugins/" + plugin + "/install"))
+                .header("Authorization", "Bearer " + token(secret, owner(i), false))
+                .header("Content-Type", "application/json").POST(body(settings(i, 0))), 201));
+    }
+
+    interface Seed {
+        void run(int i) throws Exception;
+    }
+
+    /** Seeds 0..count-1 over a few connections, so that the seeding takes seconds, not minutes. */
+    private static void parallel(int count, Seed seed) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    seed.run(n);
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

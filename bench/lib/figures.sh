@@ -7,7 +7,7 @@ record() { echo "$2" >>"$work/$1"; }
 # wrk's figures: "RPS ERRORS P99_MS" (errors: non-2xx answers plus socket errors).
 wrk_run() { # THREADS CONNECTIONS URL [TOKEN]
   local out
-  out="$(wrk -t"$1" -c"$2" -d"${seconds}s" --latency ${4:+-H "Authorization: Bearer $4"} "$3")"
+  out="$(wrk -t"$1" -c"$2" -d"${seconds}s" --timeout 10s --latency ${4:+-H "Authorization: Bearer $4"} "$3")"
   echo "$out" >>"$work/wrk.log"
   awk '
     /^Requests\/sec:/ { rps = $2 }
@@ -114,7 +114,7 @@ write_report() {
   cat >"$work/results.md" <<REPORT
 ## Results
 
-Written by \`bench/run.sh $rounds $seconds\` on $began: $rounds rounds of ${seconds} s per load and side, after one
+Written by \`bench/run.sh $rounds $seconds\` on $began: $rounds round(s) of ${seconds} s per load and side, after one
 warm-up load each; Plugboard and the peer alternate, and the one that goes first alternates from round to
 round. Each cell is the median of the rounds, with the lowest and highest in brackets.
 
@@ -126,7 +126,7 @@ round. Each cell is the median of the rounds, with the lowest and highest in bra
   through its programmatic API, no authorization configured, serving the same tables of the same database.
 - PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (Debian), default settings, on 127.0.0.1; wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }').
 
-| figure | what is measured | goal | Plugboard | Platformatic DB | ratio | goal |
+| figure | what is measured | goal | Plugboard | Platformatic DB | ratio | met? |
 |---|---|---|---|---|---|---|
 | P1 catalog read, req/s | \`GET /api/plugins?limit=20\` (JWT) against \`GET /plugins?limit=20\`, 1,000 plugins, wrk \`-t2 -c32\` | ≥ 1.5× | $(cell p1-plugboard) | $(cell p1-peer) | $r1 | $(verdict "${r1%×}" ">=" 1.5) |
 | P2 settings write, req/s | \`PUT /api/user/plugins/bench-0000/config\` with \`If-Match\`, 10-field schema, rotating values, 200 owners, 32 connections, against Platformatic's \`PUT /installations/{id}\` of the same rows | ≥ 1.0× | $(cell p2-plugboard) | $(cell p2-peer) | $r2 | $(verdict "${r2%×}" ">=" 1.0) |
@@ -140,7 +140,7 @@ round. Each cell is the median of the rounds, with the lowest and highest in bra
 Failed requests (non-2xx answers and socket errors, all rounds): P1 Plugboard $(errors p1-plugboard), peer
 $(errors p1-peer); P2 Plugboard $(errors p2-plugboard), peer $(errors p2-peer); P6 Plugboard
 $(( $(errors p6-small-plugboard) + $(errors p6-big-plugboard) )), peer $(( $(errors p6-small-peer) + $(errors p6-big-peer) )).
-A figure with failed requests does not count.
+A figure with failed requests does not count (wrk waits up to 10 s for an answer).
 
 REPORT
   merge_results "$work/results.md" "$report"
