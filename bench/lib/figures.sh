@@ -105,6 +105,13 @@ ratio() { awk -v a="$(median "$1")" -v b="$(median "$2")" 'BEGIN { printf "%.2f�
 errors() { [[ -s "$work/$1-errors" ]] && awk '{ s += $1 } END { print s + 0 }' "$work/$1-errors" || echo 0; }
 verdict() { awk -v v="$1" -v op="$2" -v goal="$3" 'BEGIN { v += 0; print ((op == ">=" ? v >= goal : v <= goal) ? "met" : "**not met**") }'; }
 
+# On a machine busier than its cores, only the ratios of one run compare; the absolute figures do not.
+busy_note() {
+  awk -v before="${load_before%% *}" -v after="$(cut -d' ' -f1 /proc/loadavg)" -v cores="$(nproc)" 'BEGIN {
+    if (before > cores || after > cores)
+      printf "**The machine was busy** (load average above its %d cores): the absolute figures say little here,\nand start-up and latency suffer most; the ratios of one run, with both sides under the same load, say more.\n", cores }'
+}
+
 write_report() {
   local r1 r2 r6 r6peer r7 cpu
   r1="$(ratio p1-plugboard p1-peer)"; r2="$(ratio p2-plugboard p2-peer)"
@@ -136,6 +143,8 @@ round. Each cell is the median of the rounds, with the lowest and highest in bra
 | P6 run list p99, 10^3 runs of one owner, ms | \`GET /api/user/runs?limit=20\` (peer: \`/pluginRuns\` filtered by owner, newest first), wrk \`-t1 -c4\` | – | $(cell p6-small-plugboard) | $(cell p6-small-peer) | – | – |
 | P6 run list p99, $big_runs runs of one owner, ms | the same for the owner with $big_runs runs | ≤ 1.5× the line above | $(cell p6-big-plugboard) | $(cell p6-big-peer) | Plugboard $r6, peer $r6peer | $(verdict "${r6%×}" "<=" 1.5) |
 | P7 peak RSS under the P1 load, MiB | \`VmHWM\` of the server process (peer: its process tree) right after the P1 rounds | ≤ 256 MiB | $(cell p7-plugboard) | $(cell p7-peer) | $r7 | $(verdict "$(median p7-plugboard)" "<=" 256) |
+
+$(busy_note)
 
 Failed requests (non-2xx answers and socket errors, all rounds): P1 Plugboard $(errors p1-plugboard), peer
 $(errors p1-peer); P2 Plugboard $(errors p2-plugboard), peer $(errors p2-peer); P6 Plugboard
