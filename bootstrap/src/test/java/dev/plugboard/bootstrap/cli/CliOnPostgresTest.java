@@ -188,7 +188,7 @@ class CliOnPostgresTest {
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        picocli.CommandLine commandLine = new picocli.CommandLine(PlugboardCommand.class, new MicronautFactory(context));
+        picocli.CommandLine commandLine = PlugboardCommand.commandLine(new MicronautFactory(context), args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
