@@ -168,7 +168,7 @@ public final class Plugboard {
         this.health = new HealthService(b.plugins, b.healthRepository, b.healthSignals, b.jobLock, b.transactions, b.clock,
                 b.healthSettings, b.handlers, alerts);
         this.state = new dev.plugboard.application.service.state.DeclarativeStateService(b.plugins, b.installations,
-                installations, catalog, b.settingsPolicy, vault, trail);
+                installations, catalog, b.settingsPolicy, vault, trail, b.workflowRepository, workflows);
         this.reaper = new LeaseReaper(b.queue, b.circuits, b.plugins, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
     }
