@@ -155,6 +155,11 @@ class StateApiFullStackTest {
         assertThat(new RawSql(server.application().context()).strings("SELECT detail FROM audit_entries"
                 + " WHERE action = 'state_applied' AND target = ?", "state:" + target.owner()))
                 .singleElement().asString().contains("+ install " + target.owner() + "/" + PLUGIN);
+        assertThat(document.indexOf("\nworkflows:")).as("workflows, the last key").isGreaterThan(document.indexOf("plugboard: state/v1"));
+        ApiResponse pruned = apply("?prune=true", document.substring(0, document.indexOf("\nworkflows:") + 1), ADMIN);
+        assertThat(pruned.json().path("changes").toString()).as(pruned.toString())
+                .contains("- workflow " + target.owner() + "/hook").doesNotContain("uninstall");
+        assertThat(api.get("/api/user/workflows/hook", target).status()).isEqualTo(404);
     }
 
     @Test
