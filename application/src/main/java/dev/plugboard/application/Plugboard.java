@@ -146,7 +146,8 @@ public final class Plugboard {
                 b.planLimits, trail, b.clock, b.ids, b.telemetry, new LifecycleHooks(b.handlers, b.hookTimeout, vault),
                 b.pluginApprovals);
         this.secretKeys = new SecretKeysService(b.installations, b.plugins, b.settingsPolicy, vault, b.transactions, trail);
-        this.runs = new RunService(admission, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids, b.telemetry);
+        this.runs = new RunService(admission, b.runs, b.owners, b.settingsPolicy, trail, b.clock, b.ids, b.telemetry,
+                b.environment);
         this.audit = new AuditQueryService(b.auditLog);
         this.workers = new WorkerService(b.queue, b.runs, b.plugins, admission, outcomes, b.transactions, b.clock,
                 b.settingsPolicy, vault);
@@ -168,7 +169,7 @@ public final class Plugboard {
         this.health = new HealthService(b.plugins, b.healthRepository, b.healthSignals, b.jobLock, b.transactions, b.clock,
                 b.healthSettings, b.handlers, alerts);
         this.state = new dev.plugboard.application.service.state.DeclarativeStateService(b.plugins, b.installations,
-                installations, catalog, b.settingsPolicy, vault, trail);
+                installations, catalog, b.settingsPolicy, vault, trail, b.workflowRepository, workflows);
         this.reaper = new LeaseReaper(b.queue, b.circuits, b.plugins, outcomes, b.transactions, b.clock,
                 b.executionSettings.idleCircuit());
     }

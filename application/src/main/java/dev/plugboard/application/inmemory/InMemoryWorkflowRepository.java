@@ -26,6 +26,7 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository, Sna
     private final InMemoryWorkflowRunRepository runs;
     private final InMemoryTriggerLedger ledger;
     private Map<String, Workflow> workflows = new LinkedHashMap<>();
+    private Map<String, String> references = new LinkedHashMap<>();
 
     public InMemoryWorkflowRepository(InMemoryWorkflowRunRepository runs, InMemoryTriggerLedger ledger) {
         this.runs = runs;
@@ -54,6 +55,23 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository, Sna
     }
 
     @Override
+    public synchronized List<Workflow> all() {
+        return List.copyOf(workflows.values());
+    }
+
+    @Override
+    public synchronized Optional<String> secretReference(String id) {
+        return Optional.ofNullable(references.get(id));
+    }
+
+    @Override
+    public synchronized void putSecretReference(String id, Optional<String> reference) {
+        if (workflows.containsKey(id)) {
+            reference.ifPresentOrElse(r -> references.put(id, r), () -> references.remove(id));
+        }
+    }
+
+    @Override
     public synchronized Page<Workflow> list(Owner owner, PageRequest page) {
         Optional<String> after = page.after().map(cursor -> Cursor.decode(cursor, 1).get(0));
         List<Workflow> fetched = workflows.values().stream()
@@ -79,6 +97,7 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository, Sna
     public synchronized void delete(Workflow workflow) {
         current(workflow);
         workflows.remove(workflow.id());
+        references.remove(workflow.id());
         runs.forgetWorkflow(workflow.id());
         ledger.forgetWorkflow(workflow.id());
     }
@@ -133,12 +152,14 @@ public final class InMemoryWorkflowRepository implements WorkflowRepository, Sna
 
     @Override
     public synchronized Object snapshot() {
-        return new LinkedHashMap<>(workflows);
+        return List.of(new LinkedHashMap<>(workflows), new LinkedHashMap<>(references));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public synchronized void restore(Object snapshot) {
-        workflows = new LinkedHashMap<>((Map<String, Workflow>) snapshot);
+        List<Map<String, ?>> both = (List<Map<String, ?>>) snapshot;
+        workflows = new LinkedHashMap<>((Map<String, Workflow>) both.get(0));
+        references = new LinkedHashMap<>((Map<String, String>) both.get(1));
     }
 }

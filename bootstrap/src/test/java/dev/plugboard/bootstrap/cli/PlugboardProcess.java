@@ -27,6 +27,20 @@ public final class PlugboardProcess {
         this.variables = variables;
     }
 
+    /** A process in {@code folder} whose plugins directory is {@code folder/plugins}, with {@code variables} set. */
+    static PlugboardProcess withPluginsIn(Path folder, Map<String, String> variables) {
+        Map<String, String> all = new java.util.HashMap<>(variables);
+        all.put("PLUGBOARD_PLUGINS_DIR", folder.resolve("plugins").toString());
+        return new PlugboardProcess(folder, all);
+    }
+
+    /** Runs to the end, which must be exit code 0 (the outcome is the assertion's description otherwise). */
+    Outcome succeeds(String... args) throws IOException, InterruptedException {
+        Outcome outcome = run(args);
+        org.assertj.core.api.Assertions.assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        return outcome;
+    }
+
     /** Runs to the end and returns exit code, standard output and standard error. */
     Outcome run(String... args) throws IOException, InterruptedException {
         Process process = start(args);

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StateExportApplyProcessTest {
 
     private static final String SECRET = "S3CRET-source-value-41";
-    private static final String MANIFEST = """
+    /** A plugin with a required setting, a secret one and a default: the rotation test uses it too. */
+    static final String MANIFEST = """
             name: mailer
             version: 1.0.0
             execution: {mode: external}
@@ -37,6 +37,26 @@ class StateExportApplyProcessTest {
                 retries: {type: integer, default: 2}
             """;
     private static final String PLACEHOLDER = "SECRET_USER_ALICE_MAILER_APIKEY";
+    private static final String HOOK_SECRET = "hook-secret-value-0123456789";
+    private static final String HOOK_PLACEHOLDER = "SECRET_USER_ALICE_WORKFLOW_HOOKED";
+    private static final String NIGHTLY = """
+            name: Nightly mail
+            slug: nightly-mail
+            triggerType: SCHEDULE
+            triggerConfig: {cron: "0 3 * * *"}
+            status: ACTIVE
+            steps:
+              - {order: 1, plugin: mailer, inputMapping: {subject: "nightly {{ trigger.data.scheduledFor }}"}}
+            """;
+    private static final String HOOKED = """
+            name: Hooked
+            slug: hooked
+            triggerType: WEBHOOK
+            triggerConfig: {secret: "%s"}
+            status: ACTIVE
+            steps:
+              - {order: 1, plugin: mailer}
+            """.formatted(HOOK_SECRET);
 
     @TempDir
     static Path source;
@@ -63,15 +83,11 @@ class StateExportApplyProcessTest {
     }
 
     private static PlugboardProcess plugboard(Path folder, Map<String, String> variables) {
-        Map<String, String> all = new HashMap<>(variables);
-        all.put("PLUGBOARD_PLUGINS_DIR", folder.resolve("plugins").toString());
-        return new PlugboardProcess(folder, all);
+        return PlugboardProcess.withPluginsIn(folder, variables);
     }
 
     private static Outcome succeeds(PlugboardProcess process, String... args) throws IOException, InterruptedException {
-        Outcome outcome = process.run(args);
-        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
-        return outcome;
+        return process.succeeds(args);
     }
 
     @Test
@@ -84,33 +100,90 @@ class StateExportApplyProcessTest {
         Files.writeString(source.resolve("staging.json"), "{\"endpoint\": \"https://staging.mail.example\"}");
         succeeds(origin, "installs", "configure", "mailer", "--user", "alice", "--environment", "staging",
                 "--settings", source.resolve("staging.json").toString());
+        Files.writeString(source.resolve("nightly.yaml"), NIGHTLY);
+        Files.writeString(source.resolve("hooked.yaml"), HOOKED);
+        succeeds(origin, "workflows", "create", "-f", source.resolve("nightly.yaml").toString(), "--user", "alice");
+        succeeds(origin, "workflows", "pause", "nightly-mail", "--user", "alice");
+        succeeds(origin, "workflows", "create", "-f", source.resolve("hooked.yaml").toString(), "--user", "alice");
 
         Outcome exported = succeeds(origin, "export");
 
-        assertThat(exported.out()).doesNotContain(SECRET)
-                .contains("apiKey: \"${env:" + PLACEHOLDER + "}\"", "endpoint: https://staging.mail.example", "owner: user:alice");
-        assertThat(exported.err()).contains("placeholder", PLACEHOLDER);
+        assertThat(exported.out()).doesNotContain(SECRET).doesNotContain(HOOK_SECRET)
+                .contains("apiKey: \"${env:" + PLACEHOLDER + "}\"", "endpoint: https://staging.mail.example", "owner: user:alice",
+                        "slug: nightly-mail", "status: PAUSED", "0 3 * * *", "slug: hooked",
+                        "secret: \"${env:" + HOOK_PLACEHOLDER + "}\"");
+        assertThat(exported.err()).contains("placeholder", PLACEHOLDER, HOOK_PLACEHOLDER);
         Path state = target.resolve("state.yaml");
         Files.writeString(state, exported.out());
 
         Outcome missing = plugboard(target, Map.of()).run("apply", "-f", state.toString());
         assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
-        assertThat(missing.err()).contains("${env:" + PLACEHOLDER + "} resolves to nothing", "nothing changed");
+        assertThat(missing.err()).contains("${env:" + PLACEHOLDER + "} resolves to nothing",
+                "${env:" + HOOK_PLACEHOLDER + "} resolves to nothing", "nothing changed");
 
-        PlugboardProcess withSecret = plugboard(target, Map.of(PLACEHOLDER, "target-secret-value"));
+        Map<String, String> secrets = Map.of(PLACEHOLDER, "target-secret-value", HOOK_PLACEHOLDER, HOOK_SECRET);
+        PlugboardProcess withSecret = plugboard(target, secrets);
         Outcome dryRun = succeeds(withSecret, "apply", "-f", state.toString(), "--dry-run");
-        assertThat(dryRun.out()).contains("+ install user:alice/mailer", "Dry run, nothing changed");
+        assertThat(dryRun.out()).contains("+ install user:alice/mailer", "+ workflow user:alice/nightly-mail",
+                "+ workflow user:alice/hooked", "Dry run, nothing changed");
         Outcome applied = succeeds(withSecret, "apply", "-f", state.toString());
-        assertThat(applied.out()).contains("+ install user:alice/mailer", "~ override user:alice/mailer in environment staging");
+        assertThat(applied.out()).contains("+ install user:alice/mailer", "~ override user:alice/mailer in environment staging",
+                "+ workflow user:alice/nightly-mail", "+ workflow user:alice/hooked");
 
         Outcome again = succeeds(withSecret, "apply", "-f", state.toString());
-        assertThat(again.out()).contains("Nothing to change");
+        assertThat(again.out()).contains("Nothing to change", "= workflow user:alice/nightly-mail (unchanged)",
+                "= workflow user:alice/hooked (unchanged)");
+        assertThat(succeeds(withSecret, "workflows", "list", "--user", "alice").out()).contains("nightly-mail", "PAUSED");
         Outcome reexported = succeeds(withSecret, "export");
         assertThat(reexported.out()).isEqualTo(exported.out());
         assertThat(reexported.err()).as("the reference is known now").doesNotContain("placeholder");
-        Outcome otherSecret = succeeds(plugboard(target, Map.of(PLACEHOLDER, "another-value")),
-                "apply", "-f", state.toString(), "--dry-run");
-        assertThat(otherSecret.out()).as("the stored secret is the environment's value").contains("~ configure user:alice/mailer");
+        Outcome otherSecret = succeeds(plugboard(target, Map.of(PLACEHOLDER, "another-value", HOOK_PLACEHOLDER,
+                "another-hook-secret-value")), "apply", "-f", state.toString(), "--dry-run");
+        assertThat(otherSecret.out()).as("the stored secrets are the environment's values")
+                .contains("~ configure user:alice/mailer", "~ workflow user:alice/hooked")
+                .doesNotContain("~ workflow user:alice/nightly-mail");
+    }
+
+    @Test
+    void givenAnInvalidWorkflow_apply_namesEveryProblemOfItAndChangesNothing() throws Exception {
+        Path state = target.resolve("bad-workflow.yaml");
+        Files.writeString(state, """
+                plugboard: state/v1
+                installations:
+                  - owner: user:dave
+                    plugin: mailer
+                    settings: {endpoint: "https://mail.example"}
+                workflows:
+                  - owner: user:dave
+                    name: Broken
+                    slug: broken
+                    triggerType: SCHEDULE
+                    triggerConfig: {cron: "0 99 * * *"}
+                    steps:
+                      - {order: 1, plugin: mailer, inputMapping: {subject: "{{ nope( }}"}}
+                      - {order: 2, plugin: no-such-plugin}
+                """);
+        Path inClear = target.resolve("secret-in-clear.yaml");
+        Files.writeString(inClear, """
+                plugboard: state/v1
+                workflows:
+                  - {owner: "user:dave", name: Hook, slug: hook, triggerType: WEBHOOK,
+                     triggerConfig: {secret: "a-secret-in-clear-0123"}, steps: [{order: 1, plugin: mailer}]}
+                """);
+        PlugboardProcess process = plugboard(target, Map.of());
+
+        Outcome refused = process.run("apply", "-f", state.toString());
+        Outcome clear = process.run("apply", "-f", inClear.toString(), "--dry-run");
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("3 problem(s)", "workflows[0] (user:dave/broken)", "/triggerConfig/cron",
+                "step 1: /steps/0/inputMapping", "step 2: /steps/1/plugin", "no-such-plugin", "nothing changed");
+        assertThat(succeeds(process, "installs", "list", "--user", "dave").out()).as("the install went back too")
+                .doesNotContain("mailer");
+        assertThat(succeeds(process, "workflows", "list", "--user", "dave").out()).doesNotContain("broken");
+        assertThat(clear.exitCode()).as(clear.toString()).isEqualTo(2);
+        assertThat(clear.err()).contains("workflows[0] (user:dave/hook) /triggerConfig/secret", "never as its value")
+                .doesNotContain("a-secret-in-clear-0123");
     }
 
     @Test

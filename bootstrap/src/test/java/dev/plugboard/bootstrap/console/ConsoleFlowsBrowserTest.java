@@ -189,6 +189,7 @@ class ConsoleFlowsBrowserTest extends ConsoleBrowserSuite {
             return null;
         });
         assertThat(browser.find("#run-output").getText()).contains("totalMessages");
+        assertThat(browser.find("#run-environment").getText()).as("the server's environment").isEqualTo("default");
         assertAccessible("run");
         browser.open(url("/console/runs?plugin=analytics"));
         assertThat(browser.find("tr[data-run] [data-status]").getText()).isEqualTo("completed");

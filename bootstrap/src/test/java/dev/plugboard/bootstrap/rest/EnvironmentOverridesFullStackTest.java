@@ -158,4 +158,22 @@ class EnvironmentOverridesFullStackTest {
         assertThat(ours.path("settings").path("endpoint").asText()).as("the base; qa's override is not ours")
                 .isEqualTo("https://mail.example");
     }
+
+    @Test
+    void givenServerInStaging_aRun_recordsStagingInTheDatabaseAndShowsItInItsDetailsAndTheList() throws SQLException {
+        Who owner = installedWithBase("prod-key");
+
+        ApiResponse started = api.post("/api/user/plugins/" + PLUGIN + "/runs", owner, "{\"input\": {}}");
+        String run = started.json().path("id").asText();
+        ApiResponse details = api.get("/api/user/runs/" + run, owner);
+        ApiResponse list = api.get("/api/user/runs", owner);
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.json().path("environment").asText()).isEqualTo("staging");
+        assertThat(details.status()).as(details.toString()).isEqualTo(200);
+        assertThat(details.json().path("environment").asText()).isEqualTo("staging");
+        assertThat(list.json().findValuesAsText("environment")).containsExactly("staging");
+        assertThat(new RawSql(server.application().context()).strings(
+                "SELECT environment FROM plugin_runs WHERE id = ?::uuid", run)).containsExactly("staging");
+    }
 }

@@ -128,6 +128,11 @@ class StateApiFullStackTest {
     @Test
     void givenAnotherOwnersExport_applyThenExport_givesTheSameDocumentAndApplyingAgainChangesNothing() throws SQLException {
         Who source = installed("key-2");
+        ApiResponse workflow = api.post("/api/user/workflows", source, """
+                {"name": "Hook", "slug": "hook", "triggerType": "WEBHOOK", "status": "ACTIVE",
+                 "triggerConfig": {"secret": "a-webhook-secret-of-the-source"},
+                 "steps": [{"order": 1, "plugin": "state-mailer"}]}""");
+        assertThat(workflow.status()).as(workflow.toString()).isEqualTo(201);
         Who target = Who.newUser("tara");
         assertThat(api.get("/api/user/plugins", target).status()).as("the owner exists").isEqualTo(200);
         String document = export(source, "application/yaml").body().replace(source.owner(), target.owner())
@@ -139,15 +144,22 @@ class StateApiFullStackTest {
 
         assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
         assertThat(applied.json().path("changes").toString()).contains("+ install " + target.owner() + "/" + PLUGIN,
-                "~ override " + target.owner() + "/" + PLUGIN + " in environment staging");
+                "~ override " + target.owner() + "/" + PLUGIN + " in environment staging", "+ workflow " + target.owner() + "/hook");
+        assertThat(document).contains("slug: hook", "secret: \"${env:" + VARIABLE + "}\"").doesNotContain("a-webhook-secret");
         assertThat(exported.body()).isEqualTo(document);
         assertThat(exported.header("X-Plugboard-Warning")).as("the reference given is known now").isNull();
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().path("changes").size()).as("the secret from %s matches in clear", VARIABLE).isZero();
+        assertThat(again.json().path("changes").size()).as("the secrets from %s match in clear", VARIABLE).isZero();
+        assertThat(again.json().path("unchanged").toString()).contains("= workflow " + target.owner() + "/hook");
         assertThat(stored(target)).doesNotContain(System.getenv(VARIABLE));
         assertThat(new RawSql(server.application().context()).strings("SELECT detail FROM audit_entries"
                 + " WHERE action = 'state_applied' AND target = ?", "state:" + target.owner()))
                 .singleElement().asString().contains("+ install " + target.owner() + "/" + PLUGIN);
+        assertThat(document.indexOf("\nworkflows:")).as("workflows, the last key").isGreaterThan(document.indexOf("plugboard: state/v1"));
+        ApiResponse pruned = apply("?prune=true", document.substring(0, document.indexOf("\nworkflows:") + 1), ADMIN);
+        assertThat(pruned.json().path("changes").toString()).as(pruned.toString())
+                .contains("- workflow " + target.owner() + "/hook").doesNotContain("uninstall");
+        assertThat(api.get("/api/user/workflows/hook", target).status()).isEqualTo(404);
     }
 
     @Test
@@ -164,6 +176,32 @@ class StateApiFullStackTest {
         assertThat(problem.path("detail").asText()).contains("${file:/etc/hostname} is refused", "only ${env:NAME}",
                 "/endpoint");
         assertThat(stored(owner)).isEqualTo(before);
+    }
+
+    @Test
+    void givenAnInstallationAndAnInvalidWorkflow_apply_is400NamingTheWorkflowsProblemsAndChangesNothing() throws SQLException {
+        Who owner = Who.newUser("wendy");
+        assertThat(api.get("/api/user/plugins", owner).status()).as("the owner exists").isEqualTo(200);
+        String document = """
+                plugboard: state/v1
+                installations:
+                  - {owner: "%1$s", plugin: state-mailer, settings: {endpoint: "https://mail.example"}}
+                workflows:
+                  - owner: "%1$s"
+                    name: Broken
+                    slug: broken
+                    triggerType: SCHEDULE
+                    triggerConfig: {cron: "0 99 * * *"}
+                    steps: [{order: 1, plugin: no-such-plugin}]
+                """.formatted(owner.owner());
+
+        ApiResponse refused = apply("", document, ADMIN);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().path("code").asText()).isEqualTo("invalid_state");
+        assertThat(refused.json().path("detail").asText()).contains("workflows[0] (" + owner.owner() + "/broken)",
+                "/triggerConfig/cron", "step 1: /steps/0/plugin");
+        assertThat(stored(owner)).as("the installation went back with it").isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.plugboard.domain.run;
 
 import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.error.Require;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.JsonDocument;
@@ -37,6 +38,7 @@ public final class PluginRun {
     private final Instant availableAt;
     private final JsonDocument settingsOverlay;
     private final TraceContext trace;
+    private final Environment environment;
 
     private PluginRun(Builder b) {
         this.id = Require.present("run id", b.id);
@@ -63,6 +65,7 @@ public final class PluginRun {
         this.availableAt = b.availableAt == null ? b.createdAt : b.availableAt;
         this.settingsOverlay = b.settingsOverlay == null ? JsonDocument.empty() : b.settingsOverlay;
         this.trace = b.trace;
+        this.environment = b.environment == null ? Environment.DEFAULT : b.environment;
     }
 
     /** A new pending run that has not been attempted yet. */
@@ -241,6 +244,7 @@ public final class PluginRun {
         b.availableAt = availableAt;
         b.settingsOverlay = settingsOverlay;
         b.trace = trace;
+        b.environment = environment;
         return b;
     }
 
@@ -263,6 +267,7 @@ public final class PluginRun {
         private Instant availableAt;
         private JsonDocument settingsOverlay;
         private TraceContext trace;
+        private Environment environment;
     }
 
     public RunId id() {
@@ -357,6 +362,18 @@ public final class PluginRun {
     public PluginRun withTrace(TraceContext context) {
         Builder b = toBuilder();
         b.trace = context;
+        return new PluginRun(b);
+    }
+
+    /** The environment whose settings overrides this run uses: that of the process that started it. */
+    public Environment environment() {
+        return environment;
+    }
+
+    /** The same run using the overrides of {@code runIn} ({@code null}: the base settings, as {@code default}). */
+    public PluginRun withEnvironment(Environment runIn) {
+        Builder b = toBuilder();
+        b.environment = runIn;
         return new PluginRun(b);
     }
 

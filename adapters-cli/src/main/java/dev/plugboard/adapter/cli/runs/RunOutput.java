@@ -36,6 +36,7 @@ public final class RunOutput {
         json.put("completedAt", Json.time(run.completedAt()));
         json.put("availableAt", Json.time(run.availableAt()));
         json.put("lease", run.lease().map(RunOutput::lease).orElse(null));
+        json.put("environment", run.environment().name());
         return json;
     }
 
@@ -98,6 +99,7 @@ public final class RunOutput {
                 .row("Plugin:", run.plugin())
                 .row("Status:", run.status().wireName())
                 .row("Trigger:", run.trigger().wireName())
+                .row("Environment:", run.environment().name())
                 .row("Attempt:", run.attempt())
                 .row("Created:", run.createdAt())
                 .row("Started:", run.startedAt())

@@ -32,8 +32,9 @@ public class ReencryptSecretsCommand extends CliCommand {
     protected ExitCode execute() {
         long sealed = secrets.get().sealPlainText();
         RotationReport report = secrets.get().reencrypt(RotateSecretsCommand.command(batchSize, err()));
-        out().printf("Re-encrypted %d secrets with the primary key (%d pass%s over the installations);"
-                + " %d plain-text secrets encrypted.%n", report.secretsReencrypted(), report.passes(),
+        out().printf("Re-encrypted %d secrets with the primary key, %d of them in environment overrides (%d pass%s over"
+                + " the installations); %d plain-text secrets encrypted.%n", report.secretsReencrypted(),
+                report.overrideSecretsReencrypted(), report.passes(),
                 report.passes() == 1 ? "" : "es", sealed);
         return RotateSecretsCommand.remaining(report, err());
     }

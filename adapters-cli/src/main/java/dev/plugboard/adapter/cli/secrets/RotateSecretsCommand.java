@@ -34,8 +34,9 @@ public class RotateSecretsCommand extends CliCommand {
     /** The operator's re-encryption, reporting progress after each batch on {@code err}. */
     static RotateCommand command(int batchSize, java.io.PrintWriter err) {
         return new RotateCommand(Operator.actor(), batchSize, progress -> err.printf(
-                "re-encrypting: %d installations read, %d secrets re-encrypted%n",
-                progress.installationsVisited(), progress.secretsReencrypted()), SETTLE);
+                "re-encrypting: %d installations read, %d secrets re-encrypted (%d in environment overrides)%n",
+                progress.installationsVisited(), progress.secretsReencrypted(), progress.overrideSecretsReencrypted()),
+                SETTLE);
     }
 
     /** Exit 1, saying what to do, when secrets are left under an older key; 0 otherwise. */
@@ -55,8 +56,9 @@ public class RotateSecretsCommand extends CliCommand {
     @Override
     protected ExitCode execute() {
         RotationReport report = secrets.get().rotate(command(batchSize, err()));
-        out().printf("Rotated to key %s: %d secrets re-encrypted (%d pass%s over the installations).%n", report.keyId(),
-                report.secretsReencrypted(), report.passes(), report.passes() == 1 ? "" : "es");
+        out().printf("Rotated to key %s: %d secrets re-encrypted, %d of them in environment overrides (%d pass%s over"
+                + " the installations).%n", report.keyId(), report.secretsReencrypted(), report.overrideSecretsReencrypted(),
+                report.passes(), report.passes() == 1 ? "" : "es");
         return RotateSecretsCommand.remaining(report, err());
     }
 }

@@ -34,7 +34,7 @@ public class ApplyCommand extends CliCommand {
     @Option(names = "--dry-run", description = "Print the changes only; change nothing.")
     private boolean dryRun;
 
-    @Option(names = "--prune", description = "Also uninstall installations the file does not name (of its owner, if it names one).")
+    @Option(names = "--prune", description = "Also uninstall installations and delete workflows the file does not name (of its owner, if it names one).")
     private boolean prune;
 
     public ApplyCommand(Provider<DeclarativeStateUseCase> state) {
@@ -46,6 +46,7 @@ public class ApplyCommand extends CliCommand {
         ApplyReport report = state.get().apply(new DeclarativeStateUseCase.ApplyCommand(Operator.actor(),
                 StateYaml.read(file), dryRun, prune, ApplyCommand::resolve));
         report.changes().forEach(change -> out().println(change));
+        report.unchanged().forEach(same -> out().println(same + " (unchanged)"));
         out().println(report.changes().isEmpty() ? "Nothing to change: the database matches the state file."
                 : (dryRun ? "Dry run, nothing changed: " : "Applied ") + report.changes().size() + " change(s).");
         return ExitCode.OK;

@@ -95,11 +95,13 @@ class RunCommandsTest {
         JsonNode json = Cli.run("runs", "show", second.id().toString(), "--user", "alice", "--json").json();
 
         assertThat(text.exitCode()).isZero();
-        assertThat(text.out()).contains("Run:", second.id().toString(), "Status:", "pending", "Input:", "{\"text\":\"hello\"}");
+        assertThat(text.out()).contains("Run:", second.id().toString(), "Status:", "pending", "Input:", "{\"text\":\"hello\"}")
+                .containsPattern("Environment: +default");
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("id", "owner", "plugin", "trigger", "status", "attempt", "input", "output", "error",
-                "idempotencyKey", "createdAt", "startedAt", "completedAt", "availableAt", "lease", "attempts");
+                "idempotencyKey", "createdAt", "startedAt", "completedAt", "availableAt", "lease", "environment", "attempts");
+        assertThat(json.get("environment").asText()).as("the CLI runs in the default environment").isEqualTo("default");
         assertThat(json.get("attempts")).as("a pending run has no attempts yet").isEmpty();
         assertThat(text.out()).contains("Attempts: none");
         assertThat(json.get("availableAt").asText()).isEqualTo(json.get("createdAt").asText());

@@ -86,13 +86,13 @@ public final class JdbcRunRepository implements RunRepository {
         try {
             inserted = sql.update("INSERT INTO plugin_runs (id, user_id, organization_id, plugin_id, trigger, status, input, "
                             + "output, error_code, error_message, attempt, idempotency_key, created_at, started_at, "
-                            + "completed_at, version, lease_holder, lease_expires_at, available_at, settings_overlay, trace_context) "
-                            + "SELECT ?, ?, ?, p.id, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?::jsonb, ? "
+                            + "completed_at, version, lease_holder, lease_expires_at, available_at, settings_overlay, trace_context, "
+                            + "environment) SELECT ?, ?, ?, p.id, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?::jsonb, ?, ? "
                             + "FROM plugins p WHERE p.name = ?",
                     row.id(), row.userId(), row.organizationId(), row.trigger(), row.status(), row.input(), row.output(),
                     row.errorCode(), row.errorMessage(), row.attempt(), row.idempotencyKey(), row.createdAt(),
                     row.startedAt(), row.completedAt(), row.leaseHolder(), row.leaseExpiresAt(), row.availableAt(),
-                    row.settingsOverlay(), row.traceContext(), row.plugin());
+                    row.settingsOverlay(), row.traceContext(), row.environment(), row.plugin());
         } catch (UniqueViolation e) {
             // Two requests with one idempotency key raced; the loser retries and then finds the winner's run.
             if (e.constraint().endsWith("_idempotency_key")) {

@@ -68,6 +68,23 @@ public final class JdbcWorkflowRepository implements WorkflowRepository {
     }
 
     @Override
+    public List<Workflow> all() {
+        return sql.list(SELECT + " ORDER BY w.created_at, w.id", WorkflowRow::read);
+    }
+
+    @Override
+    public Optional<String> secretReference(String id) {
+        return JsonValues.uuid(id).flatMap(uuid -> sql.one("SELECT secret_reference FROM workflows WHERE id = ?",
+                row -> Optional.ofNullable(row.getString(1)), uuid)).flatMap(reference -> reference);
+    }
+
+    @Override
+    public void putSecretReference(String id, Optional<String> reference) {
+        sql.update("UPDATE workflows SET secret_reference = ? WHERE id = ?", reference.orElse(null),
+                JsonValues.requireUuid("workflow", id));
+    }
+
+    @Override
     public Page<Workflow> list(Owner owner, PageRequest page) {
         Optional<String> after = page.after().map(cursor -> Cursor.decode(cursor, 1).get(0));
         String where = " WHERE w." + Owners.column(owner) + " = ?" + (after.isPresent() ? " AND w.slug > ?" : "");

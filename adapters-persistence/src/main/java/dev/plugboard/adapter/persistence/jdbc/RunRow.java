@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.persistence.jdbc;
 
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
@@ -22,12 +23,13 @@ import java.util.UUID;
 record RunRow(UUID id, String userId, String organizationId, String plugin, String trigger, String status,
               String input, String output, String errorCode, String errorMessage, int attempt, String idempotencyKey,
               Instant createdAt, Instant startedAt, Instant completedAt, long version, String leaseHolder,
-              Instant leaseExpiresAt, Instant availableAt, String settingsOverlay, String traceContext) {
+              Instant leaseExpiresAt, Instant availableAt, String settingsOverlay, String traceContext, String environment) {
 
     /** The columns {@link #read} reads: a run {@code r} joined to its plugin {@code p}. */
     static final String COLUMNS = "r.id, r.user_id, r.organization_id, p.name AS plugin, r.trigger, r.status, r.input, "
             + "r.output, r.error_code, r.error_message, r.attempt, r.idempotency_key, r.created_at, r.started_at, "
-            + "r.completed_at, r.version, r.lease_holder, r.lease_expires_at, r.available_at, r.settings_overlay, r.trace_context";
+            + "r.completed_at, r.version, r.lease_holder, r.lease_expires_at, r.available_at, r.settings_overlay, r.trace_context, "
+            + "r.environment";
 
     static RunRow from(PluginRun run) {
         return new RunRow(run.id().value(), Owners.userId(run.owner()), Owners.organizationId(run.owner()),
@@ -36,7 +38,8 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 run.error().map(RunError::message).orElse(null), run.attempt(), run.idempotencyKey().orElse(null),
                 run.createdAt(), run.startedAt().orElse(null), run.completedAt().orElse(null), run.version(),
                 run.lease().map(Lease::holder).orElse(null), run.lease().map(Lease::expiresAt).orElse(null),
-                run.availableAt(), run.settingsOverlay().toJson(), run.trace().map(TraceContext::stored).orElse(null));
+                run.availableAt(), run.settingsOverlay().toJson(), run.trace().map(TraceContext::stored).orElse(null),
+                run.environment().name());
     }
 
     static RunRow read(ResultSet row) throws SQLException {
@@ -46,7 +49,7 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 row.getInt("attempt"), row.getString("idempotency_key"), Sql.instant(row, "created_at"),
                 Sql.instant(row, "started_at"), Sql.instant(row, "completed_at"), row.getLong("version"),
                 row.getString("lease_holder"), Sql.instant(row, "lease_expires_at"), Sql.instant(row, "available_at"),
-                row.getString("settings_overlay"), row.getString("trace_context"));
+                row.getString("settings_overlay"), row.getString("trace_context"), row.getString("environment"));
     }
 
     PluginRun toDomain() {
@@ -56,6 +59,7 @@ record RunRow(UUID id, String userId, String organizationId, String plugin, Stri
                 errorCode == null ? null : new RunError(errorCode, errorMessage), attempt, idempotencyKey, createdAt,
                 startedAt, completedAt, version, leaseHolder == null ? null : new Lease(leaseHolder, leaseExpiresAt),
                 availableAt).withSettingsOverlay(JsonDocument.parse(settingsOverlay))
-                .withTrace(traceContext == null ? null : TraceContext.fromStored(traceContext));
+                .withTrace(traceContext == null ? null : TraceContext.fromStored(traceContext))
+                .withEnvironment(Environment.of(environment));
     }
 }

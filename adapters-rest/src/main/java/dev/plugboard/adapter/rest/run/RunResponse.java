@@ -21,6 +21,8 @@ import static dev.plugboard.adapter.rest.JsonValues.time;
  *
  * @param availableAt the earliest time the run may be taken: its creation, or the end of a retry's backoff
  * @param lease       who holds the run while it is processing, and until when; {@code null} otherwise
+ * @param environment the environment whose settings overrides the run uses (that of the server or CLI that
+ *                    started it); {@code default} for the base settings alone
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -28,7 +30,8 @@ public record RunResponse(String id, String owner, String plugin, String trigger
                           @JsonObject Map<String, Object> input, @Nullable @JsonObject Map<String, Object> output,
                           @Nullable ErrorBody error, int attempt,
                           @Nullable String idempotencyKey, String createdAt, @Nullable String startedAt,
-                          @Nullable String completedAt, String availableAt, @Nullable LeaseBody lease) {
+                          @Nullable String completedAt, String availableAt, @Nullable LeaseBody lease,
+                          String environment) {
 
     /** Why the run failed: a stable code and a message. */
     @Serdeable
@@ -57,6 +60,6 @@ public record RunResponse(String id, String owner, String plugin, String trigger
                 run.trigger().wireName(), run.status().wireName(), map(run.input()), map(run.output()),
                 run.error().map(ErrorBody::from).orElse(null), run.attempt(), run.idempotencyKey().orElse(null),
                 time(run.createdAt()), time(run.startedAt()), time(run.completedAt()), time(run.availableAt()),
-                run.lease().map(LeaseBody::from).orElse(null));
+                run.lease().map(LeaseBody::from).orElse(null), run.environment().name());
     }
 }

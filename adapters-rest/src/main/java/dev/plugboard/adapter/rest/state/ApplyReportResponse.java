@@ -9,12 +9,13 @@ import java.util.List;
  * What an apply changed, or in a dry run would change.
  *
  * @param dryRun  whether nothing was changed
- * @param changes one line each, as the CLI prints them: {@code + install user:alice/mailer}
+ * @param changes   one line each, as the CLI prints them: {@code + install user:alice/mailer}
+ * @param unchanged what the document names that already matches: {@code = workflow user:alice/triage}
  */
 @Serdeable
-public record ApplyReportResponse(boolean dryRun, List<String> changes) {
+public record ApplyReportResponse(boolean dryRun, List<String> changes, List<String> unchanged) {
 
     static ApplyReportResponse from(ApplyReport report) {
-        return new ApplyReportResponse(report.dryRun(), report.changes());
+        return new ApplyReportResponse(report.dryRun(), report.changes(), report.unchanged());
     }
 }

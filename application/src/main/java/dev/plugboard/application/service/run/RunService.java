@@ -18,6 +18,7 @@ import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginManifest;
@@ -43,10 +44,13 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
     private final AuditTrail audit;
     private final TimeSource clock;
     private final Telemetry telemetry;
+    private final Environment environment;
     private final IdSource ids;
 
+    /** @param environment this process's: each run it starts records it, and uses its settings overrides */
     public RunService(RunAdmission admission, RunRepository runs, OwnerDirectory owners, SettingsPolicy settingsPolicy,
-                      AuditTrail audit, TimeSource clock, IdSource ids, Telemetry telemetry) {
+                      AuditTrail audit, TimeSource clock, IdSource ids, Telemetry telemetry, Environment environment) {
+        this.environment = environment;
         this.telemetry = telemetry;
         this.admission = admission;
         this.runs = runs;
@@ -76,7 +80,7 @@ public final class RunService implements StartRunUseCase, QueryRunsUseCase, Canc
             owners.ensureExists(owner, clock.now());
             PluginRun queued = runs.add(PluginRun.create(RunId.of(ids.newId()), owner, plugin.name(), command.trigger(),
                     command.input(), command.idempotencyKey(), clock.now()).withSettingsOverlay(command.settingsOverlay())
-                    .withTrace(command.trace().orElse(null)));
+                    .withTrace(command.trace().orElse(null)).withEnvironment(environment));
             // A run nothing can execute, or one whose circuit is open, is recorded as failed at once, never executed.
             PluginRun run = admission.rejectedAtStart(queued, plugin).orElse(queued);
             audit.success(command.caller().actor(), AuditAction.RUN_STARTED, AuditEntry.runTarget(run.id().toString()),

@@ -37,6 +37,7 @@ public final class SecretKeysService implements SecretKeysUseCase {
     private final SettingsVault vault;
     private final TransactionBoundary transactions;
     private final AuditTrail audit;
+    private final OverrideSecrets overrides;
 
     public SecretKeysService(InstallationRepository installations, PluginRepository plugins, SettingsPolicy policy,
                              SettingsVault vault, TransactionBoundary transactions, AuditTrail audit) {
@@ -46,6 +47,7 @@ public final class SecretKeysService implements SecretKeysUseCase {
         this.vault = vault;
         this.transactions = transactions;
         this.audit = audit;
+        this.overrides = new OverrideSecrets(installations, vault);
     }
 
     @Override
@@ -73,11 +75,12 @@ public final class SecretKeysService implements SecretKeysUseCase {
         int passCount = passes;
         audit.perform(command.actor(), AuditAction.SECRETS_ROTATED, TARGET, () -> {
             audit.success(command.actor(), AuditAction.SECRETS_ROTATED, TARGET, null, JsonDocument.of(Map.of(
-                    "key", keyId, "secretsReencrypted", total.reencrypted, "passes", passCount, "remaining", remaining)),
+                    "key", keyId, "secretsReencrypted", total.reencrypted, "overrideSecretsReencrypted", total.overrides,
+                    "passes", passCount, "remaining", remaining)),
                     detail);
             return null;
         });
-        return new RotationReport(keyId, total.visited, total.reencrypted, passes, remaining);
+        return new RotationReport(keyId, total.visited, total.reencrypted, total.overrides, passes, remaining);
     }
 
     /** Passes over every installation until one changes nothing and meets no racing write, or the pass limit. */
@@ -97,7 +100,7 @@ public final class SecretKeysService implements SecretKeysUseCase {
                 thisPass.add(done);
                 total.add(done);
                 total.visited += batch.size();
-                command.progress().accept(new Progress(total.visited, total.reencrypted));
+                command.progress().accept(new Progress(total.visited, total.reencrypted, total.overrides));
                 after = batch.isEmpty() ? after : Optional.of(batch.get(batch.size() - 1).id());
             } while (batch.size() == command.batchSize());
         } while ((thisPass.reencrypted > 0 || thisPass.raced > 0) && pass < MAX_PASSES);
@@ -113,7 +116,8 @@ public final class SecretKeysService implements SecretKeysUseCase {
             Optional<UUID> from = after;
             batch = transactions.inTransaction(() -> installations.findBatch(from, batchSize));
             for (Installation installation : batch) {
-                count += installation.secrets().asMap().values().stream().filter(sealed -> !cipher.sealedWithPrimaryKey(sealed)).count();
+                count += installation.secrets().asMap().values().stream().filter(sealed -> !cipher.sealedWithPrimaryKey(sealed)).count()
+                        + overrides.stale(installation, cipher);
             }
             after = batch.isEmpty() ? after : Optional.of(batch.get(batch.size() - 1).id());
         } while (batch.size() == batchSize);
@@ -128,22 +132,30 @@ public final class SecretKeysService implements SecretKeysUseCase {
         }
     }
 
-    /** Counts of a re-encryption: installations visited, secrets re-encrypted, writes that raced it. */
+    /** Counts of a re-encryption: installations visited, secrets re-encrypted (of them in overrides), writes that raced it. */
     private static final class Tally {
         private long visited;
         private long reencrypted;
+        private long overrides;
         private long raced;
 
         void add(Tally other) {
             reencrypted += other.reencrypted;
+            overrides += other.overrides;
             raced += other.raced;
         }
     }
 
-    /** Re-encrypts the stale secrets of one batch; an installation written meanwhile waits for the next pass. */
+    /**
+     * Re-encrypts the stale secrets of one batch, base and overrides; an installation written meanwhile
+     * waits for the next pass.
+     */
     private Tally reencryptBatch(List<Installation> batch, SecretCipher cipher) {
         Tally tally = new Tally();
         for (Installation installation : batch) {
+            long inOverrides = overrides.reencrypt(installation, cipher);
+            tally.overrides += inOverrides;
+            tally.reencrypted += inOverrides;
             Map<String, String> stale = new TreeMap<>();
             installation.secrets().asMap().forEach((pointer, sealed) -> {
                 if (!cipher.sealedWithPrimaryKey(sealed)) {

@@ -103,11 +103,13 @@ public final class SettingsVault {
 
     /**
      * The settings a run executes with: the installation's, secrets in clear, with the override of
-     * this process's environment and then the run's own overlay (a workflow step's static config) merged over them.
+     * the run's environment (that of the process that started it, recorded with the run) and then the
+     * run's own overlay (a workflow step's static config) merged over them.
      */
     public JsonDocument forRun(Installation installation, dev.plugboard.domain.run.PluginRun run) {
-        Optional<SettingsOverride> override = environment.isDefault() ? Optional.empty()
-                : Optional.ofNullable(overrides.apply(installation.id()).get(environment));
+        Environment runIn = run.environment();
+        Optional<SettingsOverride> override = runIn.isDefault() ? Optional.empty()
+                : Optional.ofNullable(overrides.apply(installation.id()).get(runIn));
         return inClear(installation, override).mergedWith(run.settingsOverlay());
     }
 

@@ -52,9 +52,11 @@ final class StateApply {
     private final SettingsVault vault;
     private final AuditTrail audit;
     private final StateExport scope;
+    private final StateWorkflows workflows;
 
     StateApply(PluginRepository plugins, InstallationRepository installations, InstallationService installing,
-               SwitchPluginUseCase switching, SettingsPolicy policy, SettingsVault vault, AuditTrail audit) {
+               SwitchPluginUseCase switching, SettingsPolicy policy, SettingsVault vault, AuditTrail audit,
+               StateWorkflows workflows) {
         this.plugins = plugins;
         this.installations = installations;
         this.installing = installing;
@@ -62,7 +64,8 @@ final class StateApply {
         this.policy = policy;
         this.vault = vault;
         this.audit = audit;
-        this.scope = new StateExport(plugins, installations);
+        this.scope = new StateExport(plugins, installations, workflows);
+        this.workflows = workflows;
     }
 
     ApplyReport apply(ApplyCommand command) {
@@ -70,22 +73,40 @@ final class StateApply {
         DesiredState desired = DesiredState.read(command.state(), command.references(), problems);
         desired.switches().forEach(wanted -> plugin(wanted.plugin().value(), "plugins", problems));
         desired.installations().forEach(wanted -> check(wanted, problems));
+        List<WorkflowEntries.Wanted> wantedWorkflows = workflowsOf(command, problems);
         if (!problems.isEmpty()) {
             throw new StateProblemsException(problems);
         }
-        List<String> changes = new ArrayList<>();
-        List<Runnable> steps = new ArrayList<>();
-        plan(command.actor(), desired, command.prune(), changes, steps);
-        if (!command.dryRun() && !steps.isEmpty()) {
+        StateWorkflows.Plan plan = new StateWorkflows.Plan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        plan(command.actor(), desired, wantedWorkflows, command.prune(), plan);
+        List<String> changes = plan.changes();
+        if (!command.dryRun() && !plan.steps().isEmpty()) {
             String target = "state:" + desired.owner().map(Object::toString).orElse("all");
             audit.perform(command.actor(), AuditAction.STATE_APPLIED, target, () -> {
-                steps.forEach(Runnable::run);
+                plan.steps().forEach(Runnable::run);
+                if (!plan.failures().isEmpty()) {
+                    throw new StateProblemsException(plan.failures());
+                }
                 audit.success(command.actor(), AuditAction.STATE_APPLIED, target, null, null,
                         changes.size() + " change(s)" + (command.prune() ? ", pruned" : "") + ": " + String.join("; ", changes));
                 return null;
             });
         }
-        return new ApplyReport(command.dryRun(), changes);
+        return new ApplyReport(command.dryRun(), changes, plan.unchanged());
+    }
+
+    /** The document's workflows, read and checked as far as they can be before anything changes. */
+    private List<WorkflowEntries.Wanted> workflowsOf(ApplyCommand command, List<String> problems) {
+        Map<String, Object> fields = command.state().asMap();
+        if (!workflows.available()) {
+            if (fields.get(WorkflowEntries.KEY) instanceof List<?> listed && !listed.isEmpty()) {
+                problems.add(WorkflowEntries.KEY + ": this Plugboard has no workflow language; add "
+                        + "plugboard-adapters-workflow-language to apply workflows");
+            }
+            return List.of();
+        }
+        return WorkflowEntries.read(fields, command.references(), problems);
     }
 
     private Optional<Plugin> plugin(String name, String where, List<String> problems) {
@@ -108,7 +129,10 @@ final class StateApply {
         });
     }
 
-    private void plan(Actor actor, DesiredState desired, boolean prune, List<String> changes, List<Runnable> steps) {
+    private void plan(Actor actor, DesiredState desired, List<WorkflowEntries.Wanted> wantedWorkflows, boolean prune,
+                      StateWorkflows.Plan plan) {
+        List<String> changes = plan.changes();
+        List<Runnable> steps = plan.steps();
         for (DesiredState.Switch wanted : desired.switches()) {
             Plugin plugin = plugins.find(wanted.plugin()).orElseThrow();
             if (plugin.isEnabled() != wanted.enabled()) {
@@ -120,6 +144,9 @@ final class StateApply {
         for (DesiredState.Wanted wanted : desired.installations()) {
             named.add(wanted.owner() + "/" + wanted.plugin());
             planInstallation(new Caller(actor, wanted.owner(), Optional.empty()), wanted, changes, steps);
+        }
+        if (workflows.available()) {
+            workflows.plan(actor, desired.owner(), wantedWorkflows, prune, plan);
         }
         if (prune) {
             scope.inScope(desired.owner()).stream()

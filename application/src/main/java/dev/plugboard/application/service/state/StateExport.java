@@ -29,10 +29,12 @@ final class StateExport {
 
     private final PluginRepository plugins;
     private final InstallationRepository installations;
+    private final StateWorkflows workflows;
 
-    StateExport(PluginRepository plugins, InstallationRepository installations) {
+    StateExport(PluginRepository plugins, InstallationRepository installations, StateWorkflows workflows) {
         this.plugins = plugins;
         this.installations = installations;
+        this.workflows = workflows;
     }
 
     Exported export(ExportCommand command) {
@@ -48,6 +50,9 @@ final class StateExport {
         state.put("installations", inScope(command.owner()).stream()
                 .sorted(Comparator.comparing((Installation i) -> i.owner().toString()).thenComparing(i -> i.plugin().value()))
                 .map(installation -> entry(installation, warnings)).toList());
+        if (workflows.available()) {
+            state.put(WorkflowEntries.KEY, workflows.export(command.owner(), warnings));
+        }
         return new Exported(JsonDocument.of(state), warnings);
     }
 

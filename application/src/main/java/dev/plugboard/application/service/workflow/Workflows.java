@@ -30,6 +30,7 @@ public final class Workflows {
     private final WorkflowEngine engine;
     private final WorkflowScheduler scheduler;
     private final WorkflowEventTriggers events;
+    private final WorkflowSecrets secrets;
 
     /** The ports workflows need; {@code log} receives lines an operator should see (a schedule that could not fire). */
     public record Ports(WorkflowRepository workflows, WorkflowRunRepository runs, TriggerLedger ledger,
@@ -43,6 +44,7 @@ public final class Workflows {
     public Workflows(Ports p, WorkflowSettings settings) {
         Schedules schedules = new Schedules(p.crons());
         WorkflowSecrets secrets = new WorkflowSecrets(p.cipher());
+        this.secrets = secrets;
         WorkflowChecks checks = new WorkflowChecks(p.plugins(), p.installations(), p.policy(), p.templates(), p.crons(),
                 settings);
         WorkflowLauncher launcher = new WorkflowLauncher(p.runs(), p.policy(), settings, p.audit(), p.clock(), p.ids());
@@ -62,6 +64,11 @@ public final class Workflows {
     /** Create, read, change, delete workflows. */
     public WorkflowService manage() {
         return manage;
+    }
+
+    /** A stored workflow's webhook secret in clear (none for other triggers), to compare a declared one with. */
+    public java.util.Optional<String> webhookSecret(dev.plugboard.domain.workflow.Workflow stored) {
+        return secrets.open(stored);
     }
 
     /** Manual runs, test mode, reading and cancelling runs. */

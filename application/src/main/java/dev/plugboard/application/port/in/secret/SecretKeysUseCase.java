@@ -34,16 +34,21 @@ public interface SecretKeysUseCase {
         }
     }
 
-    /** How far a re-encryption has come: installations visited, secrets re-encrypted. */
-    record Progress(long installationsVisited, long secretsReencrypted) {
+    /**
+     * How far a re-encryption has come: installations visited, secrets re-encrypted, and how many of
+     * those were in per-environment overrides.
+     */
+    record Progress(long installationsVisited, long secretsReencrypted, long overrideSecretsReencrypted) {
     }
 
     /**
      * What a rotation or re-encryption did; {@code keyId} is the primary key now in use, and
      * {@code remaining} counts the secrets still sealed with an older key (writes kept racing it):
-     * run the re-encryption again before removing an old key.
+     * run the re-encryption again before removing an old key. {@code secretsReencrypted} counts base
+     * and override secrets; {@code overrideSecretsReencrypted} those of per-environment overrides.
      */
-    record RotationReport(String keyId, long installationsVisited, long secretsReencrypted, int passes, long remaining) {
+    record RotationReport(String keyId, long installationsVisited, long secretsReencrypted,
+                          long overrideSecretsReencrypted, int passes, long remaining) {
     }
 
     /** Adds a new primary key and re-encrypts every stored secret with it. */

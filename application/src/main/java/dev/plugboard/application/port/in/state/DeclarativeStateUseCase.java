@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Plugboard's state as one document, to keep in git or move between databases: the global
- * switches, and installations with their settings and per-environment overrides. Secrets appear
+ * switches, installations with their settings and per-environment overrides, and workflows. Secrets appear
  * only as references ({@code ${env:NAME}}, {@code ${file:path}}); applying resolves them.
  */
 public interface DeclarativeStateUseCase {
@@ -52,10 +52,18 @@ public interface DeclarativeStateUseCase {
         }
     }
 
-    /** What the apply changed (or, in a dry run, would change), one line each: {@code + install ...}. */
-    record ApplyReport(boolean dryRun, List<String> changes) {
+    /**
+     * What the apply changed (or, in a dry run, would change), one line each: {@code + install ...};
+     * and what the document names that already matches ({@code = workflow ...}).
+     */
+    record ApplyReport(boolean dryRun, List<String> changes, List<String> unchanged) {
         public ApplyReport {
             changes = List.copyOf(changes);
+            unchanged = List.copyOf(unchanged);
+        }
+
+        public ApplyReport(boolean dryRun, List<String> changes) {
+            this(dryRun, changes, List.of());
         }
     }
 

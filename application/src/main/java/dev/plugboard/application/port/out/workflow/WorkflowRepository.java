@@ -26,6 +26,15 @@ public interface WorkflowRepository {
 
     Optional<Workflow> findById(String id);
 
+    /** Every owner's workflows, in no particular order (for exporting the declarative state). */
+    List<Workflow> all();
+
+    /** The reference a state file gave for the workflow's webhook secret (never the secret); empty when none. */
+    Optional<String> secretReference(String id);
+
+    /** Remembers (or, empty, forgets) that reference; never changes the version. */
+    void putSecretReference(String id, Optional<String> reference);
+
     /** One page of the owner's workflows, by slug. */
     Page<Workflow> list(Owner owner, PageRequest page);
 

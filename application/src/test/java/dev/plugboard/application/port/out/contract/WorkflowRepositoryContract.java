@@ -59,6 +59,28 @@ public abstract class WorkflowRepositoryContract extends WorkflowStorageContract
     }
 
     @Test
+    void givenWorkflowsOfSeveralOwners_all_returnsEachOfThemOnce() {
+        Workflow alices = workflows().add(workflow(ALICE, "triage", T0));
+        Workflow bobs = workflows().add(workflow(BOB, "triage", T0));
+        Workflow acmes = workflows().add(workflow(ACME, "digest", T0));
+
+        assertThat(workflows().all()).containsExactlyInAnyOrder(alices, bobs, acmes);
+    }
+
+    @Test
+    void givenASecretReference_putSecretReference_keepsItApartFromTheVersionUntilForgotten() {
+        Workflow added = workflows().add(workflow(ALICE, "hooked", TriggerType.WEBHOOK, WorkflowStatus.ACTIVE, true, T0));
+
+        workflows().putSecretReference(added.id(), Optional.of("${env:HOOK_SECRET}"));
+
+        assertThat(workflows().secretReference(added.id())).contains("${env:HOOK_SECRET}");
+        assertThat(workflows().find(ALICE, "hooked").orElseThrow().version()).isEqualTo(1);
+        workflows().putSecretReference(added.id(), Optional.empty());
+        assertThat(workflows().secretReference(added.id())).isEmpty();
+        assertThat(workflows().secretReference("not-a-uuid")).isEmpty();
+    }
+
+    @Test
     void givenRevisedWorkflow_update_incrementsTheVersionAndRefusesAStaleCopy() {
         Workflow added = workflows().add(workflow(ALICE, "triage", T0));
         Workflow revised = added.revise(definition("renamed", TriggerType.EVENT), at(5)).moveTo(WorkflowStatus.ACTIVE, at(5));
