@@ -42,6 +42,16 @@ class PlugboardAccessorsTest {
     }
 
     @Test
+    void givenTheWorkflows_theirUseCaseAccessors_returnInterfacesOfPortIn() throws Exception {
+        for (String name : List.of("manage", "runs", "webhooks")) {
+            Class<?> type = Workflows.class.getMethod(name).getReturnType();
+
+            assertThat(type.isInterface()).as(name).isTrue();
+            assertThat(type.getPackageName()).as(name).isEqualTo("dev.plugboard.application.port.in.workflow");
+        }
+    }
+
+    @Test
     void givenAnInMemoryPlugboard_itsUseCases_areUsableThroughThePorts() {
         Plugboard plugboard = Plugboard.builder().build();
 

@@ -29,9 +29,9 @@ import dev.plugboard.adapter.persistence.PostgresWorkflowStorage;
 import dev.plugboard.adapter.persistence.PostgresMonitoringStorage;
 import dev.plugboard.bootstrap.monitoring.HealthConfiguration;
 import dev.plugboard.application.Plugboard;
-import dev.plugboard.application.service.workflow.WebhookService;
-import dev.plugboard.application.service.workflow.WorkflowRunService;
-import dev.plugboard.application.service.workflow.WorkflowService;
+import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase;
+import dev.plugboard.application.port.in.workflow.ReceiveWebhookUseCase;
+import dev.plugboard.application.port.in.workflow.RunWorkflowsUseCase;
 import dev.plugboard.bootstrap.logging.MdcLogContext;
 import dev.plugboard.bootstrap.workflow.WorkflowConfiguration;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
@@ -203,17 +203,17 @@ final class PlugboardFactory {
     }
 
     @Singleton
-    WorkflowService workflows(Plugboard plugboard) {
+    ManageWorkflowsUseCase workflows(Plugboard plugboard) {
         return plugboard.workflows().manage();
     }
 
     @Singleton
-    WorkflowRunService workflowRuns(Plugboard plugboard) {
+    RunWorkflowsUseCase workflowRuns(Plugboard plugboard) {
         return plugboard.workflows().runs();
     }
 
     @Singleton
-    WebhookService webhooks(Plugboard plugboard) {
+    ReceiveWebhookUseCase webhooks(Plugboard plugboard) {
         return plugboard.workflows().webhooks();
     }
 
