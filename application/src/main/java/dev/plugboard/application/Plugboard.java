@@ -1,5 +1,21 @@
 package dev.plugboard.application;
 
+import dev.plugboard.application.port.in.state.DeclarativeStateUseCase;
+import dev.plugboard.application.port.in.analytics.AnalyticsStatsUseCase;
+import dev.plugboard.application.port.in.monitoring.PluginHealthUseCase;
+import dev.plugboard.application.port.in.monitoring.AlertsUseCase;
+import dev.plugboard.application.port.in.execution.WorkerRunsUseCase;
+import dev.plugboard.application.port.in.execution.PublishEventUseCase;
+import dev.plugboard.application.port.in.owner.ProvisionOwnerUseCase;
+import dev.plugboard.application.port.in.access.RoleGrantsUseCase;
+import dev.plugboard.application.port.in.execution.CircuitsUseCase;
+import dev.plugboard.application.port.in.catalog.CatalogUseCases;
+import dev.plugboard.application.port.in.catalog.ApprovePluginsUseCase;
+import dev.plugboard.application.port.in.catalog.PurgePluginUseCase;
+import dev.plugboard.application.port.in.installation.InstallationUseCases;
+import dev.plugboard.application.port.in.run.RunUseCases;
+import dev.plugboard.application.port.in.secret.SecretKeysUseCase;
+import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
 import dev.plugboard.application.inmemory.InMemoryAuditLog;
 import dev.plugboard.application.inmemory.InMemoryCircuitRepository;
 import dev.plugboard.application.inmemory.InMemoryEventLog;
@@ -189,47 +205,52 @@ public final class Plugboard {
     }
 
     /** Export and apply of the declarative state (switches, installations, settings and overrides). */
-    public dev.plugboard.application.service.state.DeclarativeStateService state() {
+    public DeclarativeStateUseCase state() {
         return state;
     }
 
     /** The analytics plugin's statistics, read from its store without a run. */
-    public AnalyticsStatsService analytics() {
+    public AnalyticsStatsUseCase analytics() {
         return analytics;
     }
 
-    /** Plugin health; call {@link HealthService#evaluate()} periodically to judge it and raise alerts. */
-    public HealthService health() {
+    /** Plugin health as judged by the last {@link #evaluateHealth()}. */
+    public PluginHealthUseCase health() {
         return health;
     }
 
+    /** Judges every plugin's health and raises or resolves alerts; call it periodically. @return how many plugins were judged */
+    public int evaluateHealth() {
+        return health.evaluate();
+    }
+
     /** Alerts: list, acknowledge, resolve. */
-    public AlertService alerts() {
+    public AlertsUseCase alerts() {
         return alerts;
     }
 
     /** External workers: claim, heartbeat, complete, fail. */
-    public WorkerService workers() {
+    public WorkerRunsUseCase workers() {
         return workers;
     }
 
     /** Publish events to subscribing installations. */
-    public EventService events() {
+    public PublishEventUseCase events() {
         return events;
     }
 
     /** Provisions users and organizations on first sight. */
-    public OwnerService owners() {
+    public ProvisionOwnerUseCase owners() {
         return owners;
     }
 
     /** Roles granted to subjects by administrators. */
-    public RoleGrantService grants() {
+    public RoleGrantsUseCase grants() {
         return grants;
     }
 
     /** Circuit breaker stats and overrides. */
-    public CircuitService circuits() {
+    public CircuitsUseCase circuits() {
         return circuits;
     }
 
@@ -259,42 +280,42 @@ public final class Plugboard {
     }
 
     /** Browse, register and switch plugins. */
-    public CatalogService catalog() {
+    public CatalogUseCases catalog() {
         return catalog;
     }
 
     /** Plan and apply a sync of the catalog with the manifests. */
-    public CatalogSync catalogSync() {
+    public SyncCatalogUseCase catalogSync() {
         return catalogSync;
     }
 
     /** Plugin versions held under {@code pending-approval}, and administrators' decisions on them. */
-    public ApprovalService approvals() {
+    public ApprovePluginsUseCase approvals() {
         return approvals;
     }
 
     /** Remove retired plugins nobody uses any more. */
-    public PurgeService purge() {
+    public PurgePluginUseCase purge() {
         return purge;
     }
 
     /** Install, configure, toggle, list and validate. */
-    public InstallationService installations() {
+    public InstallationUseCases installations() {
         return installations;
     }
 
     /** Start, read and cancel runs. */
-    public RunService runs() {
+    public RunUseCases runs() {
         return runs;
     }
 
     /** Rotate the secrets key, re-encrypt, seal plain-text secrets of older versions. */
-    public SecretKeysService secretKeys() {
+    public SecretKeysUseCase secretKeys() {
         return secretKeys;
     }
 
     /** Read the audit trail. */
-    public AuditQueryService audit() {
+    public ReadAuditTrailUseCase audit() {
         return audit;
     }
 

@@ -1,7 +1,7 @@
 package dev.plugboard.adapter.isolation;
 
+import dev.plugboard.domain.time.Durations;
 import dev.plugboard.domain.error.InvalidValueException;
-import dev.plugboard.domain.plugin.ManifestDocument;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ public record PluginPackage(String plugin, Path directory, List<Path> classPath,
         int memory = execution.containsKey("memory") ? megabytes(execution.get("memory")) : DEFAULT_MEMORY_MB;
         int hosts = whole("execution.hosts", execution.get("hosts"), DEFAULT_HOSTS, 1, 64);
         int threads = whole("execution.threads", execution.get("threads"), DEFAULT_THREADS, 1, 10_000);
-        Optional<Duration> cpu = Optional.ofNullable(execution.get("cpu")).map(v -> ManifestDocument.duration("execution.cpu", v));
+        Optional<Duration> cpu = Optional.ofNullable(execution.get("cpu")).map(v -> Durations.parse("execution.cpu", String.valueOf(v)));
         return new PluginPackage(plugin, directory, classPath, String.valueOf(handler), memory, hosts, cpu, threads);
     }
 

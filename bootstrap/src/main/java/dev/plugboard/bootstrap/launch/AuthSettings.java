@@ -2,6 +2,7 @@ package dev.plugboard.bootstrap.launch;
 
 import dev.plugboard.adapter.rest.security.ClaimAndGrantRolesFinder;
 import dev.plugboard.adapter.rest.security.TimeClaimsValidator;
+import dev.plugboard.domain.time.Durations;
 
 import io.micronaut.context.env.Environment;
 
@@ -108,7 +109,7 @@ final class AuthSettings {
         }
         if (skew.isEmpty() || skew.get().isNegative() || skew.get().compareTo(MAX_SKEW) > 0) {
             throw new InvalidConfigurationException(CLOCK_SKEW + " (PLUGBOARD_AUTH_CLOCK_SKEW) '" + text.get()
-                    + "' is not a duration from 0s to 10m; write e.g. 60s, 2m or PT90S");
+                    + "' is not a duration from 0s to 10m; " + Durations.ACCEPTED);
         }
         return skew.get();
     }

@@ -1,12 +1,12 @@
 package dev.plugboard.bootstrap.launch;
 
-import dev.plugboard.domain.plugin.ManifestDocument;
+import dev.plugboard.domain.time.Durations;
 import io.micronaut.context.env.Environment;
 
 import java.time.Duration;
 import java.util.Optional;
 
-/** Reads a duration setting with Plugboard's one duration grammar, the manifests' own (30s, 2m, PT30S). */
+/** Reads a duration setting with Plugboard's one duration grammar, ({@link Durations}: 30s, 2m, 1h30m, PT30S). */
 public final class DurationSetting {
 
     private DurationSetting() {
@@ -15,7 +15,7 @@ public final class DurationSetting {
     /** The configured duration, if the setting is given and not blank. */
     public static Optional<Duration> of(Environment environment, String property) {
         return environment.getProperty(property, String.class).map(String::strip).filter(text -> !text.isEmpty())
-                .map(text -> ManifestDocument.duration(property, text));
+                .map(text -> Durations.parse(property, text));
     }
 
     /** The configured duration, or {@code fallback}. */

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,15 +33,32 @@ public final class JwtSecret {
             if (!Files.exists(file)) {
                 create(file);
             }
-            String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (secret.length() < 32) {
-                throw new IllegalStateException("the JWT secret in " + file + " is shorter than 32 characters; "
-                        + "delete the file to have a new one generated (tokens signed with the old one stop working)");
-            }
-            return secret;
+            return read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the JWT secret " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The secret the server generated in {@code dataFolder}, if it has; never creates one. */
+    public static Optional<String> find(Path dataFolder) {
+        Path file = dataFolder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the JWT secret " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (secret.length() < 32) {
+            throw new IllegalStateException("the JWT secret in " + file + " is shorter than 32 characters; "
+                    + "delete the file to have a new one generated (tokens signed with the old one stop working)");
+        }
+        return secret;
     }
 
     private static void create(Path file) throws IOException {

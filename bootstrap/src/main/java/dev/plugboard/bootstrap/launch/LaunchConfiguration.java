@@ -85,7 +85,10 @@ public final class LaunchConfiguration implements AutoCloseable {
             // A bad outbound allow list or limit stops the start here, in one line, before any database starts.
             OutboundConfiguration.from(environment);
             if (environment.getProperty(JWT_SECRET, String.class).filter(s -> !s.isBlank()).isEmpty()) {
-                derived.put(JWT_SECRET, JwtSecret.loadOrCreate(dataFolder));
+                // Only a command with a database (the server above all) creates the secret: a token signed
+                // with a secret made up by `plugboard token` in the wrong folder would only ever get 401.
+                derived.put(JWT_SECRET, withDatabase ? JwtSecret.loadOrCreate(dataFolder)
+                        : JwtSecret.find(dataFolder).orElse(""));
             }
             // A real identity provider's keys, besides the HS256 secret the CLI signs with; checked
             // before a database is started, so that a bad setting costs nothing.

@@ -1,7 +1,7 @@
 package dev.plugboard.bootstrap.launch;
 
+import dev.plugboard.domain.time.Durations;
 import dev.plugboard.domain.error.InvalidValueException;
-import dev.plugboard.domain.plugin.ManifestDocument;
 
 import java.util.function.Predicate;
 
@@ -44,10 +44,11 @@ public enum ValueType {
         return text.matches("\\d{1,9}");
     }
 
-    /** The one duration grammar of Plugboard, the manifests' own. */
+    /** The one duration grammar of Plugboard ({@link Durations}). */
     private static boolean duration(String text) {
         try {
-            return !ManifestDocument.duration("duration", text).isNegative();
+            Durations.parse("duration", text);
+            return true;
         } catch (InvalidValueException e) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.plugboard.bootstrap.metrics;
 
+import dev.plugboard.domain.time.Durations;
 import dev.plugboard.bootstrap.background.BackgroundJob;
 import dev.plugboard.bootstrap.background.Ticker;
 import io.micronaut.context.annotation.Value;
@@ -23,7 +24,8 @@ final class MetricsLifecycle implements BackgroundJob {
     private final Duration interval;
     private Ticker ticker;
 
-    MetricsLifecycle(BacklogMeters meters, @Value("${" + INTERVAL + ":15s}") Duration interval) {
+    MetricsLifecycle(BacklogMeters meters, @Value("${" + INTERVAL + ":15s}") String intervalText) {
+        Duration interval = Durations.parse(INTERVAL, intervalText);
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException(INTERVAL + " must be positive, e.g. 15s; got " + interval);
         }

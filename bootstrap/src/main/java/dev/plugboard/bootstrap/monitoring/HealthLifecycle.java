@@ -36,7 +36,7 @@ final class HealthLifecycle implements BackgroundJob {
         }
         threads = new Ticker("plugboard-health", 1, LOG);
         threads.every("judge plugin health", configuration.interval(), configuration.interval(),
-                plugboard.health()::evaluate);
+                plugboard::evaluateHealth);
         LOG.info("Plugin health checked every {} ms; plugin-wide alert events go to {}",
                 configuration.interval().toMillis(), configuration.settings().alertsOwner());
     }

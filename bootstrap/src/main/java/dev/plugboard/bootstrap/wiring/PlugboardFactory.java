@@ -1,5 +1,22 @@
 package dev.plugboard.bootstrap.wiring;
 
+import dev.plugboard.application.port.in.access.RoleGrantsUseCase;
+import dev.plugboard.application.port.in.analytics.AnalyticsStatsUseCase;
+import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
+import dev.plugboard.application.port.in.catalog.ApprovePluginsUseCase;
+import dev.plugboard.application.port.in.catalog.CatalogUseCases;
+import dev.plugboard.application.port.in.catalog.PurgePluginUseCase;
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
+import dev.plugboard.application.port.in.execution.CircuitsUseCase;
+import dev.plugboard.application.port.in.execution.PublishEventUseCase;
+import dev.plugboard.application.port.in.execution.WorkerRunsUseCase;
+import dev.plugboard.application.port.in.installation.InstallationUseCases;
+import dev.plugboard.application.port.in.monitoring.AlertsUseCase;
+import dev.plugboard.application.port.in.monitoring.PluginHealthUseCase;
+import dev.plugboard.application.port.in.owner.ProvisionOwnerUseCase;
+import dev.plugboard.application.port.in.run.RunUseCases;
+import dev.plugboard.application.port.in.secret.SecretKeysUseCase;
+import dev.plugboard.application.port.in.state.DeclarativeStateUseCase;
 import dev.plugboard.adapter.cli.secrets.KeyMaterial;
 import dev.plugboard.adapter.outbound.GuardedOutboundHttp;
 import dev.plugboard.adapter.outbound.OutboundPolicy;
@@ -10,13 +27,11 @@ import dev.plugboard.adapter.secrets.SecretsKeyException;
 import dev.plugboard.adapter.secrets.TinkSecretCipher;
 import dev.plugboard.adapter.persistence.PostgresWorkflowStorage;
 import dev.plugboard.adapter.persistence.PostgresMonitoringStorage;
-import dev.plugboard.application.service.monitoring.AlertService;
-import dev.plugboard.application.service.monitoring.HealthService;
 import dev.plugboard.bootstrap.monitoring.HealthConfiguration;
 import dev.plugboard.application.Plugboard;
-import dev.plugboard.application.service.workflow.WebhookService;
-import dev.plugboard.application.service.workflow.WorkflowRunService;
-import dev.plugboard.application.service.workflow.WorkflowService;
+import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase;
+import dev.plugboard.application.port.in.workflow.ReceiveWebhookUseCase;
+import dev.plugboard.application.port.in.workflow.RunWorkflowsUseCase;
 import dev.plugboard.bootstrap.logging.MdcLogContext;
 import dev.plugboard.bootstrap.workflow.WorkflowConfiguration;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
@@ -24,21 +39,7 @@ import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.SecretCipher;
 import dev.plugboard.application.port.out.Telemetry;
 import io.micronaut.context.BeanProvider;
-import dev.plugboard.application.service.secret.SecretKeysService;
 import dev.plugboard.adapter.persistence.jdbc.JdbcRoleGrantRepository;
-import dev.plugboard.application.service.access.RoleGrantService;
-import dev.plugboard.application.service.audit.AuditQueryService;
-import dev.plugboard.application.service.analytics.AnalyticsStatsService;
-import dev.plugboard.application.service.catalog.CatalogService;
-import dev.plugboard.application.service.catalog.CatalogSync;
-import dev.plugboard.application.service.catalog.PurgeService;
-import dev.plugboard.application.service.catalog.ApprovalService;
-import dev.plugboard.application.service.installation.InstallationService;
-import dev.plugboard.application.service.execution.CircuitService;
-import dev.plugboard.application.service.execution.EventService;
-import dev.plugboard.application.service.execution.WorkerService;
-import dev.plugboard.application.service.owner.OwnerService;
-import dev.plugboard.application.service.run.RunService;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
 import dev.plugboard.bootstrap.launch.DurationSetting;
@@ -187,12 +188,12 @@ final class PlugboardFactory {
     }
 
     @Singleton
-    HealthService health(Plugboard plugboard) {
+    PluginHealthUseCase health(Plugboard plugboard) {
         return plugboard.health();
     }
 
     @Singleton
-    AlertService alerts(Plugboard plugboard) {
+    AlertsUseCase alerts(Plugboard plugboard) {
         return plugboard.alerts();
     }
 
@@ -202,92 +203,92 @@ final class PlugboardFactory {
     }
 
     @Singleton
-    WorkflowService workflows(Plugboard plugboard) {
+    ManageWorkflowsUseCase workflows(Plugboard plugboard) {
         return plugboard.workflows().manage();
     }
 
     @Singleton
-    WorkflowRunService workflowRuns(Plugboard plugboard) {
+    RunWorkflowsUseCase workflowRuns(Plugboard plugboard) {
         return plugboard.workflows().runs();
     }
 
     @Singleton
-    WebhookService webhooks(Plugboard plugboard) {
+    ReceiveWebhookUseCase webhooks(Plugboard plugboard) {
         return plugboard.workflows().webhooks();
     }
 
     @Singleton
-    CatalogService catalog(Plugboard plugboard) {
+    CatalogUseCases catalog(Plugboard plugboard) {
         return plugboard.catalog();
     }
 
     @Singleton
-    CatalogSync catalogSync(Plugboard plugboard) {
+    SyncCatalogUseCase catalogSync(Plugboard plugboard) {
         return plugboard.catalogSync();
     }
 
     @Singleton
-    dev.plugboard.application.service.state.DeclarativeStateService state(Plugboard plugboard) {
+    DeclarativeStateUseCase state(Plugboard plugboard) {
         return plugboard.state();
     }
 
     @Singleton
-    PurgeService purge(Plugboard plugboard) {
+    PurgePluginUseCase purge(Plugboard plugboard) {
         return plugboard.purge();
     }
 
     @Singleton
-    ApprovalService approvals(Plugboard plugboard) {
+    ApprovePluginsUseCase approvals(Plugboard plugboard) {
         return plugboard.approvals();
     }
 
     @Singleton
-    InstallationService installations(Plugboard plugboard) {
+    InstallationUseCases installations(Plugboard plugboard) {
         return plugboard.installations();
     }
 
     @Singleton
-    RunService runs(Plugboard plugboard) {
+    RunUseCases runs(Plugboard plugboard) {
         return plugboard.runs();
     }
 
     @Singleton
-    AuditQueryService audit(Plugboard plugboard) {
+    ReadAuditTrailUseCase audit(Plugboard plugboard) {
         return plugboard.audit();
     }
 
     @Singleton
-    WorkerService workers(Plugboard plugboard) {
+    WorkerRunsUseCase workers(Plugboard plugboard) {
         return plugboard.workers();
     }
 
     @Singleton
-    EventService events(Plugboard plugboard) {
+    PublishEventUseCase events(Plugboard plugboard) {
         return plugboard.events();
     }
 
     @Singleton
-    CircuitService circuits(Plugboard plugboard) {
+    CircuitsUseCase circuits(Plugboard plugboard) {
         return plugboard.circuits();
     }
 
     @Singleton
-    SecretKeysService secretKeys(Plugboard plugboard) {
+    SecretKeysUseCase secretKeys(Plugboard plugboard) {
         return plugboard.secretKeys();
     }
 
     @Singleton
-    RoleGrantService grants(Plugboard plugboard) {
+    RoleGrantsUseCase grants(Plugboard plugboard) {
         return plugboard.grants();
     }
 
     @Singleton
-    AnalyticsStatsService analytics(Plugboard plugboard) {
+    AnalyticsStatsUseCase analytics(Plugboard plugboard) {
         return plugboard.analytics();
     }
 
     @Singleton
-    OwnerService owners(Plugboard plugboard) {
+    ProvisionOwnerUseCase owners(Plugboard plugboard) {
         return plugboard.owners();
     }
 }

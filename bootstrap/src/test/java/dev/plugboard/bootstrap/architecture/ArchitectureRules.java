@@ -30,6 +30,9 @@ final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    /** The one application class that reads and writes YAML text: the declarative state file, for the CLI and REST. */
+    static final String STATE_TEXT = "dev.plugboard.application.port.in.state.YamlText";
+
     /** The two version classes that may use semver4j, the version library. */
     static final String[] VERSION_CLASSES = {"dev.plugboard.domain.plugin.SemanticVersion", "dev.plugboard.domain.plugin.VersionRange"};
 
@@ -54,9 +57,15 @@ final class ArchitectureRules {
 
     /** The application sees the domain and the JDK, nothing else. */
     static final ArchRule APPLICATION_DEPENDS_ONLY_ON_DOMAIN = classes()
-            .that().resideInAPackage(APPLICATION)
+            .that().resideInAPackage(APPLICATION).and().doNotHaveFullyQualifiedName(STATE_TEXT)
             .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, PLUGIN_API, "java..")
             .as("the application depends only on the domain, the plugin API and the JDK");
+
+    /** The state file's text form may also use Jackson (its YAML dataformat), and nothing else: the domain no longer may. */
+    static final ArchRule STATE_TEXT_USES_ONLY_JACKSON = classes()
+            .that().haveFullyQualifiedName(STATE_TEXT)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "com.fasterxml.jackson..")
+            .as("the application's YamlText depends only on the JDK, the domain and Jackson");
 
     /** A plugin jar compiles against the plugin API alone, so the API needs nothing but the JDK (and Jackson's annotations). */
     static final ArchRule PLUGIN_API_IS_STANDALONE = classes()

@@ -28,6 +28,7 @@ import dev.plugboard.adapter.secrets.archfixture.SecretsUsingPersistence;
 import dev.plugboard.adapter.workflow.language.CelTemplateEngine;
 import dev.plugboard.adapter.workflow.language.archfixture.WorkflowLanguageUsingOutbound;
 import dev.plugboard.application.Plugboard;
+import dev.plugboard.application.port.in.state.YamlText;
 import dev.plugboard.application.archfixture.ApplicationUsingJdbc;
 import dev.plugboard.application.archfixture.ApplicationUsingRestAdapter;
 import dev.plugboard.application.inmemory.InMemoryAuditLog;
@@ -92,6 +93,16 @@ class ArchitectureRulesCanFailTest {
         failsOn(ArchitectureRules.SETTINGS_USES_ONLY_JACKSON_AND_SCHEMA_LIBRARY, SettingsUsingAssertJ.class);
         assertThatCode(() -> ArchitectureRules.SETTINGS_USES_ONLY_JACKSON_AND_SCHEMA_LIBRARY.check(of(SettingsPolicy.class)))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void stateTextRule_passesOnYamlText_andSelectsNothingElse() {
+        assertThatCode(() -> ArchitectureRules.STATE_TEXT_USES_ONLY_JACKSON.check(of(YamlText.class)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ArchitectureRules.STATE_TEXT_USES_ONLY_JACKSON.check(of(Plugboard.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failOnEmptyShould");
+        failsOn(ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_DOMAIN, ApplicationUsingRestAdapter.class, YamlText.class);
     }
 
     @Test

@@ -57,6 +57,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void stateTextUsesOnlyJackson() {
+        ArchitectureRules.STATE_TEXT_USES_ONLY_JACKSON.check(production);
+    }
+
+    @Test
     void applicationHasNoJdbcOrHttp() {
         ArchitectureRules.APPLICATION_HAS_NO_JDBC_OR_HTTP.check(production);
     }

@@ -58,6 +58,8 @@ class CliProcessTest {
     @Test
     void givenNoDatabaseNeeded_helpAndToken_answerWithoutStartingOne() throws Exception {
         Outcome help = plugboard("plugins", "disable", "--help");
+        Files.createDirectories(folder.resolve("data"));
+        Files.writeString(folder.resolve("data").resolve("jwt-secret"), "a-secret-as-plugboard-serve-would-write-it");
         Outcome token = plugboard("token", "--user", "alice");
 
         assertThat(help.exitCode).isZero();

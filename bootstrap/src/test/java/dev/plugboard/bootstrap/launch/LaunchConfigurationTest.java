@@ -16,9 +16,17 @@ class LaunchConfigurationTest {
         try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString()), false)) {
             assertThat(launch.embeddedDatabase()).isEmpty();
             assertThat(launch.properties()).doesNotContainKey("datasources.default.url");
-            assertThat(launch.properties().get(LaunchConfiguration.JWT_SECRET)).isEqualTo(
-                    JwtSecret.loadOrCreate(data));
+            assertThat(launch.properties().get(LaunchConfiguration.JWT_SECRET)).as("no secret made up").isEqualTo("");
+            assertThat(Files.exists(data.resolve(JwtSecret.FILE))).isFalse();
             assertThat(Files.exists(data.resolve("pgdata"))).isFalse();
+        }
+    }
+
+    @Test
+    void givenSecretTheServerMade_resolveWithoutDatabase_usesIt(@TempDir Path data) {
+        String made = JwtSecret.loadOrCreate(data);
+        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString()), false)) {
+            assertThat(launch.properties().get(LaunchConfiguration.JWT_SECRET)).isEqualTo(made);
         }
     }
 

@@ -2,18 +2,19 @@ package dev.plugboard.domain.plugin;
 
 import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.time.Durations;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+
 
 /**
  * Reads the manifest format ({@code plugin.yaml}, or the same fields as a JSON body) from a parsed
@@ -44,7 +45,6 @@ public final class ManifestDocument {
     private static final Set<String> EXECUTION_FIELDS = Set.of("mode", "timeout", "retry", "startTimeout", "maxConcurrentPerOwner");
     private static final Set<String> RETRY_FIELDS = Set.of("maxAttempts", "initialBackoff", "maxBackoff", "multiplier",
             "nonRetryableCodes");
-    private static final Pattern SHORT_DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m|h)$");
 
     private ManifestDocument() {
     }
@@ -278,26 +278,8 @@ public final class ManifestDocument {
         throw new InvalidValueException(field, value, "must be a number");
     }
 
-    /** Accepts {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}, ISO-8601 {@code PT30S}, or whole seconds. */
-    public static Duration duration(String field, Object value) {
-        if (value instanceof Long seconds) {
-            return Duration.ofSeconds(seconds);
-        }
-        String text = String.valueOf(value).strip();
-        Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
-        }
-        try {
-            return Duration.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(field, value, "must be a duration such as 30s, 500ms, 2m, 1h or PT30S");
-        }
+    /** A duration in Plugboard's one grammar ({@link Durations}); a YAML number is no duration, it has no unit. */
+    private static Duration duration(String field, Object value) {
+        return Durations.parse(field, String.valueOf(value));
     }
 }

@@ -1,6 +1,7 @@
 package dev.plugboard.domain.plugin;
 
 import dev.plugboard.domain.error.InvalidValueException;
+import dev.plugboard.domain.time.Durations;
 import dev.plugboard.domain.settings.JsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,14 +124,17 @@ class ManifestDocumentTest {
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
-    @ParameterizedTest
-    @CsvSource({"30s,PT30S", "500ms,PT0.5S", "2m,PT2M", "1h,PT1H", "PT45S,PT45S"})
-    void givenDurationText_duration_understandsEveryForm(String text, String expected) {
-        assertThat(ManifestDocument.duration("timeout", text)).isEqualTo(Duration.parse(expected));
+    @Test
+    void givenDurationsInTheOneGrammar_read_understandsThem() {
+        PluginManifest manifest = read("{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"timeout\": \"1m30s\","
+                + " \"retry\": {\"initialBackoff\": \"500ms\", \"maxBackoff\": \"PT2M\"}}}");
+
+        assertThat(manifest.execution().timeout()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
-    void givenWholeNumber_duration_readsSeconds() {
-        assertThat(ManifestDocument.duration("timeout", 45L)).isEqualTo(Duration.ofSeconds(45));
+    void givenNumberWithoutUnit_read_refusesItNamingTheAcceptedForms() {
+        assertThatThrownBy(() -> read("{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"timeout\": 45}}"))
+                .hasMessage("invalid execution.timeout '45': not a duration; " + Durations.ACCEPTED);
     }
 }

@@ -3,7 +3,7 @@ package dev.plugboard.adapter.cli.state;
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.cli.support.CliFailure;
 import dev.plugboard.domain.settings.JsonDocument;
-import dev.plugboard.domain.settings.YamlText;
+import dev.plugboard.application.port.in.state.YamlText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,6 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.cli.support.CliFailure;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,15 +30,11 @@ final class TokenSigner {
     private final Optional<String> audience;
     private final String rolesClaim;
 
-    TokenSigner(String secret, Optional<String> issuer, Optional<String> audience, String rolesClaim) {
+    TokenSigner(byte[] secret, Optional<String> issuer, Optional<String> audience, String rolesClaim) {
         this.issuer = issuer;
         this.audience = audience;
         this.rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim.strip();
-        if (secret == null || secret.isBlank()) {
-            throw new CliFailure(ExitCode.FAILURE, "no JWT secret is configured; set PLUGBOARD_JWT_SECRET"
-                    + " (or plugboard.jwt.secret) to the secret the server uses");
-        }
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secret = secret.clone();
     }
 
     String sign(String user, Optional<String> organization, List<String> roles, Optional<String> plan, Instant now,

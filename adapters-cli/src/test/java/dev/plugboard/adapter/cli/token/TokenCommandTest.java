@@ -107,7 +107,8 @@ class TokenCommandTest {
             assertThat(tooShort.exitCode()).isEqualTo(1);
             assertThat(tooShort.err()).startsWith("plugboard: error: the JWT secret is too short for HS256").doesNotContain("too-short");
             assertThat(missing.exitCode()).isEqualTo(1);
-            assertThat(missing.err()).startsWith("plugboard: error: no JWT secret is configured; set PLUGBOARD_JWT_SECRET");
+            assertThat(missing.err()).startsWith("plugboard: error: no JWT secret found: PLUGBOARD_JWT_SECRET is not set")
+                    .contains("PLUGBOARD_DATA_DIR");
             assertThat(tooShort.out() + missing.out()).isEmpty();
         }
     }
@@ -126,5 +127,69 @@ class TokenCommandTest {
             assertThat(claims.getExpirationTime()).isNotNull();
             assertThat(result.err()).contains("trust-token-roles is false", "plugboard admins grant alice --role ROLE");
         }
+    }
+
+    @Test
+    void givenTokenItSigned_check_acceptsItWithoutPrintingIt() {
+        String token = Cli.run("token", "--user", "alice", "--org", "acme").out().strip();
+
+        CliResult result = Cli.run("token", "--check", token);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("accepted: user alice, organization acme, expires ").doesNotContain(token);
+        assertThat(plugboard.uses()).as("checking needs no database").isZero();
+    }
+
+    @Test
+    void givenBadTokens_check_saysWhyEachIsRefusedWithoutEchoingIt() throws Exception {
+        Map<String, String> expected = Map.of(
+                "not-a-jwt", "rejected: malformed",
+                signed(Cli.SECRET, claims().expirationTime(ago(Duration.ofHours(2)))), "rejected: expired at ",
+                signed("another-secret-of-at-least-32-characters!", claims()), "rejected: bad signature",
+                signed(Cli.SECRET, new JWTClaimsSet.Builder().subject("alice")), "rejected: it has no expiry (exp)");
+        for (Map.Entry<String, String> bad : expected.entrySet()) {
+            CliResult result = Cli.run("token", "--check", bad.getKey());
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.err()).startsWith("plugboard: error: " + bad.getValue()).doesNotContain(bad.getKey());
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void givenIssuerAndAudienceConfigured_check_refusesATokenForOthers() throws Exception {
+        try (ApplicationContext strict = ApplicationContext.builder().properties(Map.of("plugboard.jwt.secret", Cli.SECRET,
+                "plugboard.auth.issuer", "https://idp.example.test", "plugboard.auth.audience", "plugboard")).start()) {
+            CliResult noIssuer = Cli.run(strict, "token", "--check", signed(Cli.SECRET, claims()));
+            CliResult otherAudience = Cli.run(strict, "token", "--check",
+                    signed(Cli.SECRET, claims().issuer("https://idp.example.test").audience("billing")));
+
+            assertThat(noIssuer.err()).startsWith("plugboard: error: rejected: wrong issuer: the server expects iss"
+                    + " 'https://idp.example.test', the token has none");
+            assertThat(otherAudience.err()).startsWith("plugboard: error: rejected: wrong audience:").contains("[billing]");
+            assertThat(noIssuer.exitCode() + otherAudience.exitCode()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void givenCheckWithUser_token_isAUsageError() {
+        CliResult result = Cli.run("token", "--check", "x.y.z", "--user", "alice");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--check takes no --user");
+    }
+
+    private static JWTClaimsSet.Builder claims() {
+        return new JWTClaimsSet.Builder().subject("alice").expirationTime(ago(Duration.ofMinutes(-30)));
+    }
+
+    private static java.util.Date ago(Duration duration) {
+        return java.util.Date.from(Instant.now().minus(duration));
+    }
+
+    private static String signed(String secret, JWTClaimsSet.Builder claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new com.nimbusds.jose.JWSHeader(JWSAlgorithm.HS256), claims.build());
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
     }
 }

@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.console.oidc;
 
+import dev.plugboard.domain.time.Durations;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -39,7 +40,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -73,7 +73,7 @@ final class OidcProvider implements ExternalSignIn {
                  @Value("${" + PREFIX + "client-secret:}") String clientSecret,
                  @Value("${" + PREFIX + "provider-name:}") String name,
                  @Value("${" + PREFIX + "scopes:openid,profile,email}") List<String> scopes,
-                 @Value("${plugboard.auth.clock-skew:60s}") Duration skew) {
+                 @Value("${plugboard.auth.clock-skew:60s}") String clockSkew) {
         this.issuer = new Issuer(issuer.strip());
         this.clientId = new ClientID(clientId.strip());
         this.secret = clientSecret.isBlank() ? null : new Secret(clientSecret.strip());
@@ -81,7 +81,7 @@ final class OidcProvider implements ExternalSignIn {
         Scope requested = new Scope("openid");
         scopes.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(requested::add);
         this.scope = requested;
-        this.skewSeconds = (int) skew.toSeconds();
+        this.skewSeconds = (int) Durations.parse("plugboard.auth.clock-skew", clockSkew).toSeconds();
     }
 
     @Override

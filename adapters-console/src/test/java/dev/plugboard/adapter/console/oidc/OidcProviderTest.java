@@ -28,7 +28,7 @@ class OidcProviderTest {
     private static final URI CALLBACK = URI.create("http://127.0.0.1:8080/console/oidc/callback");
 
     private static OidcProvider provider(String issuer) {
-        return new OidcProvider(issuer, "plugboard-console", SECRET, "", List.of("openid"), Duration.ofSeconds(60));
+        return new OidcProvider(issuer, "plugboard-console", SECRET, "", List.of("openid"), "60s");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.rest.circuit;
 
+import dev.plugboard.domain.time.Durations;
 import dev.plugboard.adapter.rest.problem.Problem;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.adapter.rest.security.Roles;
@@ -19,7 +20,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /**
  * Administrators force an owner's circuit breaker open (to pause a misbehaving plugin for that
@@ -48,7 +48,7 @@ public class AdminCircuitController {
      *
      * @param owner    the owner, written {@code user:alice} or {@code org:acme}
      * @param plugin   the plugin's name
-     * @param duration how long, ISO-8601 such as {@code PT5M}, at most 30 days (default 5 minutes)
+     * @param duration how long, such as {@code 5m}, {@code 1h30m} or ISO-8601 {@code PT5M}, at most 30 days (default 5 minutes)
      * @return the circuit
      */
     @Post("/{owner}/{plugin}/open")
@@ -72,10 +72,6 @@ public class AdminCircuitController {
     }
 
     private static Duration duration(String text) {
-        try {
-            return Duration.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException("duration", text, "use ISO-8601, e.g. PT5M or PT1H");
-        }
+        return Durations.parse("duration", text);
     }
 }

@@ -1,6 +1,6 @@
 package dev.plugboard.adapter.rest.http;
 
-import dev.plugboard.domain.plugin.ManifestDocument;
+import dev.plugboard.domain.time.Durations;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -28,7 +28,7 @@ final class RateLimitSettings {
                       @Value("${plugboard.rate-limit.burst:" + DEFAULT_BURST + "}") long burst) {
         this.enabled = enabled;
         this.requests = Math.max(1, requests);
-        this.period = ManifestDocument.duration("plugboard.rate-limit.period", period);
+        this.period = Durations.parse("plugboard.rate-limit.period", period);
         this.burst = Math.max(1, burst);
     }
 

@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.rest.security;
 
+import dev.plugboard.domain.time.Durations;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.NonNull;
@@ -31,8 +32,8 @@ public final class TimeClaimsValidator<T> implements GenericJwtClaimsValidator<T
 
     private final Duration skew;
 
-    public TimeClaimsValidator(@Value("${" + CLOCK_SKEW + ":60s}") Duration skew) {
-        this.skew = skew;
+    public TimeClaimsValidator(@Value("${" + CLOCK_SKEW + ":60s}") String skew) {
+        this.skew = Durations.parse(CLOCK_SKEW, skew);
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.plugboard.adapter.rest.security.Roles;
 import dev.plugboard.application.port.in.state.DeclarativeStateUseCase;
 import dev.plugboard.application.port.in.state.DeclarativeStateUseCase.Exported;
 import dev.plugboard.domain.owner.Owner;
-import dev.plugboard.domain.settings.YamlText;
+import dev.plugboard.application.port.in.state.YamlText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -2,7 +2,7 @@ package dev.plugboard.adapter.rest.state;
 
 import dev.plugboard.application.port.in.state.StateProblemsException;
 import dev.plugboard.domain.settings.JsonDocument;
-import dev.plugboard.domain.settings.YamlText;
+import dev.plugboard.application.port.in.state.YamlText;
 
 import java.util.List;
 

@@ -70,7 +70,7 @@ public abstract class CircuitApiContract extends ApiContract {
         Who alice = Who.newUser("alice");
         install(alice, plugin, null);
 
-        JsonNode opened = ok(api().post(force(alice.owner(), plugin, "open") + "?duration=PT10M", admin), 200);
+        JsonNode opened = ok(api().post(force(alice.owner(), plugin, "open") + "?duration=10m", admin), 200);
 
         assertThat(opened.path("owner").asText()).isEqualTo(alice.owner());
         assertThat(opened.path("plugin").asText()).isEqualTo(plugin);
@@ -154,7 +154,8 @@ public abstract class CircuitApiContract extends ApiContract {
         problem(api().post(force("user:alice", "Bad_Name", "open"), admin), 400);
         assertThat(problem(api().post(force("user:alice", "contract-no-such-plugin", "open"), admin), 404)
                 .path("code").asText()).isEqualTo("plugin_not_found");
-        problem(api().post(force("user:alice", plugin, "open") + "?duration=5%20minutes", admin), 400);
+        assertThat(problem(api().post(force("user:alice", plugin, "open") + "?duration=5%20minutes", admin), 400)
+                .path("detail").asText()).contains("'5 minutes'", "1h30m", "PT30S");
         problem(api().post(force("user:alice", plugin, "open") + "?duration=PT0S", admin), 400);
         problem(api().post(force("user:alice", plugin, "open") + "?duration=P31D", admin), 400);
     }

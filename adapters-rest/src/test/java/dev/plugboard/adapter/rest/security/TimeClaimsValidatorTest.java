@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimeClaimsValidatorTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    private final TimeClaimsValidator<Object> validator = new TimeClaimsValidator<>(Duration.ofSeconds(60));
+    private final TimeClaimsValidator<Object> validator = new TimeClaimsValidator<>("60s");
 
     private static JWTClaimsSet.Builder claims(Duration expiresIn) {
         return new JWTClaimsSet.Builder().subject("alice").expirationTime(Date.from(NOW.plus(expiresIn)));

@@ -3,6 +3,7 @@ package dev.plugboard.application.service.catalog;
 import dev.plugboard.application.port.Page;
 import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
+import dev.plugboard.application.port.in.catalog.CatalogUseCases;
 import dev.plugboard.application.port.in.catalog.RegisterPluginUseCase;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase;
 import dev.plugboard.application.port.out.CatalogFilter;
@@ -32,7 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The catalog: browsing, registration and the global switch; {@link CatalogSync} syncs it with the manifests. */
-public final class CatalogService implements BrowseCatalogUseCase, RegisterPluginUseCase, SwitchPluginUseCase {
+public final class CatalogService implements CatalogUseCases {
 
     private final PluginRepository plugins;
     private final ManifestSource manifests;

@@ -2,6 +2,7 @@ package dev.plugboard.application.service.installation;
 
 import dev.plugboard.application.port.out.Telemetry;
 
+import dev.plugboard.application.port.in.installation.InstallationUseCases;
 import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.InstallationView;
@@ -48,8 +49,7 @@ import static dev.plugboard.application.service.installation.InstallationStates.
 import static dev.plugboard.application.service.installation.InstallationStates.view;
 
 /** Installations: an owner's plugins, their settings and their switch. */
-public final class InstallationService implements InstallPluginUseCase, UninstallPluginUseCase,
-        ConfigureInstallationUseCase, ToggleInstallationUseCase, ListInstallationsUseCase, ValidateSettingsUseCase {
+public final class InstallationService implements InstallationUseCases {
 
     private final PluginRepository plugins;
     private final InstallationRepository installations;

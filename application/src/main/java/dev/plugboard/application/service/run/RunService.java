@@ -4,6 +4,7 @@ import dev.plugboard.application.port.out.Telemetry;
 
 import dev.plugboard.application.port.Page;
 import dev.plugboard.application.port.PageRequest;
+import dev.plugboard.application.port.in.run.RunUseCases;
 import dev.plugboard.application.port.in.run.CancelRunUseCase;
 import dev.plugboard.application.port.in.run.QueryRunsUseCase;
 import dev.plugboard.application.port.in.run.StartRunUseCase;
@@ -35,7 +36,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The run ledger: queueing runs, reading them, cancelling them. */
-public final class RunService implements StartRunUseCase, QueryRunsUseCase, CancelRunUseCase {
+public final class RunService implements RunUseCases {
 
     private final RunAdmission admission;
     private final RunRepository runs;

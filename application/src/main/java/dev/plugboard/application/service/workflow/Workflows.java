@@ -1,5 +1,8 @@
 package dev.plugboard.application.service.workflow;
 
+import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase;
+import dev.plugboard.application.port.in.workflow.ReceiveWebhookUseCase;
+import dev.plugboard.application.port.in.workflow.RunWorkflowsUseCase;
 import dev.plugboard.application.port.in.execution.PublishEventUseCase.EventFollowers;
 import dev.plugboard.application.port.in.run.StartRunUseCase;
 import dev.plugboard.application.port.out.IdSource;
@@ -62,7 +65,7 @@ public final class Workflows {
     }
 
     /** Create, read, change, delete workflows. */
-    public WorkflowService manage() {
+    public ManageWorkflowsUseCase manage() {
         return manage;
     }
 
@@ -72,12 +75,12 @@ public final class Workflows {
     }
 
     /** Manual runs, test mode, reading and cancelling runs. */
-    public WorkflowRunService runs() {
+    public RunWorkflowsUseCase runs() {
         return runs;
     }
 
     /** Webhook deliveries. */
-    public WebhookService webhooks() {
+    public ReceiveWebhookUseCase webhooks() {
         return webhooks;
     }
 

@@ -59,7 +59,7 @@ class HealthAndAlertsInMemoryTest {
         plugboard.installations().install(new InstallPluginCommand(ops, PAGER, Optional.empty(), Optional.empty()));
         finish(5, false);
 
-        assertThat(plugboard.health().evaluate()).isEqualTo(2);
+        assertThat(plugboard.evaluateHealth()).isEqualTo(2);
 
         PluginHealth flaky = health(FLAKY);
         assertThat(flaky.state()).isEqualTo(HealthState.UNHEALTHY);
@@ -74,12 +74,12 @@ class HealthAndAlertsInMemoryTest {
             assertThat(run.run().input().at("/data/subject")).contains("flaky");
         });
 
-        plugboard.health().evaluate();
+        plugboard.evaluateHealth();
         assertThat(plugboard.alerts().list(Optional.empty(), 10)).filteredOn(a -> a.subject().equals("flaky"))
                 .singleElement().satisfies(a -> assertThat(a.count()).isEqualTo(2));
 
         finish(5, true);
-        plugboard.health().evaluate();
+        plugboard.evaluateHealth();
 
         assertThat(health(FLAKY).state()).isEqualTo(HealthState.HEALTHY);
         assertThat(plugboard.alerts().list(Optional.of(AlertStatus.RESOLVED), 10)).extracting(Alert::id).contains(alert.id());
@@ -121,7 +121,7 @@ class HealthAndAlertsInMemoryTest {
                 .build();
         checking.syncCatalog();
 
-        checking.health().evaluate();
+        checking.evaluateHealth();
 
         assertThat(checking.health().all()).filteredOn(h -> h.plugin().value().equals("self-degraded")).singleElement()
                 .satisfies(h -> {

@@ -1,4 +1,6 @@
-package dev.plugboard.domain.settings;
+package dev.plugboard.application.port.in.state;
+
+import dev.plugboard.domain.settings.JsonDocument;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
