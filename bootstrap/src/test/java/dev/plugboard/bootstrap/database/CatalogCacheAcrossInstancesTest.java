@@ -112,12 +112,14 @@ class CatalogCacheAcrossInstancesTest {
                 .switchPlugin(new SwitchPluginCommand(Actor.operator("test"), PluginName.of(PLUGIN), enabled, true));
     }
 
+    /** Terminates every listening connection (only those: a materialized list, so no other row is tried). */
     private static int killListeners() throws SQLException {
         EmbeddedDatabase database = launch.embeddedDatabase().orElseThrow();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
              Statement statement = connection.createStatement();
-             ResultSet killed = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
-                     + CatalogNotifications.APPLICATION_NAME + "' AND pg_terminate_backend(pid)")) {
+             ResultSet killed = statement.executeQuery("WITH listeners AS MATERIALIZED (SELECT pid FROM pg_stat_activity"
+                     + " WHERE application_name = '" + CatalogNotifications.APPLICATION_NAME + "')"
+                     + " SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM listeners")) {
             killed.next();
             return killed.getInt(1);
         }

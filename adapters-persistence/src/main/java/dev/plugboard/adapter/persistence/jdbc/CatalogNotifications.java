@@ -38,6 +38,7 @@ public final class CatalogNotifications {
     private volatile boolean listening;
     private volatile boolean closed;
     private Thread thread;
+    private volatile Connection connection;
 
     public CatalogNotifications(BasicJdbcConfiguration database) {
         this.database = database;
@@ -61,17 +62,20 @@ public final class CatalogNotifications {
 
     private void loop() {
         while (!closed) {
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (Connection listened = connect(); Statement statement = listened.createStatement()) {
+                connection = listened;
+                // Set here, as the URL's own ApplicationName would win over a connection property.
+                statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
                 statement.execute("LISTEN " + CHANNEL);
                 listening = true;
                 onChange.run();
-                PGConnection notifications = connection.unwrap(PGConnection.class);
+                PGConnection notifications = listened.unwrap(PGConnection.class);
                 while (!closed) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null && received.length > 0) {
                         onChange.run();
                     }
-                    if (connection.isClosed()) {
+                    if (listened.isClosed()) {
                         throw new SQLException("the listening connection was closed");
                     }
                 }
@@ -82,6 +86,7 @@ public final class CatalogNotifications {
                 }
             } finally {
                 listening = false;
+                connection = null;
             }
             pause();
         }
@@ -91,7 +96,6 @@ public final class CatalogNotifications {
         Properties properties = new Properties();
         properties.setProperty("user", database.getUsername() == null ? "" : database.getUsername());
         properties.setProperty("password", database.getPassword() == null ? "" : database.getPassword());
-        properties.setProperty("ApplicationName", APPLICATION_NAME);
         properties.setProperty("tcpKeepAlive", "true");
         return DriverManager.getConnection(database.getUrl(), properties);
     }
@@ -105,6 +109,7 @@ public final class CatalogNotifications {
         }
     }
 
+    /** Stops listening and closes the connection before returning, so that nothing holds the database open. */
     @PreDestroy
     public void close() {
         closed = true;
@@ -112,8 +117,22 @@ public final class CatalogNotifications {
         synchronized (this) {
             running = thread;
         }
-        if (running != null) {
-            running.interrupt();
+        if (running == null) {
+            return;
+        }
+        Connection open = connection;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the catalog listener's connection: {}", e.getMessage());
+            }
+        }
+        running.interrupt();
+        try {
+            running.join(RECONNECT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
