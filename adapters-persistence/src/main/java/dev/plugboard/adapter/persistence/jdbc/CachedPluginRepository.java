@@ -134,16 +134,21 @@ public final class CachedPluginRepository implements PluginRepository {
         if (status.isEmpty()) {
             return;
         }
+        try {
+            status.get().registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(Status completion) {
+                    WROTE.remove();
+                    writing.decrementAndGet();
+                    invalidate();
+                }
+            });
+        } catch (RuntimeException unsupported) {
+            // No end to wait for: the notification, heard by this instance too, drops the copy after the commit.
+            return;
+        }
         WROTE.set(true);
         writing.incrementAndGet();
-        status.get().registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(Status completion) {
-                WROTE.remove();
-                writing.decrementAndGet();
-                invalidate();
-            }
-        });
     }
 
     private void notifyChange() {
