@@ -30,4 +30,26 @@ public final class ETags {
                     "send back one ETag this API returned for the resource, such as \"3\"");
         }
     }
+
+    /**
+     * Whether {@code If-None-Match} names {@code current} (or is {@code *}): the caller has it, and a
+     * GET answers 304. Comparison is weak, as RFC 9110 asks for If-None-Match.
+     */
+    public static boolean noneMatchFails(String ifNoneMatch, String current) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        String wanted = opaque(current);
+        for (String tag : ifNoneMatch.split(",")) {
+            String candidate = tag.strip();
+            if (candidate.equals("*") || opaque(candidate).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
 }

@@ -1,6 +1,5 @@
 package dev.plugboard.application.inmemory;
 
-import dev.plugboard.application.port.Cursor;
 import dev.plugboard.application.port.Page;
 import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.out.CatalogFilter;
@@ -29,13 +28,7 @@ public final class InMemoryPluginRepository implements PluginRepository, Snapsho
 
     @Override
     public synchronized Page<Plugin> search(CatalogFilter filter, PageRequest page) {
-        Optional<String> after = page.after().map(cursor -> Cursor.decode(cursor, 1).get(0));
-        List<Plugin> matching = plugins.values().stream()
-                .filter(plugin -> after.map(name -> plugin.name().value().compareTo(name) > 0).orElse(true))
-                .filter(filter::matches)
-                .limit(page.limit() + 1L)
-                .toList();
-        return Page.fromOverfetched(matching, page.limit(), plugin -> Cursor.encode(plugin.name().value()));
+        return filter.page(plugins.values(), page);
     }
 
     @Override

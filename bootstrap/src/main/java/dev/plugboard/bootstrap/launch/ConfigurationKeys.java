@@ -105,6 +105,8 @@ public final class ConfigurationKeys {
             Key.of("plugboard.plugins.hook-timeout", ValueType.DURATION),
             // Approvals of new plugins (issue 14 part 7): enabled, disabled or pending-approval.
             Key.of("plugboard.catalog.new-plugins", ValueType.TEXT),
+            // Issue 16: the in-memory catalog's time limit while LISTEN/NOTIFY is down (0 = no cache).
+            Key.of(LaunchConfiguration.CATALOG_CACHE_TTL, ValueType.DURATION),
             // Meters (issue 12): how often the database-read gauges (pending runs, open circuits) are refreshed.
             Key.of("plugboard.metrics.backlog-interval", ValueType.DURATION),
             // Workflows (issue 11).

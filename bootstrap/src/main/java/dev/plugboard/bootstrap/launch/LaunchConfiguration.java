@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ public final class LaunchConfiguration implements AutoCloseable {
     public static final String DEFAULT_DATA_DIR = "plugboard-data";
     /** Set by the launcher, not by operators: whether start-up syncs the catalog and seals plain-text secrets. */
     public static final String SYNC_CATALOG = "plugboard.launch.sync-catalog";
+    /** How long a catalog copy may be served while catalog notifications are down; 0 turns the cache off. */
+    public static final String CATALOG_CACHE_TTL = "plugboard.catalog.cache-ttl";
 
     /** What a command may do to the database before it runs: only the server, {@code plugins sync} and {@code db migrate} change it. */
     public enum DatabaseUse {
@@ -109,7 +112,8 @@ public final class LaunchConfiguration implements AutoCloseable {
                     derived.putAll(embedded.dataSourceProperties());
                     derived.put("plugboard.database.embedded", true);
                 }
-                int poolSize = environment.getProperty("plugboard.database.pool-size", Integer.class).orElse(10);
+                int poolSize = environment.getProperty("plugboard.database.pool-size", Integer.class)
+                        .orElse(defaultPoolSize());
                 if (use == DatabaseUse.SERVE) {
                     derived.put("datasources.default.maximum-pool-size", poolSize);
                 } else {
@@ -121,6 +125,7 @@ public final class LaunchConfiguration implements AutoCloseable {
                 derived.putAll(PoolTimeouts.from(environment).properties());
                 derived.put("flyway.datasources.default.enabled", use != DatabaseUse.AS_IS);
                 derived.put(SYNC_CATALOG, use == DatabaseUse.SERVE);
+                derived.put(CATALOG_CACHE_TTL, DurationSetting.of(environment, CATALOG_CACHE_TTL, Duration.ofSeconds(5)).toString());
             }
         }
         if (use != DatabaseUse.SERVE) {
@@ -128,6 +133,15 @@ public final class LaunchConfiguration implements AutoCloseable {
         }
         derived.putAll(overrides);
         return new LaunchConfiguration(derived, embedded);
+    }
+
+    /**
+     * HikariCP's rule of thumb, twice the cores plus one, but never under 10: the background jobs (run
+     * executor, workflow engine, rollups, health) hold connections beside the HTTP requests, and a
+     * request waits at most {@code connection-timeout} (1 s) for one.
+     */
+    static int defaultPoolSize() {
+        return Math.max(10, 2 * Runtime.getRuntime().availableProcessors() + 1);
     }
 
     private static Map<String, Object> dataSource(String url, String user, String password) {

@@ -1,11 +1,14 @@
 package dev.plugboard.adapter.rest.catalog;
 
+import dev.plugboard.adapter.rest.ConditionalGet;
 import dev.plugboard.adapter.rest.PageResponse;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.application.port.out.CatalogFilter;
 import dev.plugboard.adapter.rest.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -30,9 +33,11 @@ import java.util.stream.Collectors;
 public class CatalogController {
 
     private final BrowseCatalogUseCase catalog;
+    private final ConditionalGet conditional;
 
-    public CatalogController(BrowseCatalogUseCase catalog) {
+    public CatalogController(BrowseCatalogUseCase catalog, ConditionalGet conditional) {
         this.catalog = catalog;
+        this.conditional = conditional;
     }
 
     /**
@@ -44,10 +49,10 @@ public class CatalogController {
      * @param q          free text in the name, display name, description or tags
      * @param limit      page size, 1 to 200 (default 50)
      * @param after      the {@code next} cursor of the previous page
-     * @return one page of plugins
+     * @return one page of plugins, with an {@code ETag}; 304 when {@code If-None-Match} names it
      */
     @Get
-    public PageResponse<PluginSummaryResponse> listPlugins(@Nullable @QueryValue String category,
+    public HttpResponse<PageResponse<PluginSummaryResponse>> listPlugins(HttpRequest<?> request, @Nullable @QueryValue String category,
                                                     @Nullable @QueryValue List<String> tag,
                                                     @Nullable @QueryValue String capability,
                                                     @Nullable @QueryValue String q,
@@ -55,7 +60,8 @@ public class CatalogController {
                                                     @Nullable @QueryValue String after) {
         CatalogFilter filter = new CatalogFilter(Optional.ofNullable(category), tags(tag),
                 Optional.ofNullable(capability), Optional.ofNullable(q), Optional.empty());
-        return PageResponse.from(catalog.list(filter, PageResponse.request(limit, after)), PluginSummaryResponse::from);
+        return conditional.respond(request,
+                PageResponse.from(catalog.list(filter, PageResponse.request(limit, after)), PluginSummaryResponse::from));
     }
 
     private static Set<String> tags(List<String> tags) {
@@ -67,11 +73,11 @@ public class CatalogController {
      * One plugin with its schemas.
      *
      * @param name the plugin's name
-     * @return the plugin
+     * @return the plugin, with an {@code ETag}; 304 when {@code If-None-Match} names it
      */
     @Get("/{name}")
-    public PluginDetailsResponse getPlugin(String name) {
+    public HttpResponse<PluginDetailsResponse> getPlugin(HttpRequest<?> request, String name) {
         Plugin plugin = catalog.get(name);
-        return PluginDetailsResponse.from(plugin, catalog.unsatisfied(plugin));
+        return conditional.respond(request, PluginDetailsResponse.from(plugin, catalog.unsatisfied(plugin)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.rest.installation;
 
+import dev.plugboard.adapter.rest.ConditionalGet;
 import dev.plugboard.adapter.rest.ETags;
 import dev.plugboard.adapter.rest.JsonValues;
 import dev.plugboard.adapter.rest.security.Callers;
@@ -23,6 +24,7 @@ import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.adapter.rest.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -60,28 +62,31 @@ public class InstallationController {
     private final ConfigureInstallationUseCase configuring;
     private final ToggleInstallationUseCase toggling;
     private final ValidateSettingsUseCase validating;
+    private final ConditionalGet conditional;
 
     public InstallationController(ListInstallationsUseCase listing, InstallPluginUseCase installing,
                                   UninstallPluginUseCase uninstalling, ConfigureInstallationUseCase configuring,
-                                  ToggleInstallationUseCase toggling, ValidateSettingsUseCase validating) {
+                                  ToggleInstallationUseCase toggling, ValidateSettingsUseCase validating,
+                                  ConditionalGet conditional) {
         this.listing = listing;
         this.installing = installing;
         this.uninstalling = uninstalling;
         this.configuring = configuring;
         this.toggling = toggling;
         this.validating = validating;
+        this.conditional = conditional;
     }
 
     /**
      * The caller's installations.
      *
-     * @return every installation of the caller's owner
+     * @return every installation of the caller's owner, with an {@code ETag}; 304 when {@code If-None-Match} names it
      */
     @Get
-    public InstallationListResponse listInstallations(Authentication authentication) {
+    public HttpResponse<InstallationListResponse> listInstallations(HttpRequest<?> request, Authentication authentication) {
         Caller caller = Callers.of(authentication);
-        return new InstallationListResponse(listing.listInstallations(caller.owner()).stream()
-                .map(InstallationResponse::from).toList());
+        return conditional.respond(request, new InstallationListResponse(listing.listInstallations(caller.owner()).stream()
+                .map(InstallationResponse::from).toList()));
     }
 
     /**
@@ -96,6 +101,7 @@ public class InstallationController {
     @Get("/{name}")
     public HttpResponse<InstallationResponse> getInstallation(String name, @Nullable @QueryValue String environment,
                                                               Authentication authentication) {
+        // Its ETag is its version, for If-Match; overrides and plugin upgrades do not move it, so no 304 here.
         return withETag(HttpStatus.OK, listing.getInstallation(Callers.of(authentication).owner(), name,
                 Environment.of(environment)));
     }

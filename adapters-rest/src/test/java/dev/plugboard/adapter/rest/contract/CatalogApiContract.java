@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,5 +101,46 @@ public abstract class CatalogApiContract extends ApiContract {
     @Test
     void givenMalformedName_get_is400Problem() {
         problem(api().get("/api/plugins/Not_A_Slug", reader), 400);
+    }
+
+    @Test
+    void givenETagOfAPageAndOfAPlugin_getWithIfNoneMatch_is304WithoutBody() {
+        String name = Who.unique("contract-etag");
+        ContractPlugins.register(api(), Who.newAdmin(), ContractPlugins.minimal(name, "contract-etag"));
+        for (String path : List.of("/api/plugins?category=contract-etag&limit=5", "/api/plugins/" + name)) {
+            ApiResponse first = api().get(path, reader);
+            assertThat(first.status()).as(first.toString()).isEqualTo(200);
+            String etag = first.header("ETag");
+            assertThat(etag).as(path).matches("\"[A-Za-z0-9_-]+\"");
+
+            ApiResponse again = api().send("GET", path, Who.newUser("other-reader"), null, Map.of("If-None-Match", etag));
+
+            assertThat(again.status()).as(again.toString()).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+            assertThat(again.header("ETag")).isEqualTo(etag);
+            assertThat(api().send("GET", path, reader, null, Map.of("If-None-Match", "\"stale\", W/" + etag)).status())
+                    .as("a list of tags, one of them weak, still matches").isEqualTo(304);
+        }
+    }
+
+    @Test
+    void givenChangedPlugin_getWithTheOldETag_is200WithANewETag() {
+        String name = Who.unique("contract-etag");
+        Who admin = Who.newAdmin();
+        ContractPlugins.register(api(), admin, ContractPlugins.minimal(name, "contract-etag-change"));
+        String page = "/api/plugins?category=contract-etag-change";
+        String pageTag = api().get(page, reader).header("ETag");
+        String detailsTag = api().get("/api/plugins/" + name, reader).header("ETag");
+
+        ContractPlugins.register(api(), admin, ContractPlugins.minimal(name, "contract-etag-change").replace("1.0.0", "1.1.0"));
+        ApiResponse changedPage = api().send("GET", page, reader, null, Map.of("If-None-Match", pageTag));
+        ApiResponse changedDetails = api().send("GET", "/api/plugins/" + name, reader, null, Map.of("If-None-Match", detailsTag));
+
+        assertThat(changedPage.status()).as(changedPage.toString()).isEqualTo(200);
+        assertThat(changedPage.header("ETag")).isNotEqualTo(pageTag);
+        assertThat(changedPage.json().path("items").get(0).path("version").asText()).isEqualTo("1.1.0");
+        assertThat(changedDetails.status()).as(changedDetails.toString()).isEqualTo(200);
+        assertThat(changedDetails.header("ETag")).isNotEqualTo(detailsTag);
+        assertThat(changedDetails.json().path("version").asText()).isEqualTo("1.1.0");
     }
 }

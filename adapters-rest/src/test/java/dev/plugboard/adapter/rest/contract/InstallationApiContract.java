@@ -176,6 +176,43 @@ public abstract class InstallationApiContract extends ApiContract {
     }
 
     @Test
+    void givenChangesWithCurrentAndStaleIfMatch_audit_hasOneSuccessPerChangeAndOneFailurePerRefusal() {
+        Who alice = Who.newUser("alice");
+        api().post(installPath(WEBHOOK), alice, webhookSettings(secret("token")));
+        String etag = api().get("/api/user/plugins/" + WEBHOOK, alice).header("ETag");
+
+        String second = ok(api().put(CONFIG, alice, "{\"settings\": {\"retries\": 1}}", ifMatch(etag)), 200).path("version")
+                .asText();
+        ok(api().put(CONFIG, alice, "{\"settings\": {\"retries\": 2}}", ifMatch("\"" + second + "\"")), 200);
+        problem(api().put(CONFIG, alice, "{\"settings\": {\"retries\": 3}}", ifMatch(etag)), 412);
+
+        JsonNode entries = ok(api().get("/api/admin/audit?action=configure&limit=200&target=installation:" + alice.owner()
+                + "/" + WEBHOOK, Who.newAdmin()), 200).path("items");
+        List<String> outcomes = new ArrayList<>();
+        entries.forEach(entry -> outcomes.add(entry.path("outcome").asText()));
+        assertThat(outcomes).as(entries.toString()).containsExactlyInAnyOrder("success", "success", "failure");
+    }
+
+    @Test
+    void givenInstallations_listWithItsETag_is304UntilAnInstallationChanges() {
+        Who alice = Who.newUser("alice");
+        install(alice, NOTES, null);
+        ApiResponse list = api().get("/api/user/plugins", alice);
+        String etag = list.header("ETag");
+        assertThat(etag).as(list.toString()).isNotBlank();
+
+        ApiResponse unchanged = api().send("GET", "/api/user/plugins", alice, null, Map.of("If-None-Match", etag));
+        api().put(installPath(NOTES).replace("/install", "/config"), alice, "{\"settings\": {\"color\": \"red\"}}", Map.of());
+        ApiResponse changed = api().send("GET", "/api/user/plugins", alice, null, Map.of("If-None-Match", etag));
+
+        assertThat(unchanged.status()).as(unchanged.toString()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(changed.json().path("items").get(0).path("settings").path("color").asText()).isEqualTo("red");
+    }
+
+    @Test
     void givenInvalidSettings_configure_is422AndChangesNothing() {
         Who alice = Who.newUser("alice");
         install(alice, WEBHOOK, webhookSettings(secret("token")));

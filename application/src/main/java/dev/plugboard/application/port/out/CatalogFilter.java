@@ -1,8 +1,13 @@
 package dev.plugboard.application.port.out;
 
+import dev.plugboard.application.port.Cursor;
+import dev.plugboard.application.port.Page;
+import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginManifest;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +42,17 @@ public record CatalogFilter(Optional<String> category, Set<String> tags, Optiona
                 && capability.map(m.capabilities()::contains).orElse(true)
                 && enabled.map(value -> value == plugin.isEnabled()).orElse(true)
                 && text.map(t -> matchesText(m, t.toLowerCase(Locale.ROOT))).orElse(true);
+    }
+
+    /** One page of the plugins of {@code byName} (ordered by name) that match, after the page's cursor. */
+    public Page<Plugin> page(Collection<Plugin> byName, PageRequest page) {
+        Optional<String> after = page.after().map(cursor -> Cursor.decode(cursor, 1).get(0));
+        List<Plugin> matching = byName.stream()
+                .filter(plugin -> after.map(name -> plugin.name().value().compareTo(name) > 0).orElse(true))
+                .filter(this::matches)
+                .limit(page.limit() + 1L)
+                .toList();
+        return Page.fromOverfetched(matching, page.limit(), plugin -> Cursor.encode(plugin.name().value()));
     }
 
     private static boolean matchesText(PluginManifest m, String needle) {
