@@ -50,7 +50,6 @@ public final class PgRunWakeups implements RunWakeups {
         this.url = url;
         properties.setProperty(PGProperty.USER.getName(), user);
         properties.setProperty(PGProperty.PASSWORD.getName(), password);
-        properties.setProperty(PGProperty.APPLICATION_NAME.getName(), APPLICATION_NAME);
         this.reconnectDelay = reconnectDelay;
     }
 
@@ -84,6 +83,8 @@ public final class PgRunWakeups implements RunWakeups {
                 try (Connection open = DriverManager.getConnection(url, properties)) {
                     connection = open;
                     try (Statement statement = open.createStatement()) {
+                        // Set here, not as a connection property: the URL may name the application already.
+                        statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
                         statement.execute("LISTEN " + CHANNEL);
                     }
                     if (dropped) {
