@@ -40,7 +40,7 @@ public final class PgRunWakeups implements RunWakeups {
     private final Duration reconnectDelay;
 
     @Inject
-    public PgRunWakeups(@Value("${datasources.default.url}") String url,
+    public PgRunWakeups(@Value("${datasources.default.url:}") String url,
                         @Value("${datasources.default.username:}") String user,
                         @Value("${datasources.default.password:}") String password) {
         this(url, user, password, Duration.ofSeconds(1));
