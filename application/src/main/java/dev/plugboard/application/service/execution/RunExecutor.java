@@ -9,15 +9,12 @@ import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.HandlerRegistry;
-import dev.plugboard.application.spi.KeyValueStore;
 import dev.plugboard.application.spi.OutboundHttp;
 import dev.plugboard.application.spi.PluginHandler;
-import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
-import dev.plugboard.domain.run.RunId;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.SecretUnreadableException;
 import dev.plugboard.domain.settings.SettingsPolicy;
@@ -170,7 +167,7 @@ public final class RunExecutor implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         Attempt attempt;
         try {
-            Context context = new Context(claimed.owner(), claimed.id(), claimed.attempt(), buffered,
+            HandlerContext context = new RunHandlerContext(claimed.owner(), claimed.id(), claimed.attempt(), buffered,
                     System.getLogger("dev.plugboard.plugin." + claimed.plugin()), new TracedOutbound(outbound, claimed));
             attempt = checked(ready.get().manifest(), invoker.invoke(ready.get().handler(), claimed, claimed.input(),
                     ready.get().settings(), context, ready.get().manifest().execution().timeout(), slot));
@@ -231,9 +228,5 @@ public final class RunExecutor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private record Context(Owner owner, RunId runId, int attempt, KeyValueStore store, System.Logger logger,
-                           OutboundHttp outbound) implements HandlerContext {
     }
 }
