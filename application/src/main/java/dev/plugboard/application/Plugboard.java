@@ -29,6 +29,8 @@ import dev.plugboard.application.port.out.Telemetry;
 import dev.plugboard.application.port.out.InstallationStore;
 import dev.plugboard.application.port.out.LogContext;
 import dev.plugboard.application.port.out.RunQueue;
+import dev.plugboard.application.port.out.RunWakeups;
+import dev.plugboard.application.service.execution.ClaimLoop;
 import dev.plugboard.application.service.execution.CircuitService;
 import dev.plugboard.application.service.execution.EventService;
 import dev.plugboard.application.service.execution.ExecutionSettings;
@@ -274,6 +276,15 @@ public final class Plugboard {
                 b.transactions, b.clock, b.executionSettings, b.outbound, b.logContext);
     }
 
+    /**
+     * A new executor driven by a {@link ClaimLoop}: it claims at once when a run becomes pending
+     * (the storage's {@link RunWakeups}) or a slot frees after a full claim, and polls every
+     * {@code pollInterval} as the fallback. Call {@link ClaimLoop#start()}; close it to stop.
+     */
+    public ClaimLoop newClaimLoop(java.time.Duration pollInterval) {
+        return new ClaimLoop(newExecutor(), wiring.wakeups, pollInterval);
+    }
+
     /** A builder whose every port defaults to its in-memory adapter. */
     public static Builder builder() {
         return new Builder();
@@ -344,6 +355,7 @@ public final class Plugboard {
         private SecretCipher secretCipher;
         private PlanLimits planLimits = PlanLimits.DEFAULT;
         private RunQueue queue;
+        private RunWakeups wakeups;
         private CircuitRepository circuits;
         private InstallationStore store;
         private EventLog events;
@@ -488,6 +500,12 @@ public final class Plugboard {
             return this;
         }
 
+        /** What tells executors at once that a run became pending; the in-memory queue's own signal, or none, unless set. */
+        public Builder runWakeups(RunWakeups signal) {
+            this.wakeups = Objects.requireNonNull(signal, "wakeups");
+            return this;
+        }
+
         /** The execution storage that goes with {@link #storage}: run queue, circuits, plugin store, event log. */
         public Builder executionStorage(RunQueue queue, CircuitRepository circuits, InstallationStore store, EventLog events) {
             this.queue = Objects.requireNonNull(queue, "queue");
@@ -613,6 +631,10 @@ public final class Plugboard {
                         runs instanceof InMemoryRunRepository memoryRuns && circuits instanceof InMemoryCircuitRepository memoryCircuits
                                 ? new InMemoryHealthSignals(memoryRuns, memoryCircuits) : HealthSignalSource.none(),
                         JobLock.alone());
+            }
+            if (wakeups == null) {
+                // The in-memory queue signals by itself; storage without a signal is polled.
+                wakeups = queue instanceof RunWakeups signal ? signal : RunWakeups.NONE;
             }
             if (secretCipher == null) {
                 secretCipher = new InMemorySecretCipher();

@@ -6,6 +6,7 @@ import dev.plugboard.application.port.PageRequest;
 import dev.plugboard.application.port.out.RunFilter;
 import dev.plugboard.application.port.out.RunQueue;
 import dev.plugboard.application.port.out.RunRepository;
+import dev.plugboard.application.port.out.RunWakeups;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.RunStatus;
@@ -24,7 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The run ledger in memory, newest first, with optimistic locking like the database. */
-public final class InMemoryRunRepository implements RunRepository, RunQueue, Snapshotting {
+public final class InMemoryRunRepository implements RunRepository, RunQueue, RunWakeups, Snapshotting {
 
     /**
      * Newest first; the id, compared as text (as PostgreSQL compares uuids), breaks ties between
@@ -36,6 +37,7 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
 
     private Map<RunId, PluginRun> runs = new LinkedHashMap<>();
     private final InMemoryAttemptHistory history = new InMemoryAttemptHistory();
+    private final List<Runnable> wakeups = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public synchronized Optional<PluginRun> find(Owner owner, RunId id) {
@@ -69,7 +71,17 @@ public final class InMemoryRunRepository implements RunRepository, RunQueue, Sna
         }
         PluginRun stored = run.withVersion(0);
         runs.put(run.id(), stored);
+        if (stored.status() == RunStatus.PENDING) {
+            wakeups.forEach(Runnable::run);
+        }
         return stored;
+    }
+
+    /** Executors of this embedding hear of a pending run as it is added: no poll to wait for. */
+    @Override
+    public Subscription listen(Runnable onPending) {
+        wakeups.add(onPending);
+        return () -> wakeups.remove(onPending);
     }
 
     @Override

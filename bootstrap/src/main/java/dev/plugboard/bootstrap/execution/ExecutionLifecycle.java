@@ -2,9 +2,9 @@ package dev.plugboard.bootstrap.execution;
 
 import dev.plugboard.bootstrap.background.BackgroundJob;
 import dev.plugboard.bootstrap.background.Ticker;
-import java.time.Duration;
 
 import dev.plugboard.application.Plugboard;
+import dev.plugboard.application.service.execution.ClaimLoop;
 import dev.plugboard.application.service.execution.RunExecutor;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the executor and the lease reaper in every server instance (never in CLI commands): they
- * poll the shared database, so several instances split the work between them.
+ * claim from the shared database, so several instances split the work between them. The executor
+ * is driven by a {@link ClaimLoop}: woken by LISTEN/NOTIFY and by freed slots, polling as fallback.
  */
 @Singleton
 final class ExecutionLifecycle implements BackgroundJob {
@@ -23,7 +24,7 @@ final class ExecutionLifecycle implements BackgroundJob {
     private final Plugboard plugboard;
     private final ExecutionConfiguration configuration;
     private Ticker scheduler;
-    private RunExecutor executor;
+    private ClaimLoop claims;
 
     ExecutionLifecycle(Plugboard plugboard, ExecutionConfiguration configuration) {
         this.plugboard = plugboard;
@@ -39,17 +40,18 @@ final class ExecutionLifecycle implements BackgroundJob {
             LOG.info("Execution is switched off in this instance (plugboard.execution.enabled=false)");
             return;
         }
-        executor = plugboard.newExecutor();
-        scheduler = new Ticker("plugboard-scheduler", 2, LOG);
-        scheduler.every("poll", Duration.ZERO, configuration.pollInterval(), executor::poll);
+        // Claims when a run is queued (LISTEN/NOTIFY) or a slot frees after a full claim; the poll is the fallback.
+        claims = plugboard.newClaimLoop(configuration.pollInterval()).start();
+        scheduler = new Ticker("plugboard-scheduler", 1, LOG);
         scheduler.every("reap", configuration.reapInterval(), configuration.reapInterval(), plugboard.reaper()::reap);
-        LOG.info("Executing runs as '{}': {} at once, lease {}, handlers for {}", configuration.settings().instanceId(),
-                configuration.settings().concurrency(), configuration.settings().lease(), plugboard.handlers().plugins());
+        LOG.info("Executing runs as '{}': {} at once, lease {}, woken by LISTEN/NOTIFY, polling every {} as fallback,"
+                        + " handlers for {}", configuration.settings().instanceId(), configuration.settings().concurrency(),
+                configuration.settings().lease(), configuration.pollInterval(), plugboard.handlers().plugins());
     }
 
     /** The executor of this instance while execution runs here. */
     synchronized java.util.Optional<RunExecutor> executor() {
-        return java.util.Optional.ofNullable(scheduler == null ? null : executor);
+        return java.util.Optional.ofNullable(scheduler == null ? null : claims.executor());
     }
 
     int concurrency() {
@@ -60,7 +62,7 @@ final class ExecutionLifecycle implements BackgroundJob {
     public synchronized void stop() {
         if (scheduler != null) {
             scheduler.close();
-            executor.close();
+            claims.close();
             scheduler = null;
         }
     }

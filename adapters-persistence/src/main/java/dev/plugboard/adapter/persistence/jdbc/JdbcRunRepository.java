@@ -104,6 +104,10 @@ public final class JdbcRunRepository implements RunRepository {
             throw new PluginNotFoundException(row.plugin());
         }
         recordAttempt(run);
+        if (run.status() == dev.plugboard.domain.run.RunStatus.PENDING) {
+            // Delivered on commit to every listening executor (PgRunWakeups); repeated in one transaction, it is sent once.
+            sql.one("SELECT pg_notify(?, '')", result -> 1, PgRunWakeups.CHANNEL);
+        }
         return run.withVersion(0);
     }
 

@@ -12,9 +12,15 @@ final class ExecutionSlots {
 
     private final int capacity;
     private final AtomicInteger taken = new AtomicInteger();
+    private volatile Runnable onRelease = () -> { };
 
     ExecutionSlots(int capacity) {
         this.capacity = capacity;
+    }
+
+    /** Called each time a slot is given back (on the releasing thread); must return quickly. */
+    void onRelease(Runnable listener) {
+        this.onRelease = listener;
     }
 
     int free() {
@@ -38,6 +44,7 @@ final class ExecutionSlots {
         void release() {
             if (released.compareAndSet(false, true)) {
                 taken.decrementAndGet();
+                onRelease.run();
             }
         }
 

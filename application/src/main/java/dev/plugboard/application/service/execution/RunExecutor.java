@@ -9,15 +9,12 @@ import dev.plugboard.application.port.out.TransactionBoundary;
 import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.HandlerRegistry;
-import dev.plugboard.application.spi.KeyValueStore;
 import dev.plugboard.application.spi.OutboundHttp;
 import dev.plugboard.application.spi.PluginHandler;
-import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginManifest;
 import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
-import dev.plugboard.domain.run.RunId;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.SecretUnreadableException;
 import dev.plugboard.domain.settings.SettingsPolicy;
@@ -60,6 +57,7 @@ public final class RunExecutor implements AutoCloseable {
     private final HandlerInvoker invoker;
     private final ExecutionSlots slots;
     private final ExecutorService runners = Executors.newCachedThreadPool(Threads.daemon("plugboard-run-"));
+    private volatile boolean lastClaimFull;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-lease-"));
 
     public RunExecutor(RunQueue queue, RunAdmission admission, RunOutcomes outcomes, RunRepository runs,
@@ -83,15 +81,24 @@ public final class RunExecutor implements AutoCloseable {
         this.slots = new ExecutionSlots(settings.concurrency());
     }
 
-    /** Claims as many runs as there are free slots and starts them; returns how many it claimed. */
+    /**
+     * Claims as many runs as there are free slots, in one batch, and starts them; returns how many
+     * it claimed. A claim that filled every free slot leaves {@link #lastClaimFull()} set: more runs
+     * may be pending, so whoever drives the executor claims again as soon as a slot frees.
+     */
     public int poll() {
         int free = slots.free();
-        if (free <= 0 || handlers.plugins().isEmpty()) {
+        if (free <= 0) {
+            return 0; // whether more runs wait is as unknown as before: lastClaimFull stays
+        }
+        lastClaimFull = false;
+        if (handlers.plugins().isEmpty()) {
             return 0;
         }
         Lease lease = new Lease(settings.instanceId(), clock.now().plus(settings.lease()));
         List<PluginRun> claimed = transactions.inTransaction(() -> queue.claim(handlers.plugins(), free, lease, clock.now(),
                 admission.perOwnerLimits(handlers.plugins())));
+        lastClaimFull = claimed.size() == free;
         for (PluginRun run : claimed) {
             ExecutionSlots.Slot slot = slots.take();
             runners.execute(() -> {
@@ -107,6 +114,21 @@ public final class RunExecutor implements AutoCloseable {
             });
         }
         return claimed.size();
+    }
+
+    /** Whether the last {@link #poll()} claimed a run for every free slot: the queue may hold more. */
+    public boolean lastClaimFull() {
+        return lastClaimFull;
+    }
+
+    /** Free slots now: how many runs the next {@link #poll()} may claim. */
+    public int freeSlots() {
+        return slots.free();
+    }
+
+    /** Calls {@code listener} each time a slot frees (on the thread that frees it); it must return quickly. */
+    public void onSlotFreed(Runnable listener) {
+        slots.onRelease(listener);
     }
 
     /** Slots taken now: runs executing plus abandoned handler threads still alive. */
@@ -145,7 +167,7 @@ public final class RunExecutor implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         Attempt attempt;
         try {
-            Context context = new Context(claimed.owner(), claimed.id(), claimed.attempt(), buffered,
+            HandlerContext context = new RunHandlerContext(claimed.owner(), claimed.id(), claimed.attempt(), buffered,
                     System.getLogger("dev.plugboard.plugin." + claimed.plugin()), new TracedOutbound(outbound, claimed));
             attempt = checked(ready.get().manifest(), invoker.invoke(ready.get().handler(), claimed, claimed.input(),
                     ready.get().settings(), context, ready.get().manifest().execution().timeout(), slot));
@@ -206,9 +228,5 @@ public final class RunExecutor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private record Context(Owner owner, RunId runId, int attempt, KeyValueStore store, System.Logger logger,
-                           OutboundHttp outbound) implements HandlerContext {
     }
 }
