@@ -140,6 +140,15 @@ public final class InMemoryInstallationRepository implements InstallationReposit
     }
 
     @Override
+    public synchronized boolean replaceOverride(UUID installation, SettingsOverride expected, SettingsOverride replacement) {
+        if (!expected.equals(overrides.getOrDefault(installation, Map.of()).get(replacement.environment()))) {
+            return false;
+        }
+        putOverride(installation, replacement);
+        return true;
+    }
+
+    @Override
     public synchronized void putOverride(UUID installation, SettingsOverride override) {
         Map<Environment, SettingsOverride> next = new TreeMap<>(java.util.Comparator.comparing(Environment::name));
         next.putAll(overrides.getOrDefault(installation, Map.of()));

@@ -204,6 +204,15 @@ public final class JdbcInstallationRepository implements InstallationRepository 
         }
     }
 
+    @Override
+    public boolean replaceOverride(UUID installation, SettingsOverride expected, SettingsOverride replacement) {
+        String environment = replacement.environment().name();
+        // jsonb equality ignores key order and spacing: the stored override is compared by value.
+        return sql.update("UPDATE installations SET overrides = jsonb_set(overrides, ARRAY[?::text], ?::jsonb)"
+                        + " WHERE id = ? AND overrides -> ?::text = ?::jsonb",
+                environment, OverridesJson.write(replacement), installation, environment, OverridesJson.write(expected)) > 0;
+    }
+
     private static Installation withVersion(Installation i, long version) {
         return Installation.reconstitute(i.id(), i.owner(), i.plugin(), i.settings(), i.secrets(), i.isEnabled(), i.executionCount(),
                 i.lastExecutedAt().orElse(null), i.lastError().orElse(null), version, i.createdAt(), i.updatedAt()).withAttention(i.attention())

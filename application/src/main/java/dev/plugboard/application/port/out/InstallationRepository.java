@@ -87,6 +87,13 @@ public interface InstallationRepository {
      */
     void putOverride(UUID installation, SettingsOverride override);
 
+    /**
+     * Replaces the override of {@code replacement.environment()} only while the stored one is still
+     * {@code expected} (compare-and-set, for a key rotation that must not undo a change made between
+     * its read and its write); returns false, changing nothing, when it is not.
+     */
+    boolean replaceOverride(UUID installation, SettingsOverride expected, SettingsOverride replacement);
+
     /** The references an applied state document gave for the installation's secrets: {@code <environment>#<pointer>} to reference. */
     Map<String, String> secretReferences(UUID installation);
 

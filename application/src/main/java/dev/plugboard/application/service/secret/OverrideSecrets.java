@@ -33,9 +33,12 @@ final class OverrideSecrets {
             SecretSealer sealer = vault.sealerFor(installation.id(), override.environment());
             SealedSecrets resealed = override.secrets().resealed((pointer, sealed) -> cipher.sealedWithPrimaryKey(sealed)
                     ? sealed : sealer.seal(pointer, sealer.open(pointer, sealed)));
-            installations.putOverride(installation.id(),
-                    new SettingsOverride(override.environment(), override.visible(), resealed));
-            count += stale;
+            // Only over the override it read: one changed meanwhile keeps its change, and its stale
+            // secrets stay counted as remaining for the next pass.
+            if (installations.replaceOverride(installation.id(), override,
+                    new SettingsOverride(override.environment(), override.visible(), resealed))) {
+                count += stale;
+            }
         }
         return count;
     }

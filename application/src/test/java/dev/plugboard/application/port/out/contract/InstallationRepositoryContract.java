@@ -68,6 +68,31 @@ public abstract class InstallationRepositoryContract extends StorageContract {
     }
 
     @Test
+    void givenAStoredOverride_replaceOverride_replacesItOnlyWhileItIsTheExpectedOne() {
+        Installation added = installedWebhook(ALICE);
+        Environment staging = new Environment("staging");
+        SettingsOverride read = new SettingsOverride(staging, JsonDocument.of(Map.of("token", "(set)")),
+                SealedSecrets.of(Map.of("/token", "sealed-with-the-old-key")));
+        SettingsOverride resealed = new SettingsOverride(staging, read.visible(),
+                SealedSecrets.of(Map.of("/token", "sealed-with-the-new-key")));
+        SettingsOverride changedMeanwhile = new SettingsOverride(staging, JsonDocument.of(Map.of("token", "(set)", "retries", 3)),
+                SealedSecrets.of(Map.of("/token", "sealed-by-the-owner")));
+        storage.installations().putOverride(added.id(), read);
+
+        assertThat(storage.installations().replaceOverride(added.id(), read, resealed)).isTrue();
+        assertThat(storage.installations().overrides(added.id()).get(staging)).isEqualTo(resealed);
+
+        storage.installations().putOverride(added.id(), changedMeanwhile);
+        assertThat(storage.installations().replaceOverride(added.id(), resealed,
+                new SettingsOverride(staging, resealed.visible(), SealedSecrets.of(Map.of("/token", "again"))))).isFalse();
+        assertThat(storage.installations().overrides(added.id()).get(staging)).isEqualTo(changedMeanwhile);
+        assertThat(storage.installations().replaceOverride(added.id(),
+                new SettingsOverride(new Environment("eu-prod"), read.visible(), read.secrets()),
+                new SettingsOverride(new Environment("eu-prod"), read.visible(), resealed.secrets()))).isFalse();
+        assertThat(storage.installations().overrides(added.id())).containsOnlyKeys(staging);
+    }
+
+    @Test
     void givenInstallationWithProvenance_findAndUpdate_keepWhoInstalledItAndAtWhichVersion() {
         installedWebhook(BOB);
         storage.owners().ensureExists(ALICE, T0);
