@@ -151,7 +151,7 @@ public final class ConfigurationKeys {
 
     /** PLUGBOARD_* variables that are not configuration keys: read by the launcher script, logging or tests. */
     static final Set<String> OTHER_VARIABLES = Set.of("PLUGBOARD_CONFIG", "PLUGBOARD_LOG_LEVEL", "PLUGBOARD_DEBUG",
-            "PLUGBOARD_JAVA_OPTS", "PLUGBOARD_LOG_FORMAT");
+            "PLUGBOARD_JAVA_OPTS", "PLUGBOARD_LOG_FORMAT", "PLUGBOARD_CDS");
     static final String TEST_VARIABLES = "PLUGBOARD_TEST_";
 
     private ConfigurationKeys() {

@@ -17,7 +17,7 @@ class ConfigurationCheckTest {
         assertThatCode(() -> check(Map.of("plugboard.plan-limits.pro", "50", "plugboard.rate-limit.period", "PT1M",
                 "plugboard.cors.allowed-origins", "https://a.example.test,https://b.example.test"),
                 Map.of("PLUGBOARD_PORT", "8081", "PLUGBOARD_PLAN_LIMITS_TEAM", "7", "PLUGBOARD_LOG_LEVEL", "DEBUG",
-                        "PLUGBOARD_TEST_DATABASE_URL", "jdbc:postgresql://x/y", "PLUGBOARD_JAVA_OPTS", "-Xmx1g",
+                        "PLUGBOARD_TEST_DATABASE_URL", "jdbc:postgresql://x/y", "PLUGBOARD_JAVA_OPTS", "-Xmx1g", "PLUGBOARD_CDS", "off",
                         "PATH", "/usr/bin"))).doesNotThrowAnyException();
     }
 
