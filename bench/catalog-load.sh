@@ -9,6 +9,8 @@
 # JFR recordings and the server log stay in bench/target/catalog-load/ (get.jfr, put.jfr).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=lib/setup.sh
+source "$here/bench/lib/setup.sh"   # wait_200
 seconds="${1:-25}" connections="${2:-32}" plugins="${3:-1000}" owners="${4:-200}"
 jar="${BENCH_JAR:-$here/bootstrap/target/plugboard.jar}"
 [[ -f "$jar" ]] || { echo "catalog-load: no $jar; build it: ./mvnw -B -pl bootstrap -am package -DskipTests" >&2; exit 2; }
@@ -24,11 +26,7 @@ java ${BENCH_JAVA_OPTS:-} -jar "$jar" serve >"$out/serve.log" 2>&1 &
 server=$!
 cleanup() { kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
-for _ in $(seq 1 180); do
-  curl -fsS "$url/health" >/dev/null 2>&1 && break
-  kill -0 "$server" 2>/dev/null || { cat "$out/serve.log" >&2; exit 1; }
-  sleep 1
-done
+wait_200 "$url/health" "$server" 180 || { cat "$out/serve.log" >&2; exit 1; }
 # The top frames of a recording: the leaf frames (where the CPU was) and, for each sample, the first
 # Plugboard frame on the stack (which of our code led there).
 top() {

@@ -19,6 +19,9 @@ runs="${2:-10}"
 jar="$here/bootstrap/target/plugboard.jar"
 [[ -f "$jar" ]] || { echo "read-commands: no $jar; build it: ./mvnw -B -pl bootstrap -am package -DskipTests" >&2; exit 2; }
 
+# shellcheck source=lib/setup.sh
+source "$here/bench/lib/setup.sh"   # wait_200, ms
+
 data="$(mktemp -d)"
 port="${PLUGBOARD_BENCH_PORT:-18080}"
 export PLUGBOARD_DATA_DIR="$data" PLUGBOARD_PORT="$port"
@@ -26,12 +29,7 @@ java -jar "$jar" serve >"$data/serve.log" 2>&1 &
 server=$!
 cleanup() { kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-  kill -0 "$server" 2>/dev/null || { cat "$data/serve.log" >&2; exit 1; }
-  sleep 1
-done
-curl -fsS "http://127.0.0.1:$port/health" >/dev/null || { echo "read-commands: the server did not start" >&2; exit 1; }
+wait_200 "http://127.0.0.1:$port/health" "$server" 120 || { cat "$data/serve.log" >&2; exit 1; }
 
 commands=(
   "plugins list"
@@ -45,7 +43,6 @@ commands=(
   "db info"
 )
 
-ms() { local t=${EPOCHREALTIME/[.,]/}; echo $(( t / 1000 )); }
 launcher="$here/plugboard"
 rm -f "${jar%.jar}-cli.jsa"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
