@@ -6,11 +6,10 @@ import dev.plugboard.adapter.rest.contract.ApiResponse;
 import dev.plugboard.adapter.rest.contract.ContractPlugins;
 import dev.plugboard.adapter.rest.contract.Who;
 import dev.plugboard.bootstrap.secrets.RawSql;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -39,25 +38,15 @@ class EnvironmentOverridesFullStackTest {
                "if": {"properties": {"mode": {"const": "batch"}}},
                "then": {"required": ["batchSize"]}}}""";
 
-    private static Path data;
-    private static FullStackServer server;
+    @RegisterExtension
+    static final OwnServer SERVER = new OwnServer("plugboard-environments", Map.of("plugboard.environment", "staging"));
     private static ApiClient api;
     private static final Who ADMIN = Who.newAdmin();
 
     @BeforeAll
     static void startServerInStaging() {
-        data = FullStackServer.newFolder("plugboard-environments");
-        server = FullStackServer.start(data, Map.of("plugboard.environment", "staging"));
-        api = new ApiClient(server);
+        api = new ApiClient(SERVER.server());
         ContractPlugins.register(api, ADMIN, MANIFEST);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.application().close();
-            FullStackServer.delete(data);
-        }
     }
 
     private static Who installedWithBase(String baseKey) {
@@ -74,7 +63,7 @@ class EnvironmentOverridesFullStackTest {
     }
 
     private static String storedRow(Who owner) throws SQLException {
-        return String.join("\n", new RawSql(server.application().context()).strings(
+        return String.join("\n", new RawSql(SERVER.server().application().context()).strings(
                 "SELECT i.settings::text || ' ' || i.secrets::text || ' ' || i.overrides::text FROM installations i "
                         + "WHERE i.user_id = ?", owner.user()));
     }
@@ -98,7 +87,7 @@ class EnvironmentOverridesFullStackTest {
         assertThat(base.json().path("settings").path("mode").asText()).as("the base keeps its own").isEqualTo("live");
         ApiResponse staging = api.get("/api/user/plugins/" + PLUGIN + "?environment=staging", owner);
         assertThat(staging.json().path("settings").path("mode").asText()).isEqualTo("batch");
-        String audit = String.join("\n", new RawSql(server.application().context()).strings(
+        String audit = String.join("\n", new RawSql(SERVER.server().application().context()).strings(
                 "SELECT coalesce(before::text, '') || coalesce(after::text, '') || detail || ' ' || environment "
                         + "FROM audit_entries WHERE target = ? AND action = 'configure'",
                 "installation:user:" + owner.user() + "/" + PLUGIN));
@@ -173,7 +162,7 @@ class EnvironmentOverridesFullStackTest {
         assertThat(details.status()).as(details.toString()).isEqualTo(200);
         assertThat(details.json().path("environment").asText()).isEqualTo("staging");
         assertThat(list.json().findValuesAsText("environment")).containsExactly("staging");
-        assertThat(new RawSql(server.application().context()).strings(
+        assertThat(new RawSql(SERVER.server().application().context()).strings(
                 "SELECT environment FROM plugin_runs WHERE id = ?::uuid", run)).containsExactly("staging");
     }
 }

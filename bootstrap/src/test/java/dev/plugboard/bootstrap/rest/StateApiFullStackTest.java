@@ -8,12 +8,11 @@ import dev.plugboard.adapter.rest.contract.ApiResponse;
 import dev.plugboard.adapter.rest.contract.ContractPlugins;
 import dev.plugboard.adapter.rest.contract.Who;
 import dev.plugboard.bootstrap.secrets.RawSql;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -36,25 +35,15 @@ class StateApiFullStackTest {
     /** A variable every test JVM has: its value stands in for a secret given through the environment. */
     private static final String VARIABLE = "PATH";
 
-    private static Path data;
-    private static FullStackServer server;
+    @RegisterExtension
+    static final OwnServer SERVER = new OwnServer("plugboard-state-api", Map.of());
     private static ApiClient api;
     private static final Who ADMIN = Who.newAdmin();
 
     @BeforeAll
     static void startServer() {
-        data = FullStackServer.newFolder("plugboard-state-api");
-        server = FullStackServer.start(data, Map.of());
-        api = new ApiClient(server);
+        api = new ApiClient(SERVER.server());
         ContractPlugins.register(api, ADMIN, MANIFEST);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.application().close();
-            FullStackServer.delete(data);
-        }
     }
 
     private static Who installed(String apiKey) {
@@ -87,7 +76,7 @@ class StateApiFullStackTest {
     }
 
     private static String stored(Who owner) throws SQLException {
-        return String.join("\n", new RawSql(server.application().context()).strings(
+        return String.join("\n", new RawSql(SERVER.server().application().context()).strings(
                 "SELECT settings::text || ' ' || secrets::text || ' ' || overrides::text || ' ' || enabled::text"
                         + " FROM installations WHERE user_id = ?", owner.user()));
     }
@@ -152,7 +141,7 @@ class StateApiFullStackTest {
         assertThat(again.json().path("changes").size()).as("the secrets from %s match in clear", VARIABLE).isZero();
         assertThat(again.json().path("unchanged").toString()).contains("= workflow " + target.owner() + "/hook");
         assertThat(stored(target)).doesNotContain(System.getenv(VARIABLE));
-        assertThat(new RawSql(server.application().context()).strings("SELECT detail FROM audit_entries"
+        assertThat(new RawSql(SERVER.server().application().context()).strings("SELECT detail FROM audit_entries"
                 + " WHERE action = 'state_applied' AND target = ?", "state:" + target.owner()))
                 .singleElement().asString().contains("+ install " + target.owner() + "/" + PLUGIN);
         assertThat(document.indexOf("\nworkflows:")).as("workflows, the last key").isGreaterThan(document.indexOf("plugboard: state/v1"));
