@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.rest.access;
 
-import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.adapter.rest.security.Roles;
 import dev.plugboard.application.port.in.access.RoleGrantsUseCase;
@@ -31,8 +32,7 @@ import java.util.Optional;
  * subjects. With {@code plugboard.auth.trust-token-roles=false} these grants are the only source
  * of roles. Grants and revokes are recorded in the audit trail.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/admin/grants")
 @Secured(Roles.ADMIN)
 @Tag(name = "admin")
@@ -51,6 +51,7 @@ public class GrantController {
      * @return the grants
      */
     @Get
+    @ProblemAnswers.Forbidden
     public GrantListResponse listGrants(@Nullable @QueryValue String subject) {
         return new GrantListResponse(grants.grants(Optional.ofNullable(subject)).stream().map(GrantResponse::from).toList());
     }
@@ -62,6 +63,8 @@ public class GrantController {
      * @return the grant: 201 when it is new, 200 when the subject already held the role
      */
     @Post
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
     @ApiResponse(responseCode = "201", description = "granted",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = GrantResponse.class)))
     @ApiResponse(responseCode = "200", description = "already granted, nothing changed",
@@ -81,6 +84,9 @@ public class GrantController {
      * @param role    {@code admin} or {@code worker}
      */
     @Delete("/{subject}/{role}")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
     @Status(HttpStatus.NO_CONTENT)
     public void revokeRole(String subject, String role, Authentication authentication) {
         grants.revoke(Callers.of(authentication).actor(), subject, Role.parse(role));

@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.rest.admin;
 
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.catalog.PluginDetailsResponse;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.adapter.rest.security.Roles;
@@ -15,7 +17,6 @@ import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.error.Require;
 import dev.plugboard.domain.plugin.PluginName;
-import dev.plugboard.adapter.rest.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -34,8 +35,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 
 /** Administrators shape the catalog: register manifests, rescan the plugins directory, switch plugins for everyone. */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/admin/plugins")
 @Secured(AdminPluginController.ADMIN)
 @Tag(name = "admin")
@@ -63,6 +63,9 @@ public class AdminPluginController {
      * @return the plugin: 201 when it is new, 200 when it replaced one
      */
     @Post
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.Conflict
     @ApiResponse(responseCode = "201", description = "registered",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PluginDetailsResponse.class)))
     @ApiResponse(responseCode = "200", description = "replaced",
@@ -89,6 +92,8 @@ public class AdminPluginController {
      * @return the plan, and what was applied
      */
     @Post("/sync")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
     public SyncReportResponse syncCatalog(@Nullable @QueryValue Boolean dryRun, @Nullable @QueryValue Boolean allowDowngrade,
                                           @Nullable @QueryValue Boolean force, Authentication authentication) {
         SyncOptions options = new SyncOptions(Boolean.TRUE.equals(dryRun), Boolean.TRUE.equals(allowDowngrade),
@@ -103,6 +108,10 @@ public class AdminPluginController {
      * @return the plugin
      */
     @Post("/{name}/enable")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     public PluginDetailsResponse enablePlugin(String name, Authentication authentication) {
         return PluginDetailsResponse.from(switching.switchPlugin(
                 new SwitchPluginCommand(actor(authentication), PluginName.of(name), true, false)));
@@ -116,6 +125,10 @@ public class AdminPluginController {
      * @return the plugin
      */
     @Post("/{name}/disable")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     public PluginDetailsResponse disablePlugin(String name, @Nullable @QueryValue String force,
                                          Authentication authentication) {
         return PluginDetailsResponse.from(switching.switchPlugin(

@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.rest.admin;
 
-import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.application.port.in.catalog.ApprovePluginsUseCase;
 import dev.plugboard.application.port.in.catalog.ApprovePluginsUseCase.DecideCommand;
@@ -14,9 +15,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -26,8 +24,7 @@ import java.util.Optional;
  * Administrators decide on the plugin versions a sync held under {@code plugboard.catalog.new-plugins:
  * pending-approval}; an approved version is applied by the next sync.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/admin")
 @Secured(AdminPluginController.ADMIN)
 @Tag(name = "admin")
@@ -46,6 +43,8 @@ public class ApprovalController {
      * @return the versions
      */
     @Get("/approvals")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
     public List<ApprovalResponse> listApprovals(@Nullable @QueryValue String status) {
         return approvals.approvals(status(status)).stream().map(ApprovalResponse::from).toList();
     }
@@ -57,6 +56,10 @@ public class ApprovalController {
      * @return the decided version; 404 when nothing of that name was held, 409 {@code PLUGIN_ALREADY_DECIDED}
      */
     @Post("/plugins/{name}/approve")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     public ApprovalResponse approvePlugin(String name, Authentication authentication) {
         return decide(name, true, authentication);
     }
@@ -68,6 +71,10 @@ public class ApprovalController {
      * @return the decided version
      */
     @Post("/plugins/{name}/reject")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     public ApprovalResponse rejectPlugin(String name, Authentication authentication) {
         return decide(name, false, authentication);
     }

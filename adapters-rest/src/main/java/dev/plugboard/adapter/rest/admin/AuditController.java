@@ -1,19 +1,17 @@
 package dev.plugboard.adapter.rest.admin;
 
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.PageResponse;
 import dev.plugboard.application.port.in.audit.ReadAuditTrailUseCase;
 import dev.plugboard.application.port.out.AuditFilter;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.error.InvalidValueException;
-import dev.plugboard.adapter.rest.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -23,8 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Administrators read the audit trail. */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/admin/audit")
 @Secured(AdminPluginController.ADMIN)
 @Tag(name = "admin")
@@ -48,6 +45,8 @@ public class AuditController {
      * @return one page of entries
      */
     @Get
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
     public PageResponse<AuditEntryResponse> listAudit(@Nullable @QueryValue String since, @Nullable @QueryValue String actor,
                                                  @Nullable @QueryValue String action, @Nullable @QueryValue String target,
                                                  @Nullable @QueryValue Integer limit, @Nullable @QueryValue String after) {

@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.rest.analytics;
 
-import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.application.port.in.analytics.AnalyticsStatsUseCase;
 import dev.plugboard.application.port.in.analytics.AnalyticsStatsUseCase.AnalyticsStatsQuery;
@@ -12,17 +13,13 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The caller's message statistics from the analytics plugin's store (seed 002, task 3.3.3); a
  * literal path, so it wins over {@code /api/user/plugins/{name}}.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/user/plugins/analytics")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "analytics")
@@ -44,6 +41,8 @@ public class AnalyticsController {
      * @return the statistics
      */
     @Get("/stats")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
     public AnalyticsStatsResponse stats(@Nullable @QueryValue String days, Authentication authentication) {
         return AnalyticsStatsResponse.from(analytics.stats(
                 new AnalyticsStatsQuery(Callers.of(authentication).owner(), days(days))));

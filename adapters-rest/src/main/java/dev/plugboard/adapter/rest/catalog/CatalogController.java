@@ -5,7 +5,8 @@ import dev.plugboard.adapter.rest.PageResponse;
 import dev.plugboard.application.port.in.catalog.BrowseCatalogUseCase;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.application.port.out.CatalogFilter;
-import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,9 +15,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -25,8 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The catalog, readable by every authenticated caller. */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/plugins")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "catalog")
@@ -52,6 +49,7 @@ public class CatalogController {
      * @return one page of plugins, with an {@code ETag}; 304 when {@code If-None-Match} names it
      */
     @Get
+    @ProblemAnswers.BadRequest
     public HttpResponse<PageResponse<PluginSummaryResponse>> listPlugins(HttpRequest<?> request, @Nullable @QueryValue String category,
                                                     @Nullable @QueryValue List<String> tag,
                                                     @Nullable @QueryValue String capability,
@@ -76,6 +74,8 @@ public class CatalogController {
      * @return the plugin, with an {@code ETag}; 304 when {@code If-None-Match} names it
      */
     @Get("/{name}")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
     public HttpResponse<PluginDetailsResponse> getPlugin(HttpRequest<?> request, String name) {
         Plugin plugin = catalog.get(name);
         return conditional.respond(request, PluginDetailsResponse.from(plugin, catalog.unsatisfied(plugin)));

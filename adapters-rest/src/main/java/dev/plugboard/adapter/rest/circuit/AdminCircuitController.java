@@ -1,7 +1,8 @@
 package dev.plugboard.adapter.rest.circuit;
 
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.domain.time.Durations;
-import dev.plugboard.adapter.rest.problem.Problem;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.adapter.rest.security.Roles;
 import dev.plugboard.application.port.in.execution.CircuitsUseCase;
@@ -14,9 +15,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -26,8 +24,7 @@ import java.time.Duration;
  * owner) or closed (to let it run again at once). Both are recorded in the audit trail as
  * {@code circuit_forced}.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/admin/circuits")
 @Secured(Roles.ADMIN)
 @Tag(name = "admin")
@@ -52,6 +49,9 @@ public class AdminCircuitController {
      * @return the circuit
      */
     @Post("/{owner}/{plugin}/open")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
     public CircuitResponse openCircuit(String owner, String plugin, @Nullable @QueryValue String duration,
                                        Authentication authentication) {
         return CircuitResponse.from(circuits.force(Callers.of(authentication).actor(), Owner.parse(owner),
@@ -66,6 +66,9 @@ public class AdminCircuitController {
      * @return the circuit
      */
     @Post("/{owner}/{plugin}/close")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
     public CircuitResponse closeCircuit(String owner, String plugin, Authentication authentication) {
         return CircuitResponse.from(circuits.force(Callers.of(authentication).actor(), Owner.parse(owner),
                 PluginName.of(plugin), false, Duration.ZERO));

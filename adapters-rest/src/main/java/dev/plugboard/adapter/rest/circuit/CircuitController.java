@@ -1,6 +1,6 @@
 package dev.plugboard.adapter.rest.circuit;
 
-import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.adapter.rest.problem.BearerOperations;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.application.port.in.execution.CircuitsUseCase;
 import io.micronaut.http.HttpResponse;
@@ -10,9 +10,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Comparator;
@@ -22,8 +19,7 @@ import java.util.Comparator;
  * {@value #PATH}; the old {@value #DEPRECATED_PATH} answers the same for one more release, marked
  * deprecated, since a plugin could never be named {@code circuits} there.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "circuits")

@@ -1,7 +1,8 @@
 package dev.plugboard.adapter.rest.event;
 
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.JsonValues;
-import dev.plugboard.adapter.rest.problem.Problem;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.application.port.in.Caller;
 import dev.plugboard.application.port.in.execution.PublishEventUseCase;
@@ -30,8 +31,7 @@ import java.util.Optional;
  * Events such as {@code message.received}: each becomes one run per enabled installation of the
  * owner whose plugin lists {@code event:TYPE} among its capabilities.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/events")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "events")
@@ -54,10 +54,10 @@ public class EventController {
      * @return the runs it queued, whether it was a duplicate, and the subscribers it skipped
      */
     @Post
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
     @ApiResponse(responseCode = "202", description = "published",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventReportResponse.class)))
-    @ApiResponse(responseCode = "403", description = "a non-admin named another owner",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<EventReportResponse> publishEvent(@Nullable @Body PublishEventRequest body,
                                                           Authentication authentication) {
         PublishEventRequest request = Require.present("body", body);

@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.rest.installation;
 
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.ConditionalGet;
 import dev.plugboard.adapter.rest.ETags;
 import dev.plugboard.adapter.rest.JsonValues;
@@ -21,7 +23,6 @@ import dev.plugboard.domain.error.Require;
 import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.JsonDocument;
-import dev.plugboard.adapter.rest.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -49,8 +50,7 @@ import java.util.Optional;
  * The caller's installations: the user's own, or their organization's under an {@code org} claim.
  * Another owner's installation answers 404, exactly like one that does not exist.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/user/plugins")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "installations")
@@ -99,6 +99,8 @@ public class InstallationController {
      * @return the installation
      */
     @Get("/{name}")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
     public HttpResponse<InstallationResponse> getInstallation(String name, @Nullable @QueryValue String environment,
                                                               Authentication authentication) {
         // Its ETag is its version, for If-Match; overrides and plugin upgrades do not move it, so no 304 here.
@@ -114,6 +116,11 @@ public class InstallationController {
      * @return the new installation, with its {@code ETag}
      */
     @Post("/{name}/install")
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
     @ApiResponse(responseCode = "201", description = "installed",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InstallationResponse.class)))
     public HttpResponse<InstallationResponse> install(String name, @Nullable @Body InstallRequest body,
@@ -132,6 +139,9 @@ public class InstallationController {
      * @param name the plugin's name
      */
     @Post("/{name}/uninstall")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     @ApiResponse(responseCode = "204", description = "uninstalled")
     public HttpResponse<Void> uninstall(String name, Authentication authentication) {
         uninstalling.uninstall(new UninstallPluginCommand(Callers.of(authentication), PluginName.of(name)));
@@ -152,6 +162,11 @@ public class InstallationController {
      * @return the installation, with its new {@code ETag}
      */
     @Put("/{name}/config")
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.PreconditionFailed
+    @ProblemAnswers.Unprocessable
     public HttpResponse<InstallationResponse> configure(String name, @Nullable @Body SettingsRequest body,
                                                         @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                                         @Nullable @QueryValue String environment,
@@ -169,6 +184,9 @@ public class InstallationController {
      * @return the installation, with its new {@code ETag}
      */
     @Post("/{name}/toggle")
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     public HttpResponse<InstallationResponse> toggle(String name, @Nullable @Body ToggleRequest body,
                                                      Authentication authentication) {
         Boolean enabled = Require.present("enabled", body == null ? null : body.enabled());
@@ -186,6 +204,8 @@ public class InstallationController {
      * @return whether they are valid, and every violation
      */
     @Post("/{name}/settings/validate")
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.NotFound
     public ValidationResponse validateSettings(Authentication authentication, String name,
                                                @Nullable @Body SettingsRequest body) {
         return ValidationResponse.from(validating.validate(new ValidateSettingsCommand(PluginName.of(name),

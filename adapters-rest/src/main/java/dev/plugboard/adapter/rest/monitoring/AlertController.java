@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.rest.monitoring;
 
-import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.adapter.rest.security.Roles;
 import dev.plugboard.application.port.in.monitoring.AlertsUseCase;
@@ -14,9 +15,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Optional;
@@ -26,8 +24,7 @@ import java.util.UUID;
  * Alerts: administrators list, acknowledge and resolve them; an owner lists the alerts about their
  * own circuits. Alerts also resolve themselves when their condition clears.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api")
 @Tag(name = "alerts")
 public class AlertController {
@@ -48,6 +45,8 @@ public class AlertController {
      * @return the alerts
      */
     @Get("/admin/alerts")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
     @Secured(Roles.ADMIN)
     public AlertListResponse listAlerts(@Nullable @QueryValue String status, @Nullable @QueryValue Integer limit) {
         return new AlertListResponse(alerts.list(status(status), limit(limit)).stream().map(AlertResponse::from).toList());
@@ -60,6 +59,10 @@ public class AlertController {
      * @return the alert
      */
     @Post("/admin/alerts/{id}/acknowledge")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     @Secured(Roles.ADMIN)
     public AlertResponse acknowledgeAlert(String id, Authentication authentication) {
         return AlertResponse.from(alerts.acknowledge(Callers.of(authentication).actor(), id(id)));
@@ -72,6 +75,10 @@ public class AlertController {
      * @return the alert
      */
     @Post("/admin/alerts/{id}/resolve")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     @Secured(Roles.ADMIN)
     public AlertResponse resolveAlert(String id, Authentication authentication) {
         return AlertResponse.from(alerts.resolve(Callers.of(authentication).actor(), id(id)));
@@ -85,6 +92,7 @@ public class AlertController {
      * @return the alerts
      */
     @Get("/user/alerts")
+    @ProblemAnswers.BadRequest
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public AlertListResponse listOwnAlerts(@Nullable @QueryValue String status, @Nullable @QueryValue Integer limit,
                                            Authentication authentication) {

@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.rest.monitoring;
 
-import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.adapter.rest.security.Roles;
 import dev.plugboard.application.port.in.monitoring.PluginHealthUseCase;
@@ -10,17 +11,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Plugin health: every plugin for administrators, one plugin with the caller's own numbers for any
  * authenticated caller. The health job refreshes the verdicts every {@code plugboard.health.interval}.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api")
 @Tag(name = "health")
 public class HealthController {
@@ -37,6 +34,7 @@ public class HealthController {
      * @return the verdicts by plugin name
      */
     @Get("/admin/plugins/health")
+    @ProblemAnswers.Forbidden
     @Secured(Roles.ADMIN)
     public PluginHealthListResponse allPluginHealth() {
         return new PluginHealthListResponse(health.all().stream().map(PluginHealthResponse::from).toList());
@@ -50,6 +48,8 @@ public class HealthController {
      * @return the global verdict and the caller's own numbers
      */
     @Get("/plugins/{name}/health")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public CallerHealthResponse pluginHealth(String name, Authentication authentication) {
         return CallerHealthResponse.from(health.forCaller(Callers.of(authentication), PluginName.of(name)));

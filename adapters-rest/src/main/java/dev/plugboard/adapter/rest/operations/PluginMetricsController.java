@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.rest.operations;
 
-import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.adapter.rest.security.Roles;
 import dev.plugboard.application.port.in.operations.PluginMetricsUseCase;
@@ -14,9 +15,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -26,8 +24,7 @@ import java.util.Optional;
  * A plugin's hourly series from the rollups: across every owner for administrators, or the
  * caller's own runs only.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller
 @Tag(name = "metrics")
 public class PluginMetricsController {
@@ -49,6 +46,9 @@ public class PluginMetricsController {
      * @return the series
      */
     @Get("/api/admin/plugins/{name}/metrics")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
     @Secured(Roles.ADMIN)
     public MetricsSeriesResponse adminPluginMetrics(@PathVariable String name, @Nullable @QueryValue String from,
                                                     @Nullable @QueryValue String to) {
@@ -67,6 +67,8 @@ public class PluginMetricsController {
      * @return the series
      */
     @Get("/api/user/plugins/{name}/metrics")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public MetricsSeriesResponse userPluginMetrics(@PathVariable String name, @Nullable @QueryValue String from,
                                                    @Nullable @QueryValue String to, Authentication authentication) {

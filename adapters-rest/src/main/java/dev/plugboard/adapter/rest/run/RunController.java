@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.rest.run;
 
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.JsonValues;
 import dev.plugboard.adapter.rest.PageResponse;
 import dev.plugboard.adapter.rest.security.Callers;
@@ -16,7 +18,6 @@ import dev.plugboard.domain.run.RunStatus;
 import dev.plugboard.domain.run.RunTrigger;
 import dev.plugboard.domain.run.TraceContext;
 import dev.plugboard.application.service.execution.RunTrace;
-import dev.plugboard.adapter.rest.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -37,8 +38,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 
 /** The caller's runs: queue one, follow it, list them, cancel one; another owner's runs answer 404. */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/user")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "runs")
@@ -64,6 +64,11 @@ public class RunController {
      * @return the run, accepted and pending
      */
     @Post("/plugins/{name}/runs")
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
     @ApiResponse(responseCode = "202", description = "queued",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunResponse.class)))
     public HttpResponse<RunResponse> startRun(String name, @Nullable @Body StartRunRequest body,
@@ -87,6 +92,7 @@ public class RunController {
      * @return one page of runs
      */
     @Get("/runs")
+    @ProblemAnswers.BadRequest
     public PageResponse<RunResponse> listRuns(@Nullable @QueryValue String status, @Nullable @QueryValue String plugin,
                                           @Nullable @QueryValue Integer limit, @Nullable @QueryValue String after,
                                           Authentication authentication) {
@@ -104,6 +110,8 @@ public class RunController {
      * @return the run and its attempts
      */
     @Get("/runs/{runId}")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
     public RunDetailsResponse getRun(String runId, Authentication authentication) {
         return RunDetailsResponse.from(querying.history(Callers.of(authentication).owner(), RunId.parse(runId)));
     }
@@ -115,6 +123,9 @@ public class RunController {
      * @return the cancelled run
      */
     @Post("/runs/{runId}/cancel")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     public RunResponse cancelRun(String runId, Authentication authentication) {
         return RunResponse.from(cancelling.cancel(new CancelRunCommand(Callers.of(authentication), RunId.parse(runId))));
     }

@@ -1,6 +1,7 @@
 package dev.plugboard.adapter.rest.state;
 
-import dev.plugboard.adapter.rest.problem.Problem;
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.adapter.rest.security.Roles;
 import dev.plugboard.application.port.in.state.DeclarativeStateUseCase;
@@ -35,8 +36,7 @@ import java.util.Optional;
  * an environment variable of the server: a {@code ${file:...}} reference is refused, so that no file
  * of the server becomes a secret by an HTTP call.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/admin/state")
 @Secured(Roles.ADMIN)
 @Tag(name = "admin")
@@ -61,6 +61,8 @@ public class StateController {
      * @return the state document, as YAML, or as JSON when the request accepts only {@code application/json}
      */
     @Get("/export")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
     @Produces({YAML, MediaType.APPLICATION_JSON})
     @ApiResponse(responseCode = "200", description = "the state document",
             content = {@Content(mediaType = YAML, schema = @Schema(type = "string")),
@@ -91,6 +93,8 @@ public class StateController {
      * @return the changes made, or that a dry run would make
      */
     @Post("/apply")
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
     @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     public ApplyReportResponse applyState(@Nullable @QueryValue Boolean dryRun, @Nullable @QueryValue Boolean prune,

@@ -1,7 +1,8 @@
 package dev.plugboard.adapter.rest.worker;
 
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.JsonValues;
-import dev.plugboard.adapter.rest.problem.Problem;
 import dev.plugboard.adapter.rest.run.RunResponse;
 import dev.plugboard.adapter.rest.security.Callers;
 import dev.plugboard.adapter.rest.security.Roles;
@@ -16,9 +17,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.LinkedHashSet;
@@ -32,8 +30,7 @@ import java.util.Set;
  * with heartbeats, and report the outcome. A worker that no longer holds the lease (it expired, the
  * run was reaped, cancelled or handed to another worker) is refused with 409 {@code lease_lost}.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/worker/runs")
 @Secured(Roles.WORKER)
 @Tag(name = "workers")
@@ -54,6 +51,8 @@ public class WorkerController {
      * @return the claimed runs, processing and leased to this worker; empty when none were waiting
      */
     @Post("/claim")
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
     public ClaimResponse claimRuns(@Nullable @Body ClaimRequest body, Authentication authentication) {
         ClaimRequest request = Require.present("body", body);
         List<String> names = Require.present("plugins", request.plugins());
@@ -73,8 +72,10 @@ public class WorkerController {
      * @return the run, with its renewed lease
      */
     @Post("/{runId}/heartbeat")
-    @ApiResponse(responseCode = "409", description = "this worker no longer holds the lease (code lease_lost)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     public RunResponse heartbeat(String runId, @Nullable @Body HeartbeatRequest body, Authentication authentication) {
         int leaseSeconds = Optional.ofNullable(body).map(HeartbeatRequest::leaseSeconds)
                 .orElse(ClaimRequest.DEFAULT_LEASE_SECONDS);
@@ -89,8 +90,10 @@ public class WorkerController {
      * @return the completed run
      */
     @Post("/{runId}/complete")
-    @ApiResponse(responseCode = "409", description = "this worker no longer holds the lease (code lease_lost)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     public RunResponse complete(String runId, @Nullable @Body CompleteRequest body, Authentication authentication) {
         return RunResponse.from(workers.complete(Callers.worker(authentication), RunId.parse(runId),
                 JsonValues.document(body == null ? null : body.output())));
@@ -106,8 +109,10 @@ public class WorkerController {
      * @return the run, pending for a retry or failed
      */
     @Post("/{runId}/fail")
-    @ApiResponse(responseCode = "409", description = "this worker no longer holds the lease (code lease_lost)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     public RunResponse fail(String runId, @Nullable @Body FailRequest body, Authentication authentication) {
         FailRequest request = Require.present("body", body);
         return RunResponse.from(workers.fail(Callers.worker(authentication), RunId.parse(runId),

@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.rest.workflow;
 
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.problem.Problem;
 import dev.plugboard.application.port.in.workflow.ReceiveWebhookUseCase;
 import dev.plugboard.application.port.in.workflow.ReceiveWebhookUseCase.Delivery;
@@ -23,9 +24,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Optional;
@@ -38,23 +39,31 @@ import java.util.Optional;
  */
 @ApiResponse(responseCode = "202", description = "accepted: the workflow run it queued",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookAcceptedResponse.class)))
-@ApiResponse(responseCode = "400", description = "the body is not a JSON object",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ProblemAnswers.BadRequest
 @ApiResponse(responseCode = "401", description = "the signature is missing or wrong, the timestamp is too old, or the delivery was seen before",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "no live webhook workflow with this id",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "webhook_signature", value = WebhookController.BAD_SIGNATURE_EXAMPLE)))
+@ProblemAnswers.NotFound
 @ApiResponse(responseCode = "405", description = "the trigger's methods filter refuses this method",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "webhook_method", value = WebhookController.METHOD_EXAMPLE)))
 @ApiResponse(responseCode = "413", description = "the body is larger than plugboard.workflows.webhook.max-body-bytes",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "webhook_too_large", ref = "#/components/examples/PayloadTooLarge")))
+@ProblemAnswers.TooManyRequests
+@ProblemAnswers.DatabaseUnavailable
 @Controller(WebhookController.PATH)
 @Secured(SecurityRule.IS_ANONYMOUS)
-@SecurityRequirements
 @Tag(name = "webhooks")
 public class WebhookController {
 
     static final String PATH = "/hooks";
+    static final String BAD_SIGNATURE_EXAMPLE = "{\"type\": \"https://plugboard.dev/problems/webhook_signature\","
+            + " \"title\": \"Unauthorized\", \"status\": 401, \"code\": \"webhook_signature\", \"detail\":"
+            + " \"the X-Plugboard-Signature header does not match the body signed with the trigger's secret\"}";
+    static final String METHOD_EXAMPLE = "{\"type\": \"https://plugboard.dev/problems/webhook_method\","
+            + " \"title\": \"Method Not Allowed\", \"status\": 405, \"code\": \"webhook_method\", \"detail\":"
+            + " \"this webhook accepts POST only\"}";
 
     private final ReceiveWebhookUseCase webhooks;
     private final long maxBodyBytes;

@@ -1,8 +1,9 @@
 package dev.plugboard.adapter.rest.workflow;
 
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.ETags;
 import dev.plugboard.adapter.rest.PageResponse;
-import dev.plugboard.adapter.rest.problem.Problem;
 import dev.plugboard.domain.workflow.DocumentProblems;
 import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase;
 import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase.Saved;
@@ -39,8 +40,7 @@ import java.util.OptionalLong;
  * another department, answer 404 like one that does not exist; a member who is no organization
  * admin may read an organization's workflows but not change them (403).
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller(WorkflowController.PATH)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "workflows")
@@ -66,6 +66,7 @@ public class WorkflowController {
      * @return one page of workflows
      */
     @Get
+    @ProblemAnswers.BadRequest
     public PageResponse<WorkflowResponse> listWorkflows(@Nullable @QueryValue Integer limit,
                                                         @Nullable @QueryValue String after,
                                                         Authentication authentication) {
@@ -82,12 +83,12 @@ public class WorkflowController {
      * @return the workflow with its {@code ETag}, and for a webhook trigger its signing secret, shown this once
      */
     @Post
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
     @ApiResponse(responseCode = "201", description = "created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SavedWorkflowResponse.class)))
-    @ApiResponse(responseCode = "409", description = "the owner has a workflow with this slug already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "the workflow can't be saved; `problems` lists why",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<SavedWorkflowResponse> createWorkflow(
             @Body @Schema(implementation = WorkflowRequest.class) Map<String, Object> body,
             Authentication authentication) {
@@ -104,6 +105,8 @@ public class WorkflowController {
      * @return the workflow and what its trigger does next
      */
     @Get("/{slug}")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
     public HttpResponse<WorkflowDetailsResponse> getWorkflow(String slug, HttpRequest<?> request,
                                                              Authentication authentication) {
         WorkflowDetails details = workflows.get(actors.of(authentication), slug);
@@ -122,10 +125,12 @@ public class WorkflowController {
      * @return the workflow with its new {@code ETag}, and a webhook secret if this change generated one
      */
     @Put("/{slug}")
-    @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "the workflow can't be saved; `problems` lists why",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.PreconditionFailed
+    @ProblemAnswers.Unprocessable
     public HttpResponse<SavedWorkflowResponse> updateWorkflow(
             String slug, @Body @Schema(implementation = WorkflowRequest.class) Map<String, Object> body,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch, Authentication authentication) {
@@ -141,9 +146,12 @@ public class WorkflowController {
      * @param ifMatch the {@code ETag} the caller last saw (optional)
      */
     @Delete("/{slug}")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.PreconditionFailed
     @ApiResponse(responseCode = "204", description = "deleted")
-    @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<Void> deleteWorkflow(String slug, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                              Authentication authentication) {
         workflows.delete(actors.of(authentication), slug, ETags.expectedVersion(ifMatch));

@@ -1,7 +1,8 @@
 package dev.plugboard.adapter.rest.workflow;
 
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.PageResponse;
-import dev.plugboard.adapter.rest.problem.Problem;
 import dev.plugboard.application.port.in.workflow.RunWorkflowsUseCase;
 import dev.plugboard.domain.error.InvalidValueException;
 import dev.plugboard.domain.workflow.WorkflowRun;
@@ -25,8 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * Runs of the caller's workflows: start one by hand, try a workflow out, list a workflow's runs,
  * follow one with its step runs, cancel one. Every member of an organization may run its workflows.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller("/api/user")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "workflows")
@@ -50,10 +50,12 @@ public class WorkflowRunController {
      * @return the run, accepted
      */
     @Post("/workflows/{slug}/runs")
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     @ApiResponse(responseCode = "202", description = "queued",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkflowRunResponse.class)))
-    @ApiResponse(responseCode = "403", description = "a limit is reached (runs per minute, trigger data size)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<WorkflowRunResponse> startWorkflowRun(String slug, @Nullable @Body TriggerDataRequest body,
                                                               Authentication authentication) {
         WorkflowRun run = runs.run(actors.of(authentication), slug, TriggerDataRequest.of(body));
@@ -70,6 +72,8 @@ public class WorkflowRunController {
      * @return one page of runs, each with its step runs
      */
     @Get("/workflows/{slug}/runs")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
     public PageResponse<WorkflowRunResponse> listWorkflowRuns(String slug, @Nullable @QueryValue Integer limit,
                                                               @Nullable @QueryValue String after,
                                                               Authentication authentication) {
@@ -88,6 +92,10 @@ public class WorkflowRunController {
      * @return each step's preview, and the run with {@code execute=true}
      */
     @Post("/workflows/{slug}/test")
+    @ProblemAnswers.ReadsBody
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.Unprocessable
     public TestReportResponse testWorkflow(String slug,
                                            @Nullable @QueryValue @Schema(allowableValues = {"true", "false"}) String execute,
                                            @Nullable @Body TriggerDataRequest body, Authentication authentication) {
@@ -113,6 +121,8 @@ public class WorkflowRunController {
      * @return the run
      */
     @Get("/workflow-runs/{id}")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
     public WorkflowRunResponse getWorkflowRun(String id, Authentication authentication) {
         return WorkflowRunResponse.from(runs.getRun(actors.of(authentication), id));
     }
@@ -124,8 +134,9 @@ public class WorkflowRunController {
      * @return the cancelled run
      */
     @Post("/workflow-runs/{id}/cancel")
-    @ApiResponse(responseCode = "409", description = "the run has ended already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
     public WorkflowRunResponse cancelWorkflowRun(String id, Authentication authentication) {
         return WorkflowRunResponse.from(runs.cancel(actors.of(authentication), id));
     }

@@ -1,7 +1,8 @@
 package dev.plugboard.adapter.rest.workflow;
 
+import dev.plugboard.adapter.rest.problem.BearerOperations;
+import dev.plugboard.adapter.rest.problem.ProblemAnswers;
 import dev.plugboard.adapter.rest.ETags;
-import dev.plugboard.adapter.rest.problem.Problem;
 import dev.plugboard.application.port.in.workflow.ManageWorkflowsUseCase;
 import dev.plugboard.domain.workflow.Workflow;
 import dev.plugboard.domain.workflow.WorkflowStatus;
@@ -14,21 +15,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Moves a workflow through its life: draft and paused workflows may be activated, active ones
  * paused, any one archived (for good). A move the lifecycle does not allow is 409.
  */
-@ApiResponse(responseCode = "4XX", description = "a client error, as application/problem+json",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "409", description = "the workflow's status does not allow this move",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@BearerOperations
 @Controller(WorkflowController.PATH + "/{slug}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "workflows")
@@ -50,6 +43,11 @@ public class WorkflowStatusController {
      * @return the workflow, with its new {@code ETag}
      */
     @Post("/activate")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.PreconditionFailed
     public HttpResponse<WorkflowResponse> activateWorkflow(String slug, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                                            Authentication authentication) {
         return move(slug, WorkflowStatus.ACTIVE, ifMatch, authentication);
@@ -63,6 +61,11 @@ public class WorkflowStatusController {
      * @return the workflow, with its new {@code ETag}
      */
     @Post("/pause")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.PreconditionFailed
     public HttpResponse<WorkflowResponse> pauseWorkflow(String slug, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                                         Authentication authentication) {
         return move(slug, WorkflowStatus.PAUSED, ifMatch, authentication);
@@ -76,6 +79,11 @@ public class WorkflowStatusController {
      * @return the workflow, with its new {@code ETag}
      */
     @Post("/archive")
+    @ProblemAnswers.BadRequest
+    @ProblemAnswers.Forbidden
+    @ProblemAnswers.NotFound
+    @ProblemAnswers.Conflict
+    @ProblemAnswers.PreconditionFailed
     public HttpResponse<WorkflowResponse> archiveWorkflow(String slug, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                                           Authentication authentication) {
         return move(slug, WorkflowStatus.ARCHIVED, ifMatch, authentication);

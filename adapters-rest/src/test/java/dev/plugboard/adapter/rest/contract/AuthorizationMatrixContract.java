@@ -175,6 +175,31 @@ public abstract class AuthorizationMatrixContract extends ApiContract {
         assertThat(uncovered).as("operations without a row in the authorization matrix: add one").isEmpty();
     }
 
+    @Test
+    void givenTheMatrix_everyErrorStatusItExpects_isDeclaredByItsOperation() throws Exception {
+        JsonNode document = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(api().get("/swagger/plugboard.yml", Who.anonymous()).body());
+        Map<String, java.util.Set<Integer>> declared = OpenApiDocumentContract.declaredStatuses(document);
+        List<String> undeclared = new java.util.ArrayList<>();
+
+        for (Row row : MATRIX) {
+            declared.entrySet().stream().filter(operation -> covers(row, operation.getKey())).forEach(operation -> {
+                for (int status : row.statuses()) {
+                    if (status >= 400 && !operation.getValue().contains(status)) {
+                        undeclared.add(operation.getKey() + " answers " + status + " in the matrix");
+                    }
+                }
+            });
+        }
+        MEMBER_DIFFERS.forEach((operation, status) -> {
+            if (!declared.getOrDefault(operation.replace("{workflow}", "{slug}"), java.util.Set.of()).contains(status)) {
+                undeclared.add(operation + " answers " + status + " to a member");
+            }
+        });
+
+        assertThat(undeclared).as("error statuses the server gives that the OpenAPI document does not declare").isEmpty();
+    }
+
     /** Whether the row calls the operation: same method, and its path (placeholders filled) fits the template. */
     private static boolean covers(Row row, String operation) {
         String method = operation.substring(0, operation.indexOf(' '));
