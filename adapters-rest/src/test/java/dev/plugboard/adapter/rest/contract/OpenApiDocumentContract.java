@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -192,7 +193,7 @@ public abstract class OpenApiDocumentContract extends ApiContract {
 
     /** The statuses an operation declares, by {@code "METHOD /path"}. */
     static Map<String, Set<Integer>> declaredStatuses(JsonNode document) {
-        Map<String, Set<Integer>> statuses = new java.util.HashMap<>();
+        Map<String, Set<Integer>> statuses = new HashMap<>();
         eachOperation(document, (name, operation) -> {
             Set<Integer> codes = new HashSet<>();
             operation.path("responses").fieldNames().forEachRemaining(code -> codes.add(Integer.parseInt(code)));
