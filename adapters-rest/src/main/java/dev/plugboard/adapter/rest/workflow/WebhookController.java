@@ -37,8 +37,6 @@ import java.util.Optional;
  * signature and the timestamp; a refused delivery runs nothing. Methods other than POST reach it too,
  * so that a trigger's {@code methods} filter can answer them with 405.
  */
-@ApiResponse(responseCode = "202", description = "accepted: the workflow run it queued",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookAcceptedResponse.class)))
 @ProblemAnswers.BadRequest
 @ApiResponse(responseCode = "401", description = "the signature is missing or wrong, the timestamp is too old, or the delivery was seen before",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -88,6 +86,9 @@ public class WebhookController {
      * @return the workflow run it queued
      */
     @Post(value = "/{workflowId}", consumes = MediaType.ALL)
+    // On the method, not the class: there it would stand beside the default 200 the generator adds.
+    @ApiResponse(responseCode = "202", description = "accepted: the workflow run it queued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookAcceptedResponse.class)))
     public HttpResponse<WebhookAcceptedResponse> deliverWebhook(
             String workflowId, @Nullable @Header(ReceiveWebhookUseCase.TIMESTAMP_HEADER) String timestamp,
             @Nullable @Header(ReceiveWebhookUseCase.SIGNATURE_HEADER) String signature, @Nullable @Body byte[] body) {
