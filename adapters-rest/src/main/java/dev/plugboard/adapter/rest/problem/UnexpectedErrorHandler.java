@@ -12,15 +12,19 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+
 /**
  * The errors no more specific handler takes: an unreachable database answers 503
- * {@code DATABASE_UNAVAILABLE} with a Retry-After, so clients retry instead of reporting a bug;
- * anything else is the 500 the framework would give, logged with its stack trace.
+ * {@code DATABASE_UNAVAILABLE} with a Retry-After, so clients retry instead of reporting a bug; a
+ * body in a charset Java does not know is the client's 415 {@code unsupported_charset}; anything else is the 500 the framework would give, logged with its stack trace.
  */
 @Singleton
 public final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
 
     public static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+    static final String UNSUPPORTED_CHARSET = "unsupported_charset";
     static final String DATABASE_DETAIL = "the database cannot be reached right now; the request was not carried out. "
             + "Try again in a few seconds";
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
@@ -43,10 +47,27 @@ public final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeExc
                     .contentType(Problem.MEDIA_TYPE)
                     .body(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, DATABASE_DETAIL));
         }
+        String charset = unknownCharset(error);
+        if (charset != null) {
+            // Found by OpenApiHttpFuzzTest: "Content-Type: application/json; charset=latin-1" on a text body
+            // failed inside the framework's body reader.
+            return HttpResponse.<Problem>status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(Problem.MEDIA_TYPE)
+                    .body(Problem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_CHARSET, "the Content-Type names the"
+                            + " charset '" + charset + "', which this server does not know; send the body as UTF-8"
+                            + " (charset=utf-8, or no charset)"));
+        }
         LOG.error("Unexpected error occurred: {}", error.getMessage(), error);
         MutableHttpResponse<Object> response = HttpResponse.serverError();
         response.setAttribute(HttpAttributes.EXCEPTION, error);
         return problems.processResponse(ErrorContext.builder(request).cause(error)
                 .errorMessage("Internal Server Error: " + error.getMessage()).build(), response);
+    }
+
+    /** The charset name when the error is a request's charset Java does not know or cannot name; otherwise null. */
+    private static String unknownCharset(RuntimeException error) {
+        if (error instanceof UnsupportedCharsetException unsupported) {
+            return unsupported.getCharsetName();
+        }
+        return error instanceof IllegalCharsetNameException illegal ? illegal.getCharsetName() : null;
     }
 }

@@ -191,6 +191,17 @@ public abstract class ErrorContract extends ApiContract {
     }
 
     @Test
+    void givenABodyInACharsetThisServerDoesNotKnow_isA415NamingIt_notA500() {
+        // Found by OpenApiHttpFuzzTest: the framework's text body reader threw UnsupportedCharsetException.
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(api().uri("/api/admin/state/apply?dryRun=true"))
+                .header("Content-Type", "application/json; charset=latin-1").header("Authorization", api().bearer(Who.newAdmin()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+        JsonNode refused = problem(api().exchange("POST /api/admin/state/apply in charset latin-1", request), 415);
+        assertThat(refused.path("code").asText()).isEqualTo("unsupported_charset");
+        assertThat(refused.path("detail").asText()).contains("latin-1", "UTF-8");
+    }
+
+    @Test
     void givenANumberWithAHugeExponentInABody_isA400AtOnce_notMinutesOfArithmetic() {
         // SettingsPolicyFuzzTest found 98E99999999 becoming an integer of a hundred million digits where JSON text is
         // read into a document (files, manifests); a request body reads it as a double, too large to be one.
