@@ -44,4 +44,12 @@ class WorkerSettingsTest {
         assertThat(run.settings().path("apiKey").asText()).isEqualTo("sk-secret-value");
         assertThat(run.toString()).contains("r1").doesNotContain("sk-secret-value");
     }
+
+    @Test
+    void givenACodeTheServerWouldRefuse_runFailure_failsNamingTheRule() {
+        assertThatThrownBy(() -> new RunFailure("upstream-timeout", "slow", true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upstream-timeout")
+                .hasMessageContaining("UPPER_SNAKE_CASE");
+        assertThat(new RunFailure("UPSTREAM_TIMEOUT", "slow", true).code()).isEqualTo("UPSTREAM_TIMEOUT");
+    }
 }
