@@ -141,7 +141,7 @@ def summarize(run, work_seconds):
 
 
 def log(event, run_id="", detail=""):
-    print(("%s %s %s" % (event, run_id, detail)).rstrip(), flush=True)
+    print(" ".join(part for part in (event, run_id, detail) if part), flush=True)
 
 
 def report(api, run, keeper, call, tries=3):
