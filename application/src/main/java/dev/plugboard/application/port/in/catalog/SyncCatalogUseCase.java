@@ -35,7 +35,7 @@ public interface SyncCatalogUseCase {
     /**
      * Sync from the configured sources, or from {@code directory} instead of the configured plugins directory.
      *
-     * @param progress told after each plugin the sync stores: task {@link #TASK}, of how many it will store
+     * @param progress told after each plugin the sync stores: task {@link SyncCatalogUseCase#TASK}, of how many it will store
      */
     record SyncCatalogCommand(Actor actor, Optional<Path> directory, SyncOptions options, ProgressListener progress) {
         public SyncCatalogCommand {

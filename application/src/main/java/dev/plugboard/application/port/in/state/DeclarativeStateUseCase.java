@@ -47,7 +47,7 @@ public interface DeclarativeStateUseCase {
     /**
      * @param prune    also uninstall the installations the document does not name (of its {@code owner}
      *                 when it names one, else of every owner)
-     * @param progress told after each change made: task {@link #APPLY_TASK}, of how many changes
+     * @param progress told after each change made: task {@link DeclarativeStateUseCase#APPLY_TASK}, of how many changes
      */
     record ApplyCommand(Actor actor, JsonDocument state, boolean dryRun, boolean prune, References references,
                         ProgressListener progress) {
