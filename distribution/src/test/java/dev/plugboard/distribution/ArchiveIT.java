@@ -67,13 +67,13 @@ class ArchiveIT {
     void givenTheUnpackedArchive_whenServing_thenHealthAnswers200_theCliListsTheSamplePlugin_andSigtermStopsIt() throws Exception {
         int port = freePort();
         Path gcLog = scratch.resolve("gc.log");
-        Process server = start(home, "server", Map.of("PLUGBOARD_PORT", Integer.toString(port),
+        Process server = start("server", Map.of("PLUGBOARD_PORT", Integer.toString(port),
                 "JAVA_OPTS", "-Xlog:gc:file=" + gcLog), "serve");
         try {
             awaitHealthy(server, port);
             assertThat(gcLog).as("JAVA_OPTS reaches the server's JVM").exists();
 
-            Process cli = start(home, "cli", Map.of(), "plugins", "list", "--json");
+            Process cli = start("cli", Map.of(), "plugins", "list", "--json");
             assertThat(cli.waitFor(120, TimeUnit.SECONDS)).as("plugins list finishes").isTrue();
             assertThat(cli.exitValue()).as(output("cli")).isZero();
             assertThat(Files.readString(scratch.resolve("cli.out"))).contains("\"summarizer\"");
@@ -83,6 +83,28 @@ class ArchiveIT {
         }
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
         assertThat(home.resolve("plugboard-data/pgdata/postmaster.pid")).as("and stops its embedded PostgreSQL").doesNotExist();
+    }
+
+    @Test
+    void givenALinkToBinPlugboardInAnotherFolder_whenRunThere_thenItFindsItsInstallationAndReadsItsConfig() throws Exception {
+        // A copy of the installation whose config has a misspelled key: the start-up check must name it.
+        Path copy = Files.createDirectories(scratch.resolve("copy"));
+        for (String file : List.of("bin/plugboard", "lib/plugboard-launch.sh", "lib/jvm-serve.args", "lib/jvm-cli.args")) {
+            Files.createDirectories(copy.resolve(file).getParent());
+            Files.copy(home.resolve(file), copy.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Files.createSymbolicLink(copy.resolve("lib/plugboard.jar"), home.resolve("lib/plugboard.jar"));
+        Path config = Files.createDirectories(copy.resolve("config")).resolve("plugboard.yml");
+        Files.writeString(config, Files.readString(home.resolve("config/plugboard.yml")).replace("  port: 8080", "  prot: 8080"));
+        Path elsewhere = Files.createDirectories(scratch.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(elsewhere.resolve("plugboard"), copy.resolve("bin/plugboard"));
+
+        Process run = start(link, elsewhere, "linked", Map.of("PLUGBOARD_CDS", "off"), "--version");
+
+        assertThat(run.waitFor(120, TimeUnit.SECONDS)).as("plugboard --version finishes").isTrue();
+        assertThat(run.exitValue()).as(output("linked")).isEqualTo(2);
+        assertThat(Files.readString(scratch.resolve("linked.err")))
+                .contains("plugboard.prot").contains("plugboard.yml").contains("did you mean plugboard.port");
     }
 
     private static Path unpack() throws IOException, InterruptedException {
@@ -102,10 +124,15 @@ class ArchiveIT {
     }
 
     /** bin/plugboard run in the installation folder, as the README says, with only the given PLUGBOARD_* variables. */
-    private Process start(Path home, String name, Map<String, String> variables, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/plugboard").toString()));
+    private static Process start(String name, Map<String, String> variables, String... args) throws IOException {
+        return start(home.resolve("bin/plugboard"), home, name, variables, args);
+    }
+
+    private static Process start(Path launcher, Path directory, String name, Map<String, String> variables, String... args)
+            throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(scratch.resolve(name + ".out").toFile()).redirectError(scratch.resolve(name + ".err").toFile());
         builder.environment().keySet().removeIf(variable -> variable.startsWith("PLUGBOARD_") || variable.equals("JAVA_OPTS"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -134,7 +161,7 @@ class ArchiveIT {
         throw new AssertionError("/health did not answer 200 within " + START_LIMIT + ":\n" + output("server"));
     }
 
-    private String output(String name) throws IOException {
+    private static String output(String name) throws IOException {
         return "--- stdout\n" + Files.readString(scratch.resolve(name + ".out"), StandardCharsets.UTF_8)
                 + "--- stderr\n" + Files.readString(scratch.resolve(name + ".err"), StandardCharsets.UTF_8);
     }
