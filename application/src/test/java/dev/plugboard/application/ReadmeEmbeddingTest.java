@@ -9,18 +9,18 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps README.md's embedding example identical to the code {@link EmbeddingExampleTest} runs. */
+/** Keeps README.md's embedding example identical to the code examples/embedding runs against the built jars. */
 class ReadmeEmbeddingTest {
 
     @Test
     void givenTheEmbeddingExample_readme_showsExactlyTheCodeTheBuildRuns() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/plugboard/application/EmbeddingExampleTest.java"));
+        String source = Files.readString(Path.of("../examples/embedding/src/test/java/dev/plugboard/example/embedding/EmbeddingExampleTest.java"));
         String example = source.substring(source.indexOf("// README:embedding:start\n") + "// README:embedding:start\n".length(),
                 source.indexOf("        // README:embedding:end"));
         String dedented = example.lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
                 .collect(Collectors.joining("\n"));
         String readme = Files.readString(Path.of("../README.md"));
 
-        assertThat(readme).as("README.md embedding block; regenerate it from EmbeddingExampleTest").contains(dedented);
+        assertThat(readme).as("README.md embedding block; regenerate it from examples/embedding's EmbeddingExampleTest").contains(dedented);
     }
 }

@@ -1,5 +1,7 @@
 package dev.plugboard.adapter.cli;
 
+import dev.plugboard.application.port.in.ProgressListener;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -12,14 +14,23 @@ public interface DatabaseBackups {
     /**
      * Dumps the database to {@code file} (pg_dump custom format) and its row counts, taken in the
      * same snapshot as the dump, to {@link #countsFile(Path)}.
+     *
+     * @param notes    what a person should read on the way (the tool used, its errors)
+     * @param progress told after each table dumped: task {@link #BACKUP_TASK}, of how many tables
      */
-    BackupReport backup(Path file, Consumer<String> progress);
+    BackupReport backup(Path file, Consumer<String> notes, ProgressListener progress);
 
     /**
      * Restores {@code file} over the database in one transaction, refused (a {@code CliFailure} with exit code 5)
      * when the database holds rows and {@code force} is off; then counts the rows again.
+     * {@code progress} is told after each table restored: task {@link #RESTORE_TASK}, of how many
+     * tables the counts file names (unknown without it).
      */
-    RestoreReport restore(Path file, boolean force, Consumer<String> progress);
+    RestoreReport restore(Path file, boolean force, Consumer<String> notes, ProgressListener progress);
+
+    /** The task names of a backup's and a restore's progress, counted in tables. */
+    String BACKUP_TASK = "back up tables";
+    String RESTORE_TASK = "restore tables";
 
     /** The side file with the row counts of a backup: {@code FILE.counts.json}. */
     static Path countsFile(Path backup) {

@@ -108,8 +108,7 @@ public abstract sealed class KeysetSource {
             try {
                 Path dir = file.getParent();
                 Files.createDirectories(dir);
-                Path temp = Files.createTempFile(dir, ".keyset", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Path temp = ownerOnlyTempFile(dir);
                 try {
                     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                         channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
@@ -126,6 +125,16 @@ public abstract sealed class KeysetSource {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the secrets key file " + file, e);
+            }
+        }
+
+        /** A new file readable by its owner only; where there are no POSIX modes (Windows), the folder's access rules apply. */
+        private static Path ownerOnlyTempFile(Path dir) throws IOException {
+            try {
+                return Files.createTempFile(dir, ".keyset", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                return Files.createTempFile(dir, ".keyset", ".tmp");
             }
         }
 

@@ -3,6 +3,7 @@ package dev.plugboard.bootstrap.database;
 import dev.plugboard.adapter.cli.DatabaseBackups;
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.cli.support.CliFailure;
+import dev.plugboard.application.port.in.ProgressListener;
 import dev.plugboard.bootstrap.launch.DatabaseReachability;
 import dev.plugboard.domain.settings.JsonDocument;
 import io.micronaut.context.env.Environment;
@@ -34,8 +35,10 @@ import java.util.regex.Pattern;
 final class PgDumpBackups implements DatabaseBackups {
 
     private static final byte[] ARCHIVE_MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
-    private static final Pattern DUMP_PROGRESS = Pattern.compile("dumping contents of table|error");
-    private static final Pattern RESTORE_PROGRESS = Pattern.compile("processing data for table|creating TABLE |error");
+    private static final String DUMP_TABLE = "dumping contents of table";
+    private static final String RESTORE_TABLE = "processing data for table";
+    private static final Pattern DUMP_PROGRESS = Pattern.compile(DUMP_TABLE + "|error");
+    private static final Pattern RESTORE_PROGRESS = Pattern.compile(RESTORE_TABLE + "|error");
 
     private final PgConnection connection;
     private final Optional<String> configuredTools;
@@ -46,12 +49,12 @@ final class PgDumpBackups implements DatabaseBackups {
     }
 
     @Override
-    public BackupReport backup(Path file, Consumer<String> progress) {
+    public BackupReport backup(Path file, Consumer<String> notes, ProgressListener progress) {
         Path target = file.toAbsolutePath();
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (Connection jdbc = connection.open()) {
             Path pgDump = PgTools.search(configuredTools).find("pg_dump", RowCounts.serverMajor(jdbc));
-            progress.accept("Backing up " + connection.safeUrl() + " with " + pgDump);
+            notes.accept("Backing up " + connection.safeUrl() + " with " + pgDump);
             // The snapshot stays exported while this transaction is open: pg_dump dumps exactly what was counted.
             jdbc.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             jdbc.setReadOnly(true);
@@ -61,7 +64,8 @@ final class PgDumpBackups implements DatabaseBackups {
             List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom", "--verbose",
                     "--no-owner", "--no-privileges", "--snapshot=" + snapshot, "--file=" + partial));
             command.addAll(connection.arguments());
-            PgTools.run(command, connection.password(), DUMP_PROGRESS, progress);
+            PgTools.run(command, connection.password(), DUMP_PROGRESS,
+                    new TableProgress(BACKUP_TASK, DUMP_TABLE, rows.size(), progress, notes));
             jdbc.commit();
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.writeString(DatabaseBackups.countsFile(target), JsonDocument.of(Map.of("tables", rows)).toJson() + "\n");
@@ -76,7 +80,7 @@ final class PgDumpBackups implements DatabaseBackups {
     }
 
     @Override
-    public RestoreReport restore(Path file, boolean force, Consumer<String> progress) {
+    public RestoreReport restore(Path file, boolean force, Consumer<String> notes, ProgressListener progress) {
         Path source = file.toAbsolutePath();
         requireArchive(source);
         Optional<Map<String, Long>> expected = expectedCounts(source);
@@ -93,13 +97,14 @@ final class PgDumpBackups implements DatabaseBackups {
                         + " rows: " + tables + "); restoring would replace its data: add --force to do so,"
                         + " or restore into an empty database");
             }
-            progress.accept("Restoring " + source + " into " + connection.safeUrl() + " with " + pgRestore);
+            notes.accept("Restoring " + source + " into " + connection.safeUrl() + " with " + pgRestore);
             List<String> command = new ArrayList<>(List.of(pgRestore.toString(), "--clean", "--if-exists",
                     "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--verbose"));
             command.addAll(connection.arguments());
             command.add(source.toString());
-            PgTools.run(command, connection.password(), RESTORE_PROGRESS, progress);
-            progress.accept("Counting rows");
+            PgTools.run(command, connection.password(), RESTORE_PROGRESS, new TableProgress(RESTORE_TASK, RESTORE_TABLE,
+                    expected.map(tables -> (long) tables.size()).orElse(ProgressListener.UNKNOWN), progress, notes));
+            notes.accept("Counting rows");
             return new RestoreReport(source, RowCounts.count(jdbc), expected, pgRestore.toString());
         } catch (SQLException e) {
             throw new CliFailure(ExitCode.FAILURE, "cannot read " + connection.safeUrl() + ": " + e.getMessage());

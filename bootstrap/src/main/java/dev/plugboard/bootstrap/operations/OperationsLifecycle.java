@@ -53,7 +53,7 @@ final class OperationsLifecycle implements BackgroundJob {
     }
 
     private int prune() {
-        long removed = retention.prune(Actor.system(), false, (kind, soFar) -> { }).total();
+        long removed = retention.prune(Actor.system(), false, dev.plugboard.application.port.in.ProgressListener.NONE).total();
         if (removed > 0) {
             LOG.info("Retention removed {} record(s) older than their windows", removed);
         }

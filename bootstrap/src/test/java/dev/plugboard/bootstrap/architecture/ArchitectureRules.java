@@ -24,6 +24,7 @@ final class ArchitectureRules {
     static final String ISOLATION = "dev.plugboard.adapter.isolation..";
     static final String PLUGIN_API = "dev.plugboard.plugin..";
     static final String HOST = "dev.plugboard.host..";
+    static final String WORKER_CLIENT = "dev.plugboard.worker..";
     static final String ADAPTERS = "dev.plugboard.adapter..";
     static final String BOOTSTRAP = "dev.plugboard.bootstrap..";
 
@@ -78,6 +79,18 @@ final class ArchitectureRules {
             .that().resideInAPackage(HOST)
             .should().onlyDependOnClassesThat().resideInAnyPackage(HOST, PLUGIN_API, "java..", "com.sun.management..", "com.fasterxml.jackson..")
             .as("the plugin host depends only on the plugin API, Jackson and the JDK");
+
+    /** The worker library (plugboard-worker) runs beside the server and speaks to it over HTTP: the JDK and Jackson only. */
+    static final ArchRule WORKER_CLIENT_IS_STANDALONE = classes()
+            .that().resideInAPackage(WORKER_CLIENT)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(WORKER_CLIENT, "java..", "com.fasterxml.jackson..")
+            .as("the worker library depends on nothing but the JDK and Jackson");
+
+    /** ...and the server never uses it: a worker is a client, not a part of the server. */
+    static final ArchRule SERVER_DOES_NOT_USE_THE_WORKER_CLIENT = noClasses()
+            .that().resideOutsideOfPackage(WORKER_CLIENT)
+            .should().dependOnClassesThat().resideInAPackage(WORKER_CLIENT)
+            .as("no server module depends on the worker library");
 
     /** Not even the JDK's JDBC or HTTP client: storage and transport are the adapters' business. */
     static final ArchRule APPLICATION_HAS_NO_JDBC_OR_HTTP = noClasses()

@@ -9,6 +9,9 @@ import dev.plugboard.adapter.isolation.archfixture.IsolationUsingRest;
 import dev.plugboard.host.PluginHostMain;
 import dev.plugboard.host.archfixture.HostUsingApplication;
 import dev.plugboard.plugin.PluginHandler;
+import dev.plugboard.worker.Worker;
+import dev.plugboard.worker.archfixture.WorkerClientUsingDomain;
+import dev.plugboard.adapter.rest.archfixture.RestUsingWorkerClient;
 import dev.plugboard.plugin.archfixture.PluginApiUsingDomain;
 import dev.plugboard.adapter.outbound.GuardedOutboundHttp;
 import dev.plugboard.adapter.outbound.archfixture.OutboundUsingPersistence;
@@ -180,6 +183,19 @@ class ArchitectureRulesCanFailTest {
     void pluginApiRule_failsOnTheApiUsingTheDomain() {
         failsOn(ArchitectureRules.PLUGIN_API_IS_STANDALONE, PluginApiUsingDomain.class);
         assertThatCode(() -> ArchitectureRules.PLUGIN_API_IS_STANDALONE.check(of(PluginHandler.class))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void workerClientRule_failsOnTheLibraryUsingTheDomain() {
+        failsOn(ArchitectureRules.WORKER_CLIENT_IS_STANDALONE, WorkerClientUsingDomain.class);
+        assertThatCode(() -> ArchitectureRules.WORKER_CLIENT_IS_STANDALONE.check(of(Worker.class))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void serverRule_failsOnAnAdapterUsingTheWorkerClient() {
+        failsOn(ArchitectureRules.SERVER_DOES_NOT_USE_THE_WORKER_CLIENT, RestUsingWorkerClient.class);
+        assertThatCode(() -> ArchitectureRules.SERVER_DOES_NOT_USE_THE_WORKER_CLIENT.check(of(ProblemStatus.class)))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -25,7 +25,7 @@ class ArchitectureTest {
     @Test
     void givenTheImport_everyModuleIsPresent_soNoRuleChecksAnEmptySet() {
         for (String module : new String[] {"domain", "domain.settings", "application", "adapter.persistence",
-                "adapter.rest", "adapter.cli", "adapter.console", "adapter.console.oidc", "adapter.outbound", "adapter.workflow.language", "adapter.workflow.schedule", "plugins.builtin", "adapter.isolation", "plugin", "host"}) {
+                "adapter.rest", "adapter.cli", "adapter.console", "adapter.console.oidc", "adapter.outbound", "adapter.workflow.language", "adapter.workflow.schedule", "plugins.builtin", "adapter.isolation", "plugin", "host", "worker"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("dev.plugboard." + module)))
                     .as("classes of dev.plugboard.%s were imported", module)
                     .isTrue();
@@ -74,6 +74,16 @@ class ArchitectureTest {
     @Test
     void hostNeedsOnlyTheApiAndJackson() {
         ArchitectureRules.HOST_NEEDS_ONLY_THE_API_AND_JACKSON.check(production);
+    }
+
+    @Test
+    void workerClientIsStandalone() {
+        ArchitectureRules.WORKER_CLIENT_IS_STANDALONE.check(production);
+    }
+
+    @Test
+    void serverDoesNotUseTheWorkerClient() {
+        ArchitectureRules.SERVER_DOES_NOT_USE_THE_WORKER_CLIENT.check(production);
     }
 
     @Test

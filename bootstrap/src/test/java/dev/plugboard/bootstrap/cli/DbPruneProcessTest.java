@@ -64,7 +64,7 @@ class DbPruneProcessTest {
                 PlugboardProcess.Outcome pruned = cli.run("db", "prune");
                 assertThat(pruned.exitCode()).as(pruned.toString()).isZero();
                 assertThat(pruned.out()).contains("REMOVED", "Removed 4 record(s)");
-                assertThat(pruned.err()).as("progress lines").contains("runs: 2 removed so far");
+                assertThat(pruned.err()).as("progress lines").contains("prune runs: 2 so far");
                 assertThat(count(db, "SELECT count(*) FROM plugin_runs")).as("the pending and the recent run").isEqualTo(2);
                 assertThat(count(db, "SELECT count(*) FROM plugin_runs WHERE status = 'pending'")).isEqualTo(1);
                 assertThat(count(db, "SELECT count(*) FROM event_log")).isEqualTo(1);

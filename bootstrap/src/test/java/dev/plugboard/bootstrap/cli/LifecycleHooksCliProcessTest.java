@@ -39,6 +39,8 @@ class LifecycleHooksCliProcessTest {
         plugboard = new PlugboardProcess(folder, Map.of("PLUGBOARD_PLUGINS_DIR", folder.resolve("plugins").toString()));
         Outcome synced = plugboard.run("plugins", "sync");
         assertThat(synced.exitCode()).as(synced.toString()).isZero();
+        assertThat(synced.err()).as("plain progress lines: no terminal here").startsWith("sync plugins: 1 of ")
+                .containsPattern("sync plugins: (\\d+) of \\1");
         Files.writeString(folder.resolve("bad.json"), "{\"apiKey\": \"bad\"}");
     }
 

@@ -129,6 +129,7 @@ class StateExportApplyProcessTest {
         Outcome applied = succeeds(withSecret, "apply", "-f", state.toString());
         assertThat(applied.out()).contains("+ install user:alice/mailer", "~ override user:alice/mailer in environment staging",
                 "+ workflow user:alice/nightly-mail", "+ workflow user:alice/hooked");
+        assertThat(applied.err()).as("plain progress lines: no terminal here").containsPattern("apply state: (\\d+) of \\1");
 
         Outcome again = succeeds(withSecret, "apply", "-f", state.toString());
         assertThat(again.out()).contains("Nothing to change", "= workflow user:alice/nightly-mail (unchanged)",

@@ -25,14 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL. No answer may be a 5xx; every 4xx is problem+json with a {@code code}; no body holds
  * a stack trace, a Java class name or the secret set up front; the server is healthy at the end.
  *
- * <p>2,000 requests by default; {@code -Pfuzz} sends 100,000 ({@code plugboard.fuzz.http.requests}).
- * The seed is printed, and {@code -Dplugboard.fuzz.http.seed=N} repeats a run; every failing request
+ * <p>2,000 requests by default; {@code -Pfuzz} sends 100,000 ({@code fuzz.http.requests}).
+ * The seed is printed, and {@code -Dfuzz.http.seed=N} repeats a run; every failing request
  * is printed with its own seed.
  */
 class OpenApiHttpFuzzTest {
 
-    private static final int REQUESTS = Integer.getInteger("plugboard.fuzz.http.requests", 2_000);
-    private static final long SEED = Long.getLong("plugboard.fuzz.http.seed", System.nanoTime());
+    private static final int REQUESTS = Integer.getInteger("fuzz.http.requests", 2_000);
+    private static final long SEED = Long.getLong("fuzz.http.seed", System.nanoTime());
     private static final String MARKER = "fuzz-s3cr3t-" + UUID.randomUUID();
 
     private static Path folder;
@@ -68,7 +68,7 @@ class OpenApiHttpFuzzTest {
                 "expired", tokens().expired(user), "signed with another key", tokens().signedWithAnotherSecret(admin),
                 "alg none", tokens().unsigned(admin)));
         List<Operation> operations = api.operations();
-        System.out.printf("HTTP fuzz: %d requests over %d operations, seed %d (repeat with -Dplugboard.fuzz.http.seed=%d)%n",
+        System.out.printf("HTTP fuzz: %d requests over %d operations, seed %d (repeat with -Dfuzz.http.seed=%d)%n",
                 REQUESTS, operations.size(), SEED, SEED);
 
         FuzzVerdicts verdicts = new FuzzVerdicts(List.of(MARKER));

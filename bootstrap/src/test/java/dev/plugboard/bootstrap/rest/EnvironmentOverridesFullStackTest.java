@@ -126,6 +126,24 @@ class EnvironmentOverridesFullStackTest {
     }
 
     @Test
+    void givenTwoOverrideEditsReadAtTheSameVersion_theSecond_is412AndChangesNothing() throws SQLException {
+        Who owner = installedWithBase("prod-key");
+        String read = api.get("/api/user/plugins/" + PLUGIN, owner).header("ETag");
+        String path = "/api/user/plugins/" + PLUGIN + "/config?environment=staging";
+
+        ApiResponse first = api.put(path, owner, "{\"settings\": {\"mode\": \"batch\"}}", Map.of("If-Match", read));
+        String afterFirst = storedRow(owner);
+        ApiResponse second = api.put(path, owner, "{\"settings\": {\"batchSize\": 99}}", Map.of("If-Match", read));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.header("ETag")).as("an override edit moves the version").isNotEqualTo(read);
+        assertThat(second.status()).as(second.toString()).isEqualTo(412);
+        assertThat(storedRow(owner)).isEqualTo(afterFirst).doesNotContain("99");
+        ApiResponse third = api.put(path, owner, "{\"settings\": {\"batchSize\": 99}}", Map.of("If-Match", first.header("ETag")));
+        assertThat(third.status()).as("with the version the first edit made").isEqualTo(200);
+    }
+
+    @Test
     void givenServerInStaging_claim_handsTheWorkerTheBaseSettingsWithTheStagingOverride() {
         String stagingKey = Who.unique("staging-key");
         Who owner = installedWithBase("prod-key");

@@ -35,7 +35,7 @@ public final class RawSql {
         }
     }
 
-    int execute(String statement, String... parameters) throws SQLException {
+    public int execute(String statement, String... parameters) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
              PreparedStatement prepared = prepared(connection, statement, parameters)) {
             return prepared.executeUpdate();

@@ -139,6 +139,14 @@ public final class Installation {
         return SealedSettings.open(settings, secrets, sealer);
     }
 
+    /**
+     * The owner changed one environment's override, which is stored beside the installation: its version
+     * and update time move all the same, so an edit based on what was read before is refused as stale.
+     */
+    public Installation overrideChanged(Instant now) {
+        return with(settings, secrets, enabled, execution, attention, now);
+    }
+
     /** The owner's own switch; it does not override an administrator's global switch. */
     public Installation toggle(boolean on, Instant now) {
         return on == enabled ? this : with(settings, secrets, on, execution, attention, now);

@@ -4,6 +4,7 @@ import dev.plugboard.adapter.cli.DatabaseBackups;
 import dev.plugboard.adapter.cli.DatabaseBackups.BackupReport;
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.cli.support.CliCommand;
+import dev.plugboard.adapter.cli.support.ProgressDisplay;
 import dev.plugboard.adapter.cli.support.Table;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Provider;
@@ -36,7 +37,10 @@ public class BackupCommand extends CliCommand {
 
     @Override
     protected ExitCode execute() {
-        BackupReport report = backups.get().backup(file, line -> err().println(line));
+        BackupReport report;
+        try (ProgressDisplay progress = progress(false)) {
+            report = backups.get().backup(file, line -> err().println(line), progress);
+        }
         Table table = new Table("TABLE", "ROWS");
         new TreeMap<>(report.rows()).forEach(table::row);
         table.print(out());

@@ -5,6 +5,7 @@ import dev.plugboard.adapter.cli.support.CliCommand;
 import dev.plugboard.adapter.cli.support.Json;
 import dev.plugboard.adapter.cli.support.JsonOption;
 import dev.plugboard.adapter.cli.support.Operator;
+import dev.plugboard.adapter.cli.support.ProgressDisplay;
 import dev.plugboard.adapter.cli.support.Table;
 import dev.plugboard.application.port.in.operations.PruneUseCase;
 import dev.plugboard.application.port.in.operations.PruneUseCase.PruneReport;
@@ -24,7 +25,8 @@ import java.util.Map;
         description = "Remove records older than their retention window (plugboard.retention.*): finished runs with"
                 + " their attempts, ended workflow runs, schedule fires, webhook deliveries, metric rollups, analytics"
                 + " daily stats, audit entries and event idempotency keys. Pending, processing, queued and running"
-                + " runs are never removed. Deletes in batches of 1,000 rows.",
+                + " runs are never removed. Deletes in batches of 1,000 rows, showing progress on stderr (a bar on a"
+                + " terminal, else a line a second: 'prune runs: 12,000 so far').",
         footer = {"%nExamples:", "  plugboard db prune --dry-run", "  PLUGBOARD_RETENTION_AUDIT=P365D plugboard db prune"})
 public class PruneCommand extends CliCommand {
 
@@ -42,13 +44,10 @@ public class PruneCommand extends CliCommand {
 
     @Override
     protected ExitCode execute() {
-        PruneReport report = retention.get().prune(Operator.actor(), dryRun, (kind, soFar) -> {
-            if (!json.enabled()) {
-                // Progress goes to stderr so that stdout stays the report.
-                err().printf("  %s: %,d removed so far%n", kind.wireName(), soFar);
-                err().flush();
-            }
-        });
+        PruneReport report;
+        try (ProgressDisplay progress = progress(json.enabled())) {
+            report = retention.get().prune(Operator.actor(), dryRun, progress);
+        }
         if (json.enabled()) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("dryRun", report.dryRun());

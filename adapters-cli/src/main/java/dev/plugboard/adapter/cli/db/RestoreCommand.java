@@ -4,6 +4,7 @@ import dev.plugboard.adapter.cli.DatabaseBackups;
 import dev.plugboard.adapter.cli.DatabaseBackups.RestoreReport;
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.cli.support.CliCommand;
+import dev.plugboard.adapter.cli.support.ProgressDisplay;
 import dev.plugboard.adapter.cli.support.Table;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.inject.Provider;
@@ -40,7 +41,10 @@ public class RestoreCommand extends CliCommand {
 
     @Override
     protected ExitCode execute() {
-        RestoreReport report = backups.get().restore(file, force, line -> err().println(line));
+        RestoreReport report;
+        try (ProgressDisplay progress = progress(false)) {
+            report = backups.get().restore(file, force, line -> err().println(line), progress);
+        }
         Map<String, Long> expected = report.expected().orElse(Map.of());
         TreeSet<String> tables = new TreeSet<>(report.rows().keySet());
         tables.addAll(expected.keySet());

@@ -6,6 +6,7 @@ import dev.plugboard.adapter.cli.support.ErrorLines;
 import dev.plugboard.adapter.cli.support.Json;
 import dev.plugboard.adapter.cli.support.JsonOption;
 import dev.plugboard.adapter.cli.support.Operator;
+import dev.plugboard.adapter.cli.support.ProgressDisplay;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.Action;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.PlannedChange;
@@ -61,8 +62,11 @@ public class SyncPluginsCommand extends CliCommand {
 
     @Override
     protected ExitCode execute() {
-        SyncReport report = sync.get().sync(new SyncCatalogCommand(Operator.actor(), Optional.ofNullable(directory),
-                new SyncOptions(dryRun, allowDowngrade, force)));
+        SyncReport report;
+        try (ProgressDisplay progress = progress(json.enabled())) {
+            report = sync.get().sync(new SyncCatalogCommand(Operator.actor(), Optional.ofNullable(directory),
+                    new SyncOptions(dryRun, allowDowngrade, force), progress));
+        }
         if (json.enabled()) {
             Json.print(out(), json(report));
         } else {

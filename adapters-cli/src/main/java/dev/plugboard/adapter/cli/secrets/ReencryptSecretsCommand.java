@@ -2,6 +2,7 @@ package dev.plugboard.adapter.cli.secrets;
 
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.cli.support.CliCommand;
+import dev.plugboard.adapter.cli.support.ProgressDisplay;
 import dev.plugboard.application.port.in.secret.SecretKeysUseCase;
 import dev.plugboard.application.port.in.secret.SecretKeysUseCase.RotationReport;
 import io.micronaut.context.annotation.Prototype;
@@ -31,7 +32,10 @@ public class ReencryptSecretsCommand extends CliCommand {
     @Override
     protected ExitCode execute() {
         long sealed = secrets.get().sealPlainText();
-        RotationReport report = secrets.get().reencrypt(RotateSecretsCommand.command(batchSize, err()));
+        RotationReport report;
+        try (ProgressDisplay progress = progress(false)) {
+            report = secrets.get().reencrypt(RotateSecretsCommand.command(batchSize, progress));
+        }
         out().printf("Re-encrypted %d secrets with the primary key, %d of them in environment overrides (%d pass%s over"
                 + " the installations); %d plain-text secrets encrypted.%n", report.secretsReencrypted(),
                 report.overrideSecretsReencrypted(), report.passes(),

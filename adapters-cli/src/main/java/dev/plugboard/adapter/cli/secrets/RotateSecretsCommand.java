@@ -3,6 +3,8 @@ package dev.plugboard.adapter.cli.secrets;
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.cli.support.CliCommand;
 import dev.plugboard.adapter.cli.support.Operator;
+import dev.plugboard.adapter.cli.support.ProgressDisplay;
+import dev.plugboard.application.port.in.ProgressListener;
 import dev.plugboard.application.port.in.secret.SecretKeysUseCase;
 import dev.plugboard.application.port.in.secret.SecretKeysUseCase.RotateCommand;
 import dev.plugboard.application.port.in.secret.SecretKeysUseCase.RotationReport;
@@ -31,12 +33,15 @@ public class RotateSecretsCommand extends CliCommand {
             description = "Installations re-encrypted per transaction (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
-    /** The operator's re-encryption, reporting progress after each batch on {@code err}. */
-    static RotateCommand command(int batchSize, java.io.PrintWriter err) {
-        return new RotateCommand(Operator.actor(), batchSize, progress -> err.printf(
-                "re-encrypting: %d installations read, %d secrets re-encrypted (%d in environment overrides)%n",
-                progress.installationsVisited(), progress.secretsReencrypted(), progress.overrideSecretsReencrypted()),
-                SETTLE);
+    /** The task name of a re-encryption's progress, counted in installations read. */
+    static final String TASK = "re-encrypt installations";
+
+    /** The operator's re-encryption, showing its progress after each batch on {@code progress}. */
+    static RotateCommand command(int batchSize, ProgressDisplay progress) {
+        return new RotateCommand(Operator.actor(), batchSize, batch -> progress.progress(TASK,
+                batch.installationsVisited(), ProgressListener.UNKNOWN, String.format(
+                        "%,d secrets re-encrypted (%,d in environment overrides)", batch.secretsReencrypted(),
+                        batch.overrideSecretsReencrypted())), SETTLE);
     }
 
     /** Exit 1, saying what to do, when secrets are left under an older key; 0 otherwise. */
@@ -55,7 +60,10 @@ public class RotateSecretsCommand extends CliCommand {
 
     @Override
     protected ExitCode execute() {
-        RotationReport report = secrets.get().rotate(command(batchSize, err()));
+        RotationReport report;
+        try (ProgressDisplay progress = progress(false)) {
+            report = secrets.get().rotate(command(batchSize, progress));
+        }
         out().printf("Rotated to key %s: %d secrets re-encrypted, %d of them in environment overrides (%d pass%s over"
                 + " the installations).%n", report.keyId(), report.secretsReencrypted(), report.overrideSecretsReencrypted(),
                 report.passes(), report.passes() == 1 ? "" : "es");

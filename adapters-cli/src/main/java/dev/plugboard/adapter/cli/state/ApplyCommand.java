@@ -3,6 +3,7 @@ package dev.plugboard.adapter.cli.state;
 import dev.plugboard.adapter.cli.ExitCode;
 import dev.plugboard.adapter.cli.support.CliCommand;
 import dev.plugboard.adapter.cli.support.Operator;
+import dev.plugboard.adapter.cli.support.ProgressDisplay;
 import dev.plugboard.application.port.in.state.DeclarativeStateUseCase;
 import dev.plugboard.application.port.in.state.DeclarativeStateUseCase.ApplyReport;
 import io.micronaut.context.annotation.Prototype;
@@ -43,8 +44,11 @@ public class ApplyCommand extends CliCommand {
 
     @Override
     protected ExitCode execute() {
-        ApplyReport report = state.get().apply(new DeclarativeStateUseCase.ApplyCommand(Operator.actor(),
-                StateYaml.read(file), dryRun, prune, ApplyCommand::resolve));
+        ApplyReport report;
+        try (ProgressDisplay progress = progress(false)) {
+            report = state.get().apply(new DeclarativeStateUseCase.ApplyCommand(Operator.actor(),
+                    StateYaml.read(file), dryRun, prune, ApplyCommand::resolve, progress));
+        }
         report.changes().forEach(change -> out().println(change));
         report.unchanged().forEach(same -> out().println(same + " (unchanged)"));
         out().println(report.changes().isEmpty() ? "Nothing to change: the database matches the state file."

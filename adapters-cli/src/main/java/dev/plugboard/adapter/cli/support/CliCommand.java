@@ -38,6 +38,14 @@ public abstract class CliCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /**
+     * Where long work shows how far it has got, on stderr: a bar on a terminal, plain lines otherwise
+     * and when {@code plain} (a command's {@code --json}), so that stdout stays parseable.
+     */
+    protected ProgressDisplay progress(boolean plain) {
+        return ProgressDisplay.on(err(), plain);
+    }
+
     /** An invalid combination of options: reported like any usage error, with exit code 2. */
     protected ParameterException usageError(String message) {
         return new ParameterException(spec.commandLine(), message);

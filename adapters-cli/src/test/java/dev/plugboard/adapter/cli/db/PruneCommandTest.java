@@ -30,8 +30,17 @@ class PruneCommandTest {
         CliResult result = Cli.run("db", "prune");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.err()).contains("runs: 3 removed so far");
+        assertThat(result.err()).contains("prune runs: 3 so far");
         assertThat(result.out()).contains("REMOVED", "Removed 4 record(s)").doesNotContain("so far");
+    }
+
+    @Test
+    void givenJson_prune_printsTheCountsAsJsonOnStdout_andPlainProgressLinesOnStderr() {
+        CliResult result = Cli.run("db", "prune", "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json().path("removed").path("runs").asLong()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("prune runs: 3 so far" + System.lineSeparator());
     }
 
     @Test

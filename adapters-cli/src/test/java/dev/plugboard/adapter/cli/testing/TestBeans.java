@@ -147,7 +147,7 @@ public class TestBeans {
         p.use();
         return (actor, dryRun, progress) -> {
             if (!dryRun) {
-                progress.removed(RetentionKind.RUNS, 3);
+                progress.progress(PruneUseCase.task(RetentionKind.RUNS), 3, dev.plugboard.application.port.in.ProgressListener.UNKNOWN);
             }
             java.time.Instant cutoff = java.time.Instant.parse("2026-01-01T00:00:00Z");
             java.util.Map<RetentionKind, java.time.Instant> cutoffs = new java.util.EnumMap<>(RetentionKind.class);
@@ -175,12 +175,14 @@ public class TestBeans {
     dev.plugboard.adapter.cli.DatabaseBackups databaseBackups() {
         return new dev.plugboard.adapter.cli.DatabaseBackups() {
             @Override
-            public BackupReport backup(java.nio.file.Path file, java.util.function.Consumer<String> progress) {
+            public BackupReport backup(java.nio.file.Path file, java.util.function.Consumer<String> notes,
+                                       dev.plugboard.application.port.in.ProgressListener progress) {
                 throw new UnsupportedOperationException("backups run against PostgreSQL in BackupRestoreProcessTest");
             }
 
             @Override
-            public RestoreReport restore(java.nio.file.Path file, boolean force, java.util.function.Consumer<String> progress) {
+            public RestoreReport restore(java.nio.file.Path file, boolean force, java.util.function.Consumer<String> notes,
+                                         dev.plugboard.application.port.in.ProgressListener progress) {
                 throw new UnsupportedOperationException("restores run against PostgreSQL in BackupRestoreProcessTest");
             }
         };

@@ -97,8 +97,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The postmaster of a server whose owner was gone when this process connected, which this process now stops; 0 if none. */
     private final long adoptedPostmaster;
 
+    /** How long the exit hook waits for this process's own last connections (see {@link #closeAtExit()}). */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
+
     private final Thread stopOnExit;
     private boolean closed;
+    /** Whether close() ran before the exit hook: then its decision stands, and the hook does not wait. */
+    private volatile boolean closeCalled;
+    /** Whether the exit hook has begun: from then on it alone decides, and close() elsewhere leaves it to it. */
+    private volatile boolean exiting;
 
     private EmbeddedDatabase(Path folder, String database, int port, String password, EmbeddedPostgres startedHere,
                              long adoptedPostmaster) {
@@ -109,7 +116,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.startedHere = startedHere;
         this.adoptedPostmaster = adoptedPostmaster;
         // Our own hook rather than the library's, so that a close() racing with it waits for the stop.
-        this.stopOnExit = owns() ? new Thread(this::close, "plugboard-embedded-postgres-stop") : null;
+        this.stopOnExit = owns() ? new Thread(this::closeAtExit, "plugboard-embedded-postgres-stop") : null;
         if (stopOnExit != null) {
             Runtime.getRuntime().addShutdownHook(stopOnExit);
         }
@@ -205,6 +212,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * On SIGTERM or Ctrl-C the application's own shutdown runs beside this hook, and its connections
+     * that do not carry the process's name (the catalog listener) may be open for a moment yet: they
+     * get a few seconds to go before this process decides that others use the server and leaves it running.
+     */
+    private void closeAtExit() {
+        exiting = true;
+        long deadline = System.nanoTime() + EXIT_GRACE.toNanos();
+        while (!closeCalled && owns() && otherProcessesConnected() > 0 && System.nanoTime() < deadline) {
+            ServerProcesses.sleep(Duration.ofMillis(100));
+        }
+        close();
+    }
+
     /** Connections to this server from other processes (each names itself with its pid). */
     private int otherProcessesConnected() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
@@ -279,10 +300,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Stops the server if this process owns it; a server this process only connected to keeps running. */
     @Override
     public synchronized void close() {
+        closeCalled |= !exiting;
         if (closed || !owns()) {
             return;
         }
         int others = otherProcessesConnected();
+        if (others > 0 && exiting && Thread.currentThread() != stopOnExit) {
+            return; // the exit hook is waiting for this process's last connections, and decides
+        }
         if (others > 0) {
             // The server (or another CLI) joined the database this process started: stopping it
             // now would pull it from under them. It stays up; the next process to start reuses it.

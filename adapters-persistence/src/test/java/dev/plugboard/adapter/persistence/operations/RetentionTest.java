@@ -6,6 +6,7 @@ import dev.plugboard.adapter.persistence.support.PostgresDatabase;
 import dev.plugboard.application.fixtures.TestPlugins;
 import dev.plugboard.application.port.Page;
 import dev.plugboard.application.port.PageRequest;
+import dev.plugboard.application.port.in.ProgressListener;
 import dev.plugboard.application.port.in.operations.PruneUseCase.PruneReport;
 import dev.plugboard.application.port.out.AuditFilter;
 import dev.plugboard.application.port.out.RunFilter;
@@ -132,7 +133,7 @@ class RetentionTest {
     void aDryRun_countsWhatWouldGo_andChangesNothing() {
         seed();
         long runsBefore = rows.count("SELECT count(*) FROM plugin_runs");
-        PruneReport report = retention().prune(Actor.operator("ops"), true, (kind, soFar) -> { });
+        PruneReport report = retention().prune(Actor.operator("ops"), true, ProgressListener.NONE);
         assertThat(report.counts()).isEqualTo(EXPECTED);
         assertThat(rows.count("SELECT count(*) FROM plugin_runs")).isEqualTo(runsBefore);
         assertThat(rows.count("SELECT count(*) FROM audit_entries")).isEqualTo(2);
@@ -142,11 +143,11 @@ class RetentionTest {
     void prune_removesExactlyWhatIsOlderThanItsWindow_neverWhatIsUnfinished_andAuditsTheCounts() {
         seed();
         List<String> progress = new ArrayList<>();
-        PruneReport report = retention().prune(Actor.operator("ops"), false, (kind, soFar) -> progress.add(kind + "=" + soFar));
+        PruneReport report = retention().prune(Actor.operator("ops"), false, (task, soFar, total) -> progress.add(task + "=" + soFar));
 
         assertThat(report.counts()).isEqualTo(EXPECTED);
         assertThat(report.skipped()).isFalse();
-        assertThat(progress).contains("RUNS=3", "ANALYTICS_DAYS=2");
+        assertThat(progress).contains("prune runs=3", "prune " + RetentionKind.ANALYTICS_DAYS.wireName() + "=2");
         assertThat(rows.count("SELECT count(*) FROM plugin_runs WHERE status IN ('pending', 'processing')")).isEqualTo(2);
         assertThat(rows.count("SELECT count(*) FROM plugin_runs")).isEqualTo(3);
         assertThat(rows.count("SELECT count(*) FROM plugin_run_attempts")).as("attempts go with their runs").isEqualTo(1);
@@ -170,7 +171,7 @@ class RetentionTest {
         assertThat(counts).isEqualTo(Map.of("runs", 3L, "workflow-runs", 2L, "workflow-fires", 1L,
                 "workflow-deliveries", 1L, "rollups", 2L, "analytics-days", 2L, "audit", 1L, "event-keys", 1L));
 
-        PruneReport again = retention().prune(Actor.system(), false, (kind, soFar) -> { });
+        PruneReport again = retention().prune(Actor.system(), false, ProgressListener.NONE);
         assertThat(again.total()).isZero();
     }
 
@@ -180,13 +181,13 @@ class RetentionTest {
         try (java.sql.Connection other = DB.connect(); java.sql.Statement statement = other.createStatement()) {
             other.setAutoCommit(false);
             statement.execute("SELECT pg_try_advisory_xact_lock(hashtext('plugboard-job:" + RetentionService.JOB + "'))");
-            PruneReport report = retention().prune(Actor.system(), false, (kind, soFar) -> { });
+            PruneReport report = retention().prune(Actor.system(), false, ProgressListener.NONE);
             assertThat(report.skipped()).isTrue();
             assertThat(report.total()).isZero();
             assertThat(rows.count("SELECT count(*) FROM plugin_runs")).isEqualTo(6);
             other.commit();
         }
-        assertThat(retention().prune(Actor.system(), false, (kind, soFar) -> { }).counts()).isEqualTo(EXPECTED);
+        assertThat(retention().prune(Actor.system(), false, ProgressListener.NONE).counts()).isEqualTo(EXPECTED);
     }
 
     @Test
@@ -201,7 +202,7 @@ class RetentionTest {
             }
         }
         Page<PluginRun> first = storage.runs().search(ALICE, RunFilter.ALL, PageRequest.first(10));
-        assertThat(retention().prune(Actor.system(), false, (kind, soFar) -> { }).counts().get(RetentionKind.RUNS))
+        assertThat(retention().prune(Actor.system(), false, ProgressListener.NONE).counts().get(RetentionKind.RUNS))
                 .isEqualTo(10);
         List<UUID> seen = new ArrayList<>(first.items().stream().map(run -> run.id().value()).toList());
         Optional<String> cursor = first.next();

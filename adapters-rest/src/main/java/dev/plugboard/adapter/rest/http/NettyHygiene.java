@@ -13,7 +13,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Hooks into the Netty server: remembers each listening socket (for {@link ListeningAddresses})
- * and puts {@link GzipOnlyEncoding} in front of Micronaut's handler on every connection.
+ * puts {@link GzipOnlyEncoding} in front of Micronaut's handler on every connection, and {@link LingeringClose}
+ * first in it.
  */
 @Factory
 @Requires(beans = NettyHttpServerConfiguration.class)
@@ -53,6 +54,9 @@ class NettyHygiene {
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(GzipOnlyEncoding.NAME) == null && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null) {
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, GzipOnlyEncoding.NAME, GZIP_ONLY);
+            }
+            if (pipeline.get(LingeringClose.NAME) == null) {
+                pipeline.addFirst(LingeringClose.NAME, new LingeringClose());
             }
         }
     }

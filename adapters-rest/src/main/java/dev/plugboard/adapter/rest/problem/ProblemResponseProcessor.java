@@ -1,5 +1,6 @@
 package dev.plugboard.adapter.rest.problem;
 
+import dev.plugboard.adapter.rest.http.LingeringClose;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -42,13 +43,13 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         // Netty refuses oversized headers and request lines while decoding, and the framework answers both 413;
         // HTTP has their own statuses: 431 Request Header Fields Too Large and 414 URI Too Long.
-        Object decoding = context.getRequest() instanceof NettyHttpRequest<?> netty
-                ? netty.getNativeRequest().decoderResult().cause() : null;
+        NettyHttpRequest<?> netty = context.getRequest() instanceof NettyHttpRequest<?> request ? request : null;
+        Object decoding = netty != null ? netty.getNativeRequest().decoderResult().cause() : null;
         if (decoding instanceof TooLongHttpHeaderException) {
-            return undecodable(response, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, HEADERS_TOO_LARGE);
+            return undecodable(netty, response, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, HEADERS_TOO_LARGE);
         }
         if (decoding instanceof TooLongHttpLineException) {
-            return undecodable(response, HttpStatus.REQUEST_URI_TOO_LONG, LINE_TOO_LONG);
+            return undecodable(netty, response, HttpStatus.REQUEST_URI_TOO_LONG, LINE_TOO_LONG);
         }
         int status = response.code();
         String detail = status >= 500 ? SERVER_FAULT : detailOf(context, response);
@@ -58,9 +59,12 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
     /**
      * A request Netty could not decode passes no filter, so it gets its request id here. Its connection
      * is closed after the answer (the rest of the request was never read), and says so, or a client
-     * that keeps connections alive would send its next request into a closed one.
+     * that keeps connections alive would send its next request into a closed one. The close lingers
+     * ({@link LingeringClose}): a client still sending the rest of its request gets the answer all the same.
      */
-    private static MutableHttpResponse<Problem> undecodable(MutableHttpResponse<?> response, HttpStatus status, String detail) {
+    private static MutableHttpResponse<Problem> undecodable(NettyHttpRequest<?> request, MutableHttpResponse<?> response,
+                                                            HttpStatus status, String detail) {
+        LingeringClose.requestFor(request.getChannelHandlerContext().channel());
         String requestId = UUID.randomUUID().toString();
         return response.status(status).header("X-Request-Id", requestId).header("Connection", "close")
                 .body(Problem.ofStatus(status.getCode(), detail).withRequestId(requestId))

@@ -52,6 +52,8 @@ public final class CatalogSync implements SyncCatalogUseCase {
         }
         return audit.perform(command.actor(), AuditAction.SYNC, "catalog", () -> {
             Planned planned = plan(command);
+            long applying = planned.steps().stream().filter(step -> step.change().applies()).count();
+            long applied = 0;
             for (Step step : planned.steps()) {
                 if (step.change().applies()) {
                     Plugin after = step.after().orElseThrow();
@@ -61,6 +63,7 @@ public final class CatalogSync implements SyncCatalogUseCase {
                     }
                     audit.success(command.actor(), AuditAction.SYNC, AuditEntry.pluginTarget(after.name().value()),
                             step.before().map(CatalogService::state).orElse(null), CatalogService.state(after), detail(step));
+                    command.progress().progress(TASK, ++applied, applying);
                 }
             }
             SyncReport report = planned.report();

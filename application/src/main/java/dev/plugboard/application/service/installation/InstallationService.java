@@ -165,10 +165,12 @@ public final class InstallationService implements InstallationUseCases {
         SettingsOverride before = installations.overrides(current.id()).get(environment);
         SettingsOverride after = overrides.propose(plugin.manifest().settingsSpec(), current, environment,
                 command.settings());
+        // The version moves first (compare-and-set): of two edits read at the same version, one is refused.
+        Installation changed = installations.update(current.overrideChanged(clock.now()));
         installations.putOverride(current.id(), after);
         audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, overrideState(environment, before),
                 overrideState(environment, after), "override of environment " + environment);
-        return overrides.shown(view(plugin, current), current, environment);
+        return overrides.shown(view(plugin, changed), changed, environment);
     }
 
     private static JsonDocument overrideState(Environment environment, SettingsOverride override) {

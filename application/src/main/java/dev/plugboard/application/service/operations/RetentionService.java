@@ -1,5 +1,6 @@
 package dev.plugboard.application.service.operations;
 
+import dev.plugboard.application.port.in.ProgressListener;
 import dev.plugboard.application.port.in.operations.PruneUseCase;
 import dev.plugboard.application.port.out.AuditLog;
 import dev.plugboard.application.port.out.IdSource;
@@ -57,7 +58,7 @@ public final class RetentionService implements PruneUseCase {
     }
 
     @Override
-    public PruneReport prune(Actor actor, boolean dryRun, Progress progress) {
+    public PruneReport prune(Actor actor, boolean dryRun, ProgressListener progress) {
         Instant now = clock.now();
         Map<RetentionKind, Long> counts = new EnumMap<>(RetentionKind.class);
         Map<RetentionKind, Instant> cutoffs = new EnumMap<>(RetentionKind.class);
@@ -87,7 +88,7 @@ public final class RetentionService implements PruneUseCase {
     private record Removed(long count, boolean lockBusy) {
     }
 
-    private Removed removeAll(RetentionKind kind, Instant cutoff, Progress progress) {
+    private Removed removeAll(RetentionKind kind, Instant cutoff, ProgressListener progress) {
         long total = 0;
         while (true) {
             Optional<RetentionStore.Batch> batch = transactions.inTransaction(() -> locks.tryLock(JOB)
@@ -97,7 +98,7 @@ public final class RetentionService implements PruneUseCase {
             }
             total += batch.get().removed();
             if (batch.get().removed() > 0) {
-                progress.removed(kind, total);
+                progress.progress(PruneUseCase.task(kind), total, ProgressListener.UNKNOWN);
             }
             if (batch.get().rows() < BATCH) {
                 return new Removed(total, false);

@@ -7,6 +7,7 @@ import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCa
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
 import dev.plugboard.application.port.in.installation.ToggleInstallationUseCase.ToggleInstallationCommand;
 import dev.plugboard.application.port.in.installation.UninstallPluginUseCase.UninstallPluginCommand;
+import dev.plugboard.application.port.in.state.DeclarativeStateUseCase;
 import dev.plugboard.application.port.in.state.DeclarativeStateUseCase.ApplyCommand;
 import dev.plugboard.application.port.in.state.DeclarativeStateUseCase.ApplyReport;
 import dev.plugboard.application.port.in.state.StateProblemsException;
@@ -84,7 +85,11 @@ final class StateApply {
         if (!command.dryRun() && !plan.steps().isEmpty()) {
             String target = "state:" + desired.owner().map(Object::toString).orElse("all");
             audit.perform(command.actor(), AuditAction.STATE_APPLIED, target, () -> {
-                plan.steps().forEach(Runnable::run);
+                List<Runnable> steps = plan.steps();
+                for (int done = 0; done < steps.size(); done++) {
+                    steps.get(done).run();
+                    command.progress().progress(DeclarativeStateUseCase.APPLY_TASK, done + 1, steps.size());
+                }
                 if (!plan.failures().isEmpty()) {
                     throw new StateProblemsException(plan.failures());
                 }

@@ -7,9 +7,12 @@ import dev.plugboard.application.fixtures.TestClock;
 import dev.plugboard.application.fixtures.SettableManifests;
 import dev.plugboard.application.fixtures.TestPlugins;
 import dev.plugboard.application.port.in.Caller;
+import dev.plugboard.application.port.in.ProgressListener;
 import dev.plugboard.application.port.in.catalog.SwitchPluginUseCase.SwitchPluginCommand;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.Change;
 import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncReport;
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncCatalogCommand;
+import dev.plugboard.application.port.in.catalog.SyncCatalogUseCase.SyncOptions;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.audit.AuditAction;
@@ -72,6 +75,19 @@ class CatalogSyncTest {
         assertThat(AuditEntries.of(plugboard, AuditAction.SYNC, "catalog"))
                 .singleElement()
                 .satisfies(entry -> assertThat(entry.detail()).isEqualTo("2 added, 0 updated, 0 unchanged, 0 rejected"));
+    }
+
+    @Test
+    void givenTwoNewManifests_sync_tellsItsListenerAfterEachPluginItStores_andADryRunTellsNothing() {
+        Plugboard plugboard = start();
+        List<String> told = new java.util.ArrayList<>();
+        ProgressListener listener = (task, done, total) -> told.add(task + " " + done + "/" + total);
+
+        plugboard.catalogSync().sync(new SyncCatalogCommand(Actor.system(), Optional.empty(), new SyncOptions(true, false, false),
+                listener));
+        plugboard.catalogSync().sync(new SyncCatalogCommand(Actor.system(), Optional.empty(), SyncOptions.DEFAULT, listener));
+
+        assertThat(told).containsExactly("sync plugins 1/2", "sync plugins 2/2");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.plugboard.application.port.in.catalog;
 
+import dev.plugboard.application.port.in.ProgressListener;
 import dev.plugboard.application.port.out.ManifestDiscovery;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.error.Require;
@@ -17,6 +18,9 @@ import java.util.Optional;
  */
 public interface SyncCatalogUseCase {
 
+    /** The task name a sync's progress is told under. */
+    String TASK = "sync plugins";
+
     /**
      * @param dryRun         plan only; store and audit nothing
      * @param allowDowngrade apply a manifest whose version is lower than the catalog's
@@ -28,12 +32,21 @@ public interface SyncCatalogUseCase {
         public static final SyncOptions DEFAULT = new SyncOptions(false, false, false);
     }
 
-    /** Sync from the configured sources, or from {@code directory} instead of the configured plugins directory. */
-    record SyncCatalogCommand(Actor actor, Optional<Path> directory, SyncOptions options) {
+    /**
+     * Sync from the configured sources, or from {@code directory} instead of the configured plugins directory.
+     *
+     * @param progress told after each plugin the sync stores: task {@link SyncCatalogUseCase#TASK}, of how many it will store
+     */
+    record SyncCatalogCommand(Actor actor, Optional<Path> directory, SyncOptions options, ProgressListener progress) {
         public SyncCatalogCommand {
             Require.present("actor", actor);
             directory = directory == null ? Optional.empty() : directory;
             options = options == null ? SyncOptions.DEFAULT : options;
+            progress = progress == null ? ProgressListener.NONE : progress;
+        }
+
+        public SyncCatalogCommand(Actor actor, Optional<Path> directory, SyncOptions options) {
+            this(actor, directory, options, ProgressListener.NONE);
         }
 
         public SyncCatalogCommand(Actor actor, Optional<Path> directory) {

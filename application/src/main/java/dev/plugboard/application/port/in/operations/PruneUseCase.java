@@ -1,5 +1,6 @@
 package dev.plugboard.application.port.in.operations;
 
+import dev.plugboard.application.port.in.ProgressListener;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.retention.RetentionKind;
 
@@ -9,16 +10,12 @@ import java.util.Map;
 /** Removes records older than their retention window, or with {@code dryRun} only counts them. */
 public interface PruneUseCase {
 
-    PruneReport prune(Actor actor, boolean dryRun, Progress progress);
+    /** @param progress told after each batch: task {@code prune <kind>}, how many of it went so far (total unknown) */
+    PruneReport prune(Actor actor, boolean dryRun, ProgressListener progress);
 
-    /** Told after each batch: the kind and how many of it went so far. */
-    @FunctionalInterface
-    interface Progress {
-        void removed(RetentionKind kind, long soFar);
-
-        static Progress none() {
-            return (kind, soFar) -> { };
-        }
+    /** The task name {@code progress} hears for {@code kind}. */
+    static String task(RetentionKind kind) {
+        return "prune " + kind.wireName();
     }
 
     /**

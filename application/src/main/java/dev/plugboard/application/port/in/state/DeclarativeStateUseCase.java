@@ -1,5 +1,6 @@
 package dev.plugboard.application.port.in.state;
 
+import dev.plugboard.application.port.in.ProgressListener;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.error.Require;
 import dev.plugboard.domain.owner.Owner;
@@ -14,6 +15,9 @@ import java.util.Optional;
  * only as references ({@code ${env:NAME}}, {@code ${file:path}}); applying resolves them.
  */
 public interface DeclarativeStateUseCase {
+
+    /** The task name an apply's progress is told under. */
+    String APPLY_TASK = "apply state";
 
     /** Resolves a reference's value: {@code kind} is {@code env} or {@code file}; empty when it names nothing. */
     interface References {
@@ -41,14 +45,21 @@ public interface DeclarativeStateUseCase {
     }
 
     /**
-     * @param prune also uninstall the installations the document does not name (of its {@code owner}
-     *              when it names one, else of every owner)
+     * @param prune    also uninstall the installations the document does not name (of its {@code owner}
+     *                 when it names one, else of every owner)
+     * @param progress told after each change made: task {@link DeclarativeStateUseCase#APPLY_TASK}, of how many changes
      */
-    record ApplyCommand(Actor actor, JsonDocument state, boolean dryRun, boolean prune, References references) {
+    record ApplyCommand(Actor actor, JsonDocument state, boolean dryRun, boolean prune, References references,
+                        ProgressListener progress) {
         public ApplyCommand {
             Require.present("actor", actor);
             Require.present("state", state);
             Require.present("references", references);
+            progress = progress == null ? ProgressListener.NONE : progress;
+        }
+
+        public ApplyCommand(Actor actor, JsonDocument state, boolean dryRun, boolean prune, References references) {
+            this(actor, state, dryRun, prune, references, ProgressListener.NONE);
         }
     }
 

@@ -1,5 +1,6 @@
-package dev.plugboard.application;
+package dev.plugboard.example.embedding;
 
+import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.port.in.Caller;
 import dev.plugboard.application.port.in.installation.ConfigureInstallationUseCase.ConfigureInstallationCommand;
 import dev.plugboard.application.port.in.installation.InstallPluginUseCase.InstallPluginCommand;
@@ -20,7 +21,11 @@ import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The embedding example of README.md, kept compiling and true. */
+/**
+ * The embedding example of README.md, run against the published jars: the build installs them into a
+ * repository of its own and builds this project (examples/embedding-build); README.md's block is this
+ * method's code between the two markers, which ReadmeEmbeddingTest (application) keeps identical.
+ */
 class EmbeddingExampleTest {
 
     @Test
