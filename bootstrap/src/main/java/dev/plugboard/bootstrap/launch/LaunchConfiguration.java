@@ -136,9 +136,7 @@ public final class LaunchConfiguration implements AutoCloseable {
                 derived.put(SYNC_CATALOG, use == DatabaseUse.SERVE);
                 derived.put(CATALOG_CACHE_TTL, DurationSetting.of(environment, CATALOG_CACHE_TTL, Duration.ofSeconds(5)).toString());
             }
-            if (use != DatabaseUse.SERVE) {
-                derived.put("micronaut.metrics.enabled", false); // no meters for a command: nobody scrapes them
-            }
+            derived.putAll(CommandContext.properties(use));
             derived.putAll(overrides);
             // Added to the running environment, so it is applied over every source read above.
             environment.addPropertySource(PropertySource.of(PROPERTY_SOURCE, derived));
