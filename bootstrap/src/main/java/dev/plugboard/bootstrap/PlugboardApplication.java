@@ -40,8 +40,7 @@ public final class PlugboardApplication implements AutoCloseable {
     public static PlugboardApplication start(Map<String, Object> overrides) {
         LaunchConfiguration launch = LaunchConfiguration.resolve(overrides, true);
         try {
-            ApplicationContext context = ApplicationContext.builder().properties(launch.properties()).start();
-            return startServer(launch, context, true);
+            return startServer(launch, launch.startContext(), true);
         } catch (RuntimeException e) {
             launch.close();
             throw e;
@@ -100,8 +99,7 @@ public final class PlugboardApplication implements AutoCloseable {
     public void close() {
         server.stop();
         if (ownsLaunch) {
-            context.close();
-            launch.close();
+            launch.close(); // the context, then the embedded database
         }
     }
 }

@@ -43,8 +43,8 @@ public final class PlugboardMain {
         configureLogging(args);
         configureConfigFiles();
         DatabaseUse use = databaseUse(args);
-        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(), use);
-             ApplicationContext context = ApplicationContext.builder().bootstrapEnvironment(false).properties(launch.properties()).start()) {
+        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(), use)) {
+            ApplicationContext context = launch.startContext();
             if (use == DatabaseUse.AS_IS && !commandWords(args).get(0).equals("db")) {
                 // db info, backup and restore must work on an old schema; every other command needs the current one.
                 context.getBean(SchemaCheck.class).requireCurrent();

@@ -4,6 +4,7 @@ import dev.plugboard.adapter.persistence.embedded.EmbeddedDatabase;
 import dev.plugboard.bootstrap.outbound.OutboundConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +17,10 @@ import java.util.Optional;
 /**
  * Works out, before the application context starts, what it cannot find out for itself: where
  * the data folder is, which database to use (the configured URL, or an embedded PostgreSQL in
- * the data folder), the JWT secret, the secrets key and the authentication settings. Reads the same configuration as the context (environment
- * variables, system properties, config files), so the server and the CLI always agree.
+ * the data folder), the JWT secret, the secrets key and the authentication settings. The configuration
+ * (environment variables, system properties, config files, the defaults in {@code application.yml}) is
+ * read once, into the environment of the context that {@link #startContext()} then starts, with what was
+ * worked out here added on top: a command pays for one reading, not two (docs/benchmarks/read-commands.md).
  */
 public final class LaunchConfiguration implements AutoCloseable {
 
@@ -51,12 +54,17 @@ public final class LaunchConfiguration implements AutoCloseable {
     /** The most connections a CLI command opens. */
     static final int CLI_POOL_SIZE = 4;
 
+    /** The name of the property source that holds what the launch worked out (and the overrides). */
+    static final String PROPERTY_SOURCE = "plugboard-launch";
+
     private final Map<String, Object> properties;
     private final EmbeddedDatabase embedded;
+    private final ApplicationContext context;
 
-    private LaunchConfiguration(Map<String, Object> properties, EmbeddedDatabase embedded) {
+    private LaunchConfiguration(Map<String, Object> properties, EmbeddedDatabase embedded, ApplicationContext context) {
         this.properties = Map.copyOf(properties);
         this.embedded = embedded;
+        this.context = context;
     }
 
     /**
@@ -77,8 +85,9 @@ public final class LaunchConfiguration implements AutoCloseable {
         boolean withDatabase = use != DatabaseUse.NONE;
         Map<String, Object> derived = new HashMap<>();
         EmbeddedDatabase embedded = null;
-        try (ApplicationContext probe = ApplicationContext.builder().bootstrapEnvironment(false).properties(overrides).build()) {
-            Environment environment = probe.getEnvironment();
+        ApplicationContext context = ApplicationContext.builder().bootstrapEnvironment(false).properties(overrides).build();
+        Environment environment = context.getEnvironment();
+        try {
             environment.start();
             ConfigurationCheck.check(environment, System.getenv());
             derived.putAll(CrossOrigin.properties(environment));
@@ -127,12 +136,18 @@ public final class LaunchConfiguration implements AutoCloseable {
                 derived.put(SYNC_CATALOG, use == DatabaseUse.SERVE);
                 derived.put(CATALOG_CACHE_TTL, DurationSetting.of(environment, CATALOG_CACHE_TTL, Duration.ofSeconds(5)).toString());
             }
+            derived.putAll(CommandContext.properties(use));
+            derived.putAll(overrides);
+            // Added to the running environment, so it is applied over every source read above.
+            environment.addPropertySource(PropertySource.of(PROPERTY_SOURCE, derived));
+        } catch (RuntimeException e) {
+            context.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
         }
-        if (use != DatabaseUse.SERVE) {
-            derived.put("micronaut.metrics.enabled", false); // no meters for a command: nobody scrapes them
-        }
-        derived.putAll(overrides);
-        return new LaunchConfiguration(derived, embedded);
+        return new LaunchConfiguration(derived, embedded, context);
     }
 
     /**
@@ -154,18 +169,30 @@ public final class LaunchConfiguration implements AutoCloseable {
         return properties;
     }
 
-    /** The properties to start the application context with. */
+    /**
+     * What the launch worked out, with the overrides: enough to start another context on the same
+     * configuration (tests start two instances on one launch).
+     */
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /**
+     * Starts the application context whose environment the launch read, without reading the
+     * configuration again; {@link #close()} stops it.
+     */
+    public ApplicationContext startContext() {
+        return context.isRunning() ? context : context.start();
     }
 
     public Optional<EmbeddedDatabase> embeddedDatabase() {
         return Optional.ofNullable(embedded);
     }
 
-    /** Stops the embedded server if this process started it. */
+    /** Stops the context, then the embedded server if this process started it. */
     @Override
     public void close() {
+        context.close();
         if (embedded != null) {
             embedded.close();
         }

@@ -1,11 +1,14 @@
 package dev.plugboard.bootstrap.launch;
 
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.BeanDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,5 +62,28 @@ class LaunchConfigurationTest {
                     launch.embeddedDatabase().orElseThrow().password());
             assertThat((String) launch.properties().get("datasources.default.password")).isNotBlank();
         }
+    }
+
+    @Test
+    void givenACommand_startContext_startsOnTheLaunchsReadingWithoutTheServersBeans(@TempDir Path data) {
+        Predicate<String> serverOnly = name -> name.contains("io.micronaut.security.") || name.contains("io.micronaut.views.")
+                || name.contains("io.micronaut.flyway.") || name.contains("io.micronaut.configuration.metrics.micrometer.");
+        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString()), false)) {
+            ApplicationContext context = launch.startContext();
+
+            assertThat(LaunchConfigurationTest.class.getClassLoader().getResource("io/micronaut/security/filters/$SecurityFilter$Definition.class"))
+                    .as("the server's beans are on the class path").isNotNull();
+            assertThat(context.getAllBeanDefinitions()).map(LaunchConfigurationTest::definitionAndType)
+                    .as("left out of a command's context").noneMatch(serverOnly)
+                    .anyMatch(name -> name.contains("dev.plugboard."));
+            // One reading of the configuration: what the launch worked out is in the context's environment.
+            assertThat(context.getEnvironment().getProperty(LaunchConfiguration.DATA_DIR, String.class))
+                    .contains(data.toAbsolutePath().normalize().toString());
+            assertThat(launch.startContext()).isSameAs(context);
+        }
+    }
+
+    private static String definitionAndType(BeanDefinition<?> definition) {
+        return definition.getClass().getName() + " " + definition.getBeanType().getName();
     }
 }
