@@ -74,7 +74,7 @@ class WorkerApi:
         request = urllib.request.Request(self.base + path, data=json.dumps(body).encode("utf-8"),
                                          headers=headers, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with _OPENER.open(request, timeout=self.timeout) as response:
                 text = response.read().decode("utf-8")
                 return json.loads(text) if text else {}
         except urllib.error.HTTPError as error:
@@ -84,6 +84,16 @@ class WorkerApi:
                                                    problem.get("detail") or error.reason)) from None
         except (urllib.error.URLError, OSError) as error:
             raise ApiError(0, None, "POST %s: no answer (%s)" % (path, error)) from None
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Never follows a redirect: it would carry the worker's token to whatever address it names."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None  # the 3xx becomes an HTTPError, and so an ApiError naming it
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def _json_or_empty(raw):

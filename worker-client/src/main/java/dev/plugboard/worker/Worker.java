@@ -120,10 +120,11 @@ public final class Worker implements AutoCloseable {
         try {
             if (held.lost()) {
                 LOG.log(System.Logger.Level.WARNING, "Discarded the result of " + run + ": its lease was lost");
+            } else if (outcome.output != null) {
+                // Finished, even if a shutdown's grace ran out meanwhile: the result is reported, not thrown away.
+                reporter.report(run, () -> api.complete(run, outcome.output));
             } else if (held.stopped()) {
                 reporter.report(run, () -> api.fail(run, "WORKER_STOPPED", "the worker shut down before the run finished", true));
-            } else if (outcome.output != null) {
-                reporter.report(run, () -> api.complete(run, outcome.output));
             } else {
                 reporter.report(run, () -> api.fail(run, outcome.code, outcome.message, outcome.retryable));
             }

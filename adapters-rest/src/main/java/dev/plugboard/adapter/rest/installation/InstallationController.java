@@ -103,7 +103,7 @@ public class InstallationController {
     @ProblemAnswers.NotFound
     public HttpResponse<InstallationResponse> getInstallation(String name, @Nullable @QueryValue String environment,
                                                               Authentication authentication) {
-        // Its ETag is its version, for If-Match; overrides and plugin upgrades do not move it, so no 304 here.
+        // Its ETag is its version, for If-Match; plugin upgrades do not move it, so no 304 here.
         return withETag(HttpStatus.OK, listing.getInstallation(Callers.of(authentication).owner(), name,
                 Environment.of(environment)));
     }
