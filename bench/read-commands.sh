@@ -24,6 +24,7 @@ source "$here/bench/lib/setup.sh"   # wait_200, ms
 
 data="$(mktemp -d)"
 port="${PLUGBOARD_BENCH_PORT:-18080}"
+unset PLUGBOARD_BENCH_PORT # the commands measured refuse PLUGBOARD_* variables they do not know
 export PLUGBOARD_DATA_DIR="$data" PLUGBOARD_PORT="$port"
 java -jar "$jar" serve >"$data/serve.log" 2>&1 &
 server=$!
