@@ -3,7 +3,7 @@ package dev.plugboard.bootstrap.console;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.Assumptions;
+import dev.plugboard.bootstrap.support.MissingTool;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -60,11 +60,7 @@ final class ConsoleBrowser implements AutoCloseable {
         }
         String message = "The web console's browser tests did NOT run: " + chromedriver + " or " + chromium
                 + " is missing. Install them with: apt-get install chromium chromium-driver";
-        if (required) {
-            throw new AssertionError(message + " (PLUGBOARD_TEST_REQUIRE_BROWSER is set, so this fails the build)");
-        }
-        System.err.println("\n" + "!".repeat(100) + "\n" + message + "\n" + "!".repeat(100) + "\n");
-        Assumptions.abort(message);
+        MissingTool.refuse(message, "PLUGBOARD_TEST_REQUIRE_BROWSER", required);
     }
 
     static ConsoleBrowser start() {

@@ -1,7 +1,5 @@
 package dev.plugboard.bootstrap.support;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +29,7 @@ public final class Python3 {
         }
         String message = "The Python worker tests did NOT run: no python3 on the PATH (" + searchPath
                 + "). Install it with: apt-get install python3";
-        if (required) {
-            throw new AssertionError(message + " (" + REQUIRED + " is set, so this fails the build)");
-        }
-        System.err.println("\n" + "!".repeat(100) + "\n" + message + "\n" + "!".repeat(100) + "\n");
-        Assumptions.abort(message);
+        MissingTool.refuse(message, REQUIRED, required);
         throw new IllegalStateException("unreachable");
     }
 
