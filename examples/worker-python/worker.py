@@ -14,6 +14,7 @@ summarize(). It prints one line per event on standard output (claimed, completed
 """
 
 import argparse
+import email.utils
 import json
 import os
 import random
@@ -31,10 +32,15 @@ TRANSIENT = {0, 408, 429}
 class ApiError(Exception):
     """A call that did not succeed: status 0 when no answer came; code is the problem's code."""
 
-    def __init__(self, status, code, message):
+    def __init__(self, status, code, message, retry_after=None):
         super().__init__(message)
         self.status = status
         self.code = code
+        self.retry_after = retry_after  # seconds the server asked to wait (Retry-After), or None
+
+    def wait(self, backoff_seconds):
+        """The longer of the backoff and the server's Retry-After."""
+        return max(backoff_seconds, self.retry_after or 0)
 
     @property
     def transient(self):
@@ -81,7 +87,8 @@ class WorkerApi:
             problem = _json_or_empty(error.read())
             raise ApiError(error.code, problem.get("code"),
                            "POST %s: %d %s: %s" % (path, error.code, problem.get("code") or "",
-                                                   problem.get("detail") or error.reason)) from None
+                                                   problem.get("detail") or error.reason),
+                           _retry_after(error.headers.get("Retry-After"))) from None
         except (urllib.error.URLError, OSError) as error:
             raise ApiError(0, None, "POST %s: no answer (%s)" % (path, error)) from None
 
@@ -94,6 +101,20 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 _OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+def _retry_after(value):
+    """Retry-After as delay-seconds or an HTTP date (RFC 9110), in seconds; None when absent or unreadable."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return int(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 def _json_or_empty(raw):
@@ -168,7 +189,7 @@ def report(api, run, keeper, call, tries=3):
             if error.lease_lost or not error.transient or attempt == tries:
                 log("report-failed", run["id"], str(error))
                 return
-            time.sleep(backoff.next())
+            time.sleep(error.wait(backoff.next()))
 
 
 def work_on(api, run, options):
@@ -212,7 +233,7 @@ def main(argv=None):
             errors.reset()
         except ApiError as error:
             log("claim-failed", "", str(error))
-            stopping.wait(errors.next())
+            stopping.wait(error.wait(errors.next()))
             continue
         if not runs:
             stopping.wait(idle.next())

@@ -11,9 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -105,8 +110,28 @@ public final class WorkerApi {
         if (response.statusCode() == 409 && "lease_lost".equals(code) && run != null) {
             throw new LeaseLostException(run.id(), detail);
         }
-        throw new WorkerApiException(response.statusCode(), code,
+        throw new WorkerApiException(response.statusCode(), code, retryAfter(response),
                 "POST " + path + ": " + response.statusCode() + (code == null ? "" : " " + code) + ": " + detail, null);
+    }
+
+    /** {@code Retry-After} as delay-seconds or an HTTP date (RFC 9110); nothing when absent or unreadable. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        Optional<String> value = response.headers().firstValue("Retry-After").map(String::trim);
+        if (value.isEmpty() || value.get().isEmpty()) {
+            return null;
+        }
+        try {
+            return value.get().chars().allMatch(Character::isDigit)
+                    ? Duration.ofSeconds(Long.parseLong(value.get()))
+                    : positive(Duration.between(Instant.now(),
+                            ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()));
+        } catch (DateTimeParseException | NumberFormatException unreadable) {
+            return null;
+        }
+    }
+
+    private static Duration positive(Duration wait) {
+        return wait.isNegative() ? Duration.ZERO : wait;
     }
 
     private static JsonNode parse(String body) {

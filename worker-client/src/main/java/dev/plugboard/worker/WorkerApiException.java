@@ -1,18 +1,28 @@
 package dev.plugboard.worker;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A call to the worker API that did not succeed: {@code status} is the HTTP status (0 when no answer
- * came), {@code code} the problem's code when the server sent one.
+ * came), {@code code} the problem's code when the server sent one, {@code retryAfter} how long the
+ * server asked to wait (its {@code Retry-After}, on a 429 or 503) when it said.
  */
 public class WorkerApiException extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final Duration retryAfter;
 
     public WorkerApiException(int status, String code, String message, Throwable cause) {
+        this(status, code, null, message, cause);
+    }
+
+    public WorkerApiException(int status, String code, Duration retryAfter, String message, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.code = code;
+        this.retryAfter = retryAfter;
     }
 
     public int status() {
@@ -21,6 +31,16 @@ public class WorkerApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The wait the server asked for, if it did: a worker waits at least this long before calling again. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** The longer of {@code backoff} and the server's {@code Retry-After}. */
+    Duration waitAtLeast(Duration backoff) {
+        return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
     }
 
     /** Worth trying again later: no answer, 408, 429 or a server error. A 4xx otherwise means a mistake to fix. */

@@ -34,6 +34,7 @@ class WorkerApiTest {
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String body = "{}";
+    private volatile String retryAfter;
 
     @BeforeEach
     void start() throws IOException {
@@ -43,6 +44,9 @@ class WorkerApiTest {
                     + " " + exchange.getRequestHeaders().getFirst("traceparent") + " "
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
             exchange.sendResponseHeaders(status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
@@ -121,6 +125,36 @@ class WorkerApiTest {
                     assertThat(e.code()).isEqualTo("DATABASE_UNAVAILABLE");
                     assertThat(e.isTransient()).isTrue();
                 });
+    }
+
+    @Test
+    void givenA429WithRetryAfter_theError_asksForAtLeastThatWait() {
+        status = 429;
+        body = "{\"status\": 429, \"code\": \"rate_limited\", \"detail\": \"too many requests\"}";
+        retryAfter = "7";
+
+        assertThatThrownBy(() -> api().claim(List.of("summarizer"), 1, Duration.ofSeconds(30)))
+                .isInstanceOfSatisfying(WorkerApiException.class, e -> {
+                    assertThat(e.isTransient()).isTrue();
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+                    assertThat(e.waitAtLeast(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(e.waitAtLeast(Duration.ofSeconds(30))).as("a longer backoff wins").isEqualTo(Duration.ofSeconds(30));
+                });
+    }
+
+    @Test
+    void givenRetryAfterAsAnHttpDateOrUnreadable_itIsReadOrIgnored() {
+        status = 503;
+        body = "{}";
+        retryAfter = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(120));
+        assertThatThrownBy(() -> api().complete(RUN, Map.of())).isInstanceOfSatisfying(WorkerApiException.class,
+                e -> assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isBetween(
+                        Duration.ofSeconds(100), Duration.ofSeconds(120))));
+
+        retryAfter = "soon";
+        assertThatThrownBy(() -> api().complete(RUN, Map.of())).isInstanceOfSatisfying(WorkerApiException.class,
+                e -> assertThat(e.retryAfter()).isEmpty());
     }
 
     @Test
