@@ -93,12 +93,7 @@ public final class PlugboardMain {
     static boolean needsDatabase(String[] args) {
         List<String> words = List.of(args);
         return !words.isEmpty() && words.stream().noneMatch(WITHOUT_DATABASE::contains)
-                && !(words.size() == 1 && !words.get(0).startsWith("-") && isGroup(words.get(0)));
-    }
-
-    /** A bare group name ({@code plugboard plugins}) only prints that group's help. */
-    private static boolean isGroup(String word) {
-        return Set.of("plugins", "installs", "runs", "audit", "db", "secrets", "circuits", "events", "admins").contains(word);
+                && !(words.size() == 1 && !words.get(0).startsWith("-") && PlugboardCommand.isGroup(words.get(0)));
     }
 
     /** The CLI keeps its output clean: INFO logs only for the server, unless PLUGBOARD_LOG_LEVEL says otherwise. */

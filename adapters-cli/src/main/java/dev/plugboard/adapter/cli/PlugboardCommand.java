@@ -85,6 +85,14 @@ public class PlugboardCommand extends CommandGroup {
         return CliConventions.apply(root);
     }
 
+    /**
+     * Whether {@code name} is a top-level group ({@code plugins}, {@code runs}, ...): alone, it only
+     * prints that group's help, so a launcher need not open the database for it.
+     */
+    public static boolean isGroup(String name) {
+        return SUBCOMMANDS.stream().anyMatch(type -> name.equals(nameOf(type)) && CommandGroup.class.isAssignableFrom(type));
+    }
+
     private static String nameOf(Class<?> type) {
         return type.getAnnotation(Command.class).name();
     }

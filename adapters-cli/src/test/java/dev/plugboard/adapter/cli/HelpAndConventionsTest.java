@@ -145,6 +145,17 @@ class HelpAndConventionsTest {
     }
 
     @Test
+    void givenTheCommandTree_isGroup_isTrueExactlyForTheCommandsWithSubcommands() {
+        CommandLine whole = PlugboardCommand.commandLine(new MicronautFactory(Cli.context()));
+
+        whole.getSubcommands().forEach((name, command) -> assertThat(PlugboardCommand.isGroup(name))
+                .as(name).isEqualTo(!command.getSubcommands().isEmpty() && !name.equals("help")));
+        assertThat(PlugboardCommand.isGroup("workflows")).isTrue();
+        assertThat(PlugboardCommand.isGroup("serve")).isFalse();
+        assertThat(PlugboardCommand.isGroup("no-such-command")).isFalse();
+    }
+
+    @Test
     void givenATypoInTheFirstWord_theWholeTreeSuggestsTheCommand_andBranchesKeepTheConventions() {
         CliResult typo = Cli.run("plugin", "list");
         CliResult branch = Cli.run("plugins", "list", "--no-such-option");
