@@ -37,7 +37,25 @@ public final class ProgressDisplay implements ProgressListener, AutoCloseable {
 
     /** A bar when stderr is a terminal and {@code plain} is off (for {@code --json}); plain lines otherwise. */
     public static ProgressDisplay on(PrintWriter err, boolean plain) {
-        return new ProgressDisplay(err, !plain && System.console() != null, Clock.systemUTC());
+        return new ProgressDisplay(err, !plain && onTerminal(System.console()), Clock.systemUTC());
+    }
+
+    /**
+     * Whether the JVM's console is a terminal. Up to Java 21 a console exists only then; from Java 22 one
+     * exists even when output is redirected, and {@code Console.isTerminal()} (Java 22+, called by name
+     * since Plugboard targets 17) tells the two apart.
+     */
+    static boolean onTerminal(java.io.Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException beforeJava22) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException unexpected) {
+            return false;
+        }
     }
 
     @Override

@@ -52,6 +52,18 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void givenNoConsole_theDisplay_isPlainLinesNotABar() {
+        assertThat(ProgressDisplay.onTerminal(null)).isFalse();
+        StringWriter out = new StringWriter();
+
+        try (ProgressDisplay plain = ProgressDisplay.on(new PrintWriter(out, true), false)) {
+            plain.progress("sync plugins", 1, 2);
+        }
+
+        assertThat(out.toString()).as("no console under the test runner: a plain line").contains("sync plugins: 1 of 2");
+    }
+
+    @Test
     void givenNoProgress_closing_printsNothing() {
         display.close();
 
