@@ -5,6 +5,7 @@ import io.micronaut.inject.BeanDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -80,6 +81,29 @@ class LaunchConfigurationTest {
             assertThat(context.getEnvironment().getProperty(LaunchConfiguration.DATA_DIR, String.class))
                     .contains(data.toAbsolutePath().normalize().toString());
             assertThat(launch.startContext()).isSameAs(context);
+        }
+    }
+
+    @Test
+    void givenAConfigFileSettingWhatTheLaunchDecides_theLaunchsValue_wins(@TempDir Path data) throws IOException {
+        Path file = data.resolve("plugboard.yml");
+        Files.writeString(file, "micronaut:\n  security:\n    enabled: true\nplugboard:\n  catalog:\n    cache-ttl: 7s\n");
+        String before = System.getProperty("micronaut.config.files");
+        System.setProperty("micronaut.config.files", file.toString());
+        try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString()), false)) {
+            ApplicationContext context = launch.startContext();
+
+            assertThat(context.getEnvironment().getProperty(LaunchConfiguration.CATALOG_CACHE_TTL, String.class))
+                    .as("the file is read").contains("7s");
+            assertThat(context.getEnvironment().getProperty("micronaut.security.enabled", Boolean.class))
+                    .as("a command's context has no security, whatever the file says").contains(false);
+            assertThat(context.getBeanDefinitions(io.micronaut.security.filters.SecurityFilter.class)).isEmpty();
+        } finally {
+            if (before == null) {
+                System.clearProperty("micronaut.config.files");
+            } else {
+                System.setProperty("micronaut.config.files", before);
+            }
         }
     }
 

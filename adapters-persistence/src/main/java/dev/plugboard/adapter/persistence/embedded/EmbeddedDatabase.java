@@ -102,7 +102,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final Thread stopOnExit;
     private boolean closed;
-    /** Whether close() ran before the exit hook: then its decision stands, and the hook does not wait. */
+    /** Whether close() ran before the JVM began to stop: then its decision stands, and the exit hook does not wait. */
     private volatile boolean closeCalled;
     /** Whether the exit hook has begun: from then on it alone decides, and close() elsewhere leaves it to it. */
     private volatile boolean exiting;
@@ -226,6 +226,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         close();
     }
 
+    /** Whether the JVM is running its shutdown hooks: it then refuses new ones. */
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
+    }
+
     /** Connections to this server from other processes (each names itself with its pid). */
     private int otherProcessesConnected() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
@@ -300,13 +312,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Stops the server if this process owns it; a server this process only connected to keeps running. */
     @Override
     public synchronized void close() {
-        closeCalled |= !exiting;
+        boolean shutdown = exiting || jvmShuttingDown();
+        closeCalled |= !shutdown;
         if (closed || !owns()) {
             return;
         }
         int others = otherProcessesConnected();
-        if (others > 0 && exiting && Thread.currentThread() != stopOnExit) {
-            return; // the exit hook is waiting for this process's last connections, and decides
+        if (others > 0 && shutdown && Thread.currentThread() != stopOnExit) {
+            // The JVM is stopping (the application's own shutdown may run before the exit hook starts):
+            // the hook waits for this process's last connections, and decides.
+            return;
         }
         if (others > 0) {
             // The server (or another CLI) joined the database this process started: stopping it
