@@ -51,7 +51,7 @@ class ReadmeShellBlocksTest {
     }
 
     @Test
-    void givenAFreshServer_whenTheReadmesShellBlocksRunInOrder_theneachPrintsWhatTheReadmeShows() throws Exception {
+    void givenAFreshServer_whenTheReadmesShellBlocksRunInOrder_thenEachPrintsWhatTheReadmeShows() throws Exception {
         List<ReadmeBlocks.ShellBlock> blocks = ReadmeBlocks.parse(Files.readString(README)).runnable();
         for (String folder : FROM_CHECKOUT) {
             copyTree(CHECKOUT.resolve(folder), scratch.resolve(folder));
