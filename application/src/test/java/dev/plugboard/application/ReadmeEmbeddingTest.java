@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps README.md's embedding example identical to the code examples/embedding runs against the built jars. */
+/** Keeps docs/embedding.md's example (linked from the README) identical to the code examples/embedding runs against the built jars. */
 class ReadmeEmbeddingTest {
 
     @Test
@@ -19,8 +19,8 @@ class ReadmeEmbeddingTest {
                 source.indexOf("        // README:embedding:end"));
         String dedented = example.lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
                 .collect(Collectors.joining("\n"));
-        String readme = Files.readString(Path.of("../README.md"));
+        String readme = Files.readString(Path.of("../docs/embedding.md"));
 
-        assertThat(readme).as("README.md embedding block; regenerate it from examples/embedding's EmbeddingExampleTest").contains(dedented);
+        assertThat(readme).as("docs/embedding.md embedding block; regenerate it from examples/embedding's EmbeddingExampleTest").contains(dedented);
     }
 }

@@ -54,6 +54,7 @@ class ArchiveIT {
         assertThat(home.resolve("man/plugboard.adoc")).content().contains(":doctype: manpage");
         assertThat(home.resolve("man/plugboard-plugins-list.adoc")).content().contains("--category");
         assertThat(home.resolve("README.md")).content().contains("# Plugboard").contains("(docs/distribution.md)");
+        assertThat(home.resolve("LICENSE")).content().contains("Apache License").contains("Version 2.0, January 2004");
         assertThat(home.resolve("docs/distribution.md")).content().contains("# The release archive");
         if (Boolean.getBoolean("plugboard.dist.full")) {
             for (String system : OTHER_SYSTEMS) {

@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * The operator's execution knobs, from {@code plugboard.execution.*} (environment variables
- * {@code PLUGBOARD_EXECUTION_*}): see README's configuration table.
+ * {@code PLUGBOARD_EXECUTION_*}): see the configuration table in docs/configuration.md.
  */
 public record ExecutionConfiguration(boolean enabled, ExecutionSettings settings, Duration pollInterval, Duration reapInterval) {
 

@@ -12,8 +12,8 @@ import java.time.Duration;
 
 /**
  * The operator's health and alert knobs, from {@code plugboard.health.*} and {@code plugboard.alerts.*}
- * (environment variables {@code PLUGBOARD_HEALTH_*}, {@code PLUGBOARD_ALERTS_*}): see the README's
- * configuration table and docs/operations.md.
+ * (environment variables {@code PLUGBOARD_HEALTH_*}, {@code PLUGBOARD_ALERTS_*}): see the configuration
+ * table in docs/configuration.md and docs/operations.md.
  *
  * @param enabled  whether this instance takes part in the health job (one instance at a time runs it)
  * @param interval how often the job runs

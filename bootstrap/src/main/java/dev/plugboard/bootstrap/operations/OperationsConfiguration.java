@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The rollup and retention knobs, from {@code plugboard.rollups.*} and {@code plugboard.retention.*}
- * (environment variables {@code PLUGBOARD_ROLLUPS_*}, {@code PLUGBOARD_RETENTION_*}): see the README.
+ * (environment variables {@code PLUGBOARD_ROLLUPS_*}, {@code PLUGBOARD_RETENTION_*}): see docs/configuration.md.
  *
  * @param rollupsEnabled    whether this instance runs the rollup job (any instance may; one rolls each hour)
  * @param rollupInterval    how often the rollup job looks for completed hours

@@ -6,7 +6,7 @@ import io.micronaut.context.env.Environment;
 
 /**
  * The outbound guard's settings, from {@code plugboard.outbound.*} (environment variables
- * {@code PLUGBOARD_OUTBOUND_*}): see README's configuration table and docs/security/outbound.md.
+ * {@code PLUGBOARD_OUTBOUND_*}): see the configuration table in docs/configuration.md and docs/security/outbound.md.
  */
 public final class OutboundConfiguration {
 

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The operator's workflow knobs, from {@code plugboard.workflows.*} (environment variables
- * {@code PLUGBOARD_WORKFLOWS_*}): see the README's configuration table.
+ * {@code PLUGBOARD_WORKFLOWS_*}): see the configuration table in docs/configuration.md.
  *
  * @param enabled      whether this instance runs the workflow engine and the scheduler
  * @param pollInterval how often the engine looks for due runs and the scheduler for due ticks

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's workflow embedding example, run by the build and kept identical to the README. */
+/** The workflow embedding example of docs/embedding.md, run by the build and kept identical to that page. */
 class WorkflowEmbeddingExampleTest {
 
     /** A plugin defined in code: upper-cases its text and adds an exclamation mark. */
@@ -79,7 +79,7 @@ class WorkflowEmbeddingExampleTest {
                 source.indexOf("        // README:workflows:end"));
         String dedented = example.lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
                 .collect(Collectors.joining("\n"));
-        assertThat(Files.readString(Path.of("../README.md")))
-                .as("README.md workflow embedding block; regenerate it from WorkflowEmbeddingExampleTest").contains(dedented);
+        assertThat(Files.readString(Path.of("../docs/embedding.md")))
+                .as("docs/embedding.md workflow embedding block; regenerate it from WorkflowEmbeddingExampleTest").contains(dedented);
     }
 }

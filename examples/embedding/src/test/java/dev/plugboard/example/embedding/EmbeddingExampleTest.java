@@ -22,8 +22,8 @@ import java.util.OptionalLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedding example of README.md, run against the published jars: the build installs them into a
- * repository of its own and builds this project (examples/embedding-build); README.md's block is this
+ * The embedding example of docs/embedding.md, run against the published jars: the build installs them into a
+ * repository of its own and builds this project (examples/embedding-build); docs/embedding.md's block is this
  * method's code between the two markers, which ReadmeEmbeddingTest (application) keeps identical.
  */
 class EmbeddingExampleTest {
