@@ -9,12 +9,16 @@
 # Environment: BENCH_REPORT (default docs/performance.md), BENCH_PG_BIN (PostgreSQL's bin folder, default
 # the newest /usr/lib/postgresql/*/bin), BENCH_CACHE (where npm installs the peer, default
 # ~/.cache/plugboard-bench), BENCH_PORT_BASE (default 15480: PostgreSQL, +1 Plugboard, +2 the peer),
-# BENCH_BIG_RUNS (default 1000000). Needs wrk, curl, npm and a PostgreSQL 15+ installation.
+# BENCH_BIG_RUNS (default 1000000), BENCH_FIGURES (one figure alone: "p2"; its medians and ratio then go
+# to bench/target/run-p2.md, or BENCH_REPORT, and docs/performance.md is left alone).
+# Needs wrk, curl, npm and a PostgreSQL 15+ installation.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-3}"
 seconds="${2:-10}"
-report="${BENCH_REPORT:-$here/docs/performance.md}"
+figures="${BENCH_FIGURES:-all}"
+[[ $figures == all || $figures == p2 ]] || { echo "bench: BENCH_FIGURES is all or p2, not $figures" >&2; exit 2; }
+if [[ $figures == all ]]; then report="${BENCH_REPORT:-$here/docs/performance.md}"; else report="${BENCH_REPORT:-$here/bench/target/run-$figures.md}"; fi
 cache="${BENCH_CACHE:-$HOME/.cache/plugboard-bench}"
 base="${BENCH_PORT_BASE:-15480}"
 pg_port=$base pb_port=$(( base + 1 )) peer_port=$(( base + 2 ))
@@ -52,13 +56,19 @@ client seed-catalog "$api" "$PLUGBOARD_JWT_SECRET" 1000
 client seed-owners "$api" "$PLUGBOARD_JWT_SECRET" 200 bench-0000
 sql -c "SELECT i.id FROM installations i JOIN plugins p ON p.id = i.plugin_id
         WHERE p.name = 'bench-0000' ORDER BY i.user_id" >"$work/installation-ids"
-seed_runs
+[[ $figures == all ]] && seed_runs
 # Fresh processes for the loads, so that the peak RSS is that of the P1 load and not of the seeding.
 stop_process "$pb_pid"
 start_plugboard >/dev/null
 start_peer >/dev/null
 token="$(client token "$PLUGBOARD_JWT_SECRET" bench-reader)"
 
+if [[ $figures == p2 ]]; then
+  figure_p2
+  write_figure_report p2 "P2 settings write, req/s" ">=" 1.0
+  log "wrote $report"
+  exit 0
+fi
 figure_p1_p7
 figure_p2
 figure_p6

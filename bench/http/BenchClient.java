@@ -235,8 +235,13 @@ public final class BenchClient {
         return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(node));
     }
 
+    /** Sends a setup request; a 503 (nothing was carried out, e.g. no pooled connection in time) is sent again. */
     private static HttpResponse<String> send(HttpRequest.Builder request, int expected) throws Exception {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (int retry = 0; response.statusCode() == 503 && retry < 5; retry++) {
+            Thread.sleep(2000);
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != expected) {
             throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": "
                     + response.body());

@@ -155,6 +155,21 @@ REPORT
   merge_results "$work/results.md" "$report"
 }
 
+# One figure alone (BENCH_FIGURES): its cells, ratio and failed requests, with the machine's load, to the report.
+write_figure_report() { # FIGURE LABEL OP GOAL
+  local r; r="$(ratio "$1-plugboard" "$1-peer")"
+  mkdir -p "$(dirname "$report")"
+  cat >"$report" <<REPORT
+\`bench/run.sh $rounds $seconds\` with BENCH_FIGURES=$1, $began: $rounds round(s) of ${seconds} s per side after one
+warm-up each; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; $(nproc) cores.
+
+| figure | goal | Plugboard | Platformatic DB | ratio | met? | failed requests (Plugboard, peer) |
+|---|---|---|---|---|---|---|
+| $2 | $3 $4× | $(cell "$1-plugboard") | $(cell "$1-peer") | $r | $(verdict "${r%×}" "$3" "$4") | $(errors "$1-plugboard"), $(errors "$1-peer") |
+REPORT
+  cat "$report" >&2
+}
+
 # Replaces the section "## Results" of the report (up to the next "## " heading), or appends it.
 merge_results() { # RESULTS REPORT
   mkdir -p "$(dirname "$2")"

@@ -17,7 +17,7 @@ start_postgres() {
   as_pg "$pg_bin/initdb" -D "$work/pg" -U bench --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
     || { cat "$work/initdb.log" >&2; die "initdb failed"; }
   as_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w start \
-    -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=100" >/dev/null \
+    -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=100 ${BENCH_PG_OPTIONS:-}" >/dev/null \
     || { cat "$work/pg/server.log" >&2; die "PostgreSQL did not start"; }
   as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U bench plugboard
   log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"

@@ -56,6 +56,15 @@ public final class AuditTrail {
         log.append(entry(actor, action, target, AuditEntry.Outcome.SUCCESS, before, after, detail));
     }
 
+    /**
+     * {@link #success} of the change {@code change} makes, written with it (where the audit log can,
+     * in the same round trip as the change's first statement); call it inside {@link #perform}'s work.
+     */
+    public <T> T successWith(Actor actor, AuditAction action, String target, JsonDocument before, JsonDocument after,
+                             String detail, Supplier<T> change) {
+        return log.appendWith(entry(actor, action, target, AuditEntry.Outcome.SUCCESS, before, after, detail), change);
+    }
+
     private AuditEntry entry(Actor actor, AuditAction action, String target, AuditEntry.Outcome outcome,
                              JsonDocument before, JsonDocument after, String detail) {
         return new AuditEntry(ids.newId(), clock.now(), actor, action, target, outcome,

@@ -14,10 +14,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The audit trail in {@code audit_entries}: appended inside the use case's transaction, read newest first. */
 @Singleton
 public final class JdbcAuditLog implements AuditLog {
+
+    private static final String INSERT =
+            "INSERT INTO audit_entries (" + AuditEntryRow.COLUMNS + ") VALUES (" + AuditEntryRow.PLACEHOLDERS + ")";
 
     private final Sql sql;
 
@@ -27,8 +31,13 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEntry entry) {
-        sql.update("INSERT INTO audit_entries (" + AuditEntryRow.COLUMNS + ") VALUES (" + AuditEntryRow.PLACEHOLDERS + ")",
-                AuditEntryRow.from(entry).values());
+        sql.update(INSERT, AuditEntryRow.from(entry).values());
+    }
+
+    /** The entry's INSERT rides along the change's first statement, as a data-modifying CTE: one round trip. */
+    @Override
+    public <T> T appendWith(AuditEntry entry, Supplier<T> change) {
+        return sql.withInsertAhead(INSERT, AuditEntryRow.from(entry).values(), change);
     }
 
     @Override

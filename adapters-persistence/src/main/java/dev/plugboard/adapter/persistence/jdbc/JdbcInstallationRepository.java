@@ -46,6 +46,14 @@ public final class JdbcInstallationRepository implements InstallationRepository 
     }
 
     @Override
+    public Optional<WithOverrides> findWithOverrides(Owner owner, PluginName plugin) {
+        return sql.one("SELECT " + InstallationRow.COLUMNS + ", i.overrides" + FROM + " WHERE i." + Owners.column(owner)
+                        + " = ? AND p.name = ?",
+                row -> new WithOverrides(InstallationRow.read(row).toDomain(), OverridesJson.read(row.getString("overrides"))),
+                owner.id(), plugin.value());
+    }
+
+    @Override
     public List<Installation> findByOwner(Owner owner) {
         return sql.list("SELECT " + InstallationRow.COLUMNS + FROM + " WHERE i." + Owners.column(owner) + " = ? ORDER BY p.name",
                 InstallationRow::read, owner.id()).stream().map(InstallationRow::toDomain).toList();

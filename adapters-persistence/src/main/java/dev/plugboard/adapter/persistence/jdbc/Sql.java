@@ -16,10 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Runs plain SQL through Micronaut Data's {@link JdbcOperations}: on the connection of the current
- * transaction when there is one, on a connection of its own (auto-commit) otherwise.
+ * transaction when there is one, on a connection of its own (auto-commit) otherwise. Each statement
+ * is a {@link PreparedStatement} of constant text, so the driver's per-connection statement cache
+ * (pgjdbc: server-side prepared from the fifth use) serves it again.
  */
 @Singleton
 public final class Sql {
@@ -30,7 +33,18 @@ public final class Sql {
         T read(ResultSet row) throws SQLException;
     }
 
+    /** An INSERT waiting to go with the next statement of this thread, see {@link #withInsertAhead}. */
+    private record Ahead(String insert, Object[] params) {
+        String before(String statement) {
+            // A data-modifying WITH runs exactly once, whatever the main statement reads or writes.
+            return statement.regionMatches(true, 0, "WITH ", 0, 5)
+                    ? "WITH ahead AS (" + insert + "), " + statement.substring(5)
+                    : "WITH ahead AS (" + insert + ") " + statement;
+        }
+    }
+
     private final JdbcOperations jdbc;
+    private final ThreadLocal<Ahead> ahead = new ThreadLocal<>();
 
     public Sql(JdbcOperations jdbc) {
         this.jdbc = jdbc;
@@ -61,11 +75,50 @@ public final class Sql {
         return run(sql, params, PreparedStatement::executeUpdate);
     }
 
+    /**
+     * Runs {@code work} with {@code insert} sent along the first statement {@code work} sends from
+     * this thread, as a data-modifying CTE of it: one round trip for both, and the INSERT written
+     * whether or not the statement then matches rows (so use it inside a transaction that a refusal
+     * rolls back). When {@code work} sends no statement, the INSERT goes alone after it; when
+     * {@code work} throws before sending one, it is dropped.
+     */
+    public <T> T withInsertAhead(String insert, Object[] params, Supplier<T> work) {
+        if (ahead.get() != null) {
+            throw new IllegalStateException("an INSERT is already waiting for the next statement");
+        }
+        ahead.set(new Ahead(insert, params));
+        try {
+            T result = work.get();
+            Ahead unsent = ahead.get();
+            if (unsent != null) {
+                ahead.remove();
+                update(unsent.insert(), unsent.params());
+            }
+            return result;
+        } finally {
+            ahead.remove();
+        }
+    }
+
     private interface StatementWork<T> {
         T run(PreparedStatement statement) throws SQLException;
     }
 
-    private <T> T run(String sql, Object[] params, StatementWork<T> work) {
+    private <T> T run(String statement, Object[] given, StatementWork<T> work) {
+        Ahead pending = ahead.get();
+        String sql = statement;
+        Object[] params = given;
+        if (pending != null) {
+            ahead.remove();
+            sql = pending.before(statement);
+            params = new Object[pending.params().length + given.length];
+            System.arraycopy(pending.params(), 0, params, 0, pending.params().length);
+            System.arraycopy(given, 0, params, pending.params().length, given.length);
+        }
+        return execute(sql, params, work);
+    }
+
+    private <T> T execute(String sql, Object[] params, StatementWork<T> work) {
         try {
             return jdbc.execute(connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -10,15 +10,35 @@ import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginName;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Installations, always looked up through their owner: no method can reach another owner's. */
 public interface InstallationRepository {
 
     Optional<Installation> find(Owner owner, PluginName plugin);
+
+    /** An installation with its settings overrides, by environment name, as read together. */
+    record WithOverrides(Installation installation, Map<Environment, SettingsOverride> overrides) {
+        public WithOverrides {
+            Map<Environment, SettingsOverride> byName = new TreeMap<>(Comparator.comparing(Environment::name));
+            byName.putAll(overrides);
+            overrides = Collections.unmodifiableMap(byName);
+        }
+    }
+
+    /**
+     * {@link #find} with the installation's {@link #overrides}: in one query where the store can (a
+     * settings change needs both), by default in two.
+     */
+    default Optional<WithOverrides> findWithOverrides(Owner owner, PluginName plugin) {
+        return find(owner, plugin).map(found -> new WithOverrides(found, overrides(found.id())));
+    }
 
     /** The owner's installations, by plugin name. */
     List<Installation> findByOwner(Owner owner);

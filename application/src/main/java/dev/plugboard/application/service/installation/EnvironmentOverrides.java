@@ -2,6 +2,7 @@ package dev.plugboard.application.service.installation;
 
 import dev.plugboard.application.port.in.installation.InstallationView;
 import dev.plugboard.application.port.out.InstallationRepository;
+import dev.plugboard.application.port.out.InstallationRepository.WithOverrides;
 import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.Installation;
@@ -15,6 +16,7 @@ import dev.plugboard.domain.settings.SettingsSpec;
 import dev.plugboard.domain.settings.SettingsUpdate;
 import dev.plugboard.domain.settings.SettingsValidation;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -26,16 +28,16 @@ import java.util.stream.Collectors;
  * An installation's per-environment settings overrides: a new override is merged over the stored
  * one as base settings are, then the base settings with it over them are validated as a whole;
  * its secrets are sealed with the environment in their scope. A base change is checked against
- * every stored override too, so no environment is left with settings that break the schema.
+ * every stored override too, so no environment is left with settings that break the schema. The
+ * stored overrides come with the installation ({@link InstallationRepository#findWithOverrides}),
+ * read in the same query.
  */
 final class EnvironmentOverrides {
 
-    private final InstallationRepository installations;
     private final SettingsPolicy policy;
     private final SettingsVault vault;
 
-    EnvironmentOverrides(InstallationRepository installations, SettingsPolicy policy, SettingsVault vault) {
-        this.installations = installations;
+    EnvironmentOverrides(SettingsPolicy policy, SettingsVault vault) {
         this.policy = policy;
         this.vault = vault;
     }
@@ -45,8 +47,9 @@ final class EnvironmentOverrides {
      *
      * @throws InvalidSettingsException naming every violation of the whole settings
      */
-    SettingsOverride propose(SettingsSpec spec, Installation installation, Environment environment, JsonDocument patch) {
-        Optional<SettingsOverride> stored = Optional.ofNullable(installations.overrides(installation.id()).get(environment));
+    SettingsOverride propose(SettingsSpec spec, WithOverrides read, Environment environment, JsonDocument patch) {
+        Installation installation = read.installation();
+        Optional<SettingsOverride> stored = Optional.ofNullable(read.overrides().get(environment));
         SecretSealer sealer = vault.sealerFor(installation.id(), environment);
         JsonDocument storedInClear = stored.map(o -> o.inClear(sealer)).orElse(JsonDocument.empty());
         Set<String> storedSecrets = stored.map(o -> o.secrets().pointers()).orElse(Set.of());
@@ -63,8 +66,9 @@ final class EnvironmentOverrides {
     }
 
     /** @throws InvalidSettingsException when new base settings (in clear) break an environment's whole settings */
-    void requireStillValid(SettingsSpec spec, Installation installation, JsonDocument newBaseInClear) {
-        installations.overrides(installation.id()).forEach((environment, override) -> {
+    void requireStillValid(SettingsSpec spec, WithOverrides read, JsonDocument newBaseInClear) {
+        Installation installation = read.installation();
+        read.overrides().forEach((environment, override) -> {
             JsonDocument overrideInClear = override.inClear(vault.sealerFor(installation.id(), environment));
             SettingsValidation whole = policy.validate(spec, MergePatch.apply(newBaseInClear, overrideInClear),
                     installation.secrets().pointers());
@@ -74,9 +78,19 @@ final class EnvironmentOverrides {
         });
     }
 
-    /** {@code view} showing {@code environment}'s whole settings (secrets read (set)) and every stored override. */
-    InstallationView shown(InstallationView view, Installation installation, Environment environment) {
-        Map<Environment, SettingsOverride> stored = installations.overrides(installation.id());
+    /** The {@code stored} overrides once {@code after} is stored: an empty override removes its environment's. */
+    static Map<Environment, SettingsOverride> with(Map<Environment, SettingsOverride> stored, SettingsOverride after) {
+        Map<Environment, SettingsOverride> next = new HashMap<>(stored);
+        if (after.isEmpty()) {
+            next.remove(after.environment());
+        } else {
+            next.put(after.environment(), after);
+        }
+        return next;
+    }
+
+    /** {@code view} showing {@code environment}'s whole settings (secrets read (set)) and the {@code stored} overrides. */
+    InstallationView shown(InstallationView view, Map<Environment, SettingsOverride> stored, Environment environment) {
         Map<String, JsonDocument> visible = new TreeMap<>();
         stored.forEach((name, override) -> visible.put(name.name(), override.visible()));
         Optional<SettingsOverride> override = Optional.ofNullable(stored.get(environment));

@@ -12,6 +12,7 @@ import dev.plugboard.application.port.in.installation.UninstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.ValidateSettingsUseCase;
 import dev.plugboard.application.port.out.IdSource;
 import dev.plugboard.application.port.out.InstallationRepository;
+import dev.plugboard.application.port.out.InstallationRepository.WithOverrides;
 import dev.plugboard.application.port.out.OwnerDirectory;
 import dev.plugboard.application.port.out.PluginRepository;
 import dev.plugboard.application.port.out.TimeSource;
@@ -81,7 +82,7 @@ public final class InstallationService implements InstallationUseCases {
         this.hooks = hooks;
         this.approvals = approvals;
         this.changes = new SettingsChange(settingsPolicy, vault, telemetry, hooks);
-        this.overrides = new EnvironmentOverrides(installations, settingsPolicy, vault);
+        this.overrides = new EnvironmentOverrides(settingsPolicy, vault);
     }
 
     @Override
@@ -134,43 +135,48 @@ public final class InstallationService implements InstallationUseCases {
         Owner owner = command.caller().owner();
         String target = AuditEntry.installationTarget(owner.toString(), command.plugin().value());
         return audit.perform(command.caller().actor(), AuditAction.CONFIGURE, target, () -> {
-            Installation current = installation(owner, command.plugin());
+            // One query for the installation and its overrides: a base change is checked against each of them.
+            WithOverrides read = installations.findWithOverrides(owner, command.plugin())
+                    .orElseThrow(() -> new InstallationNotFoundException(owner, command.plugin().value()));
+            Installation current = read.installation();
             if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != current.version()) {
                 throw new ConcurrencyConflictException("installation", owner + "/" + command.plugin(),
                         command.expectedVersion().getAsLong());
             }
             Plugin plugin = plugin(command.plugin());
             if (!command.environment().isDefault()) {
-                return configureOverride(command, plugin, current, target);
+                return configureOverride(command, plugin, read, target);
             }
             SettingsChange.Proposal proposal = changes.propose(plugin.manifest().settingsSpec(), Optional.of(current),
                     command.settings());
             if (proposal.validation().isValid()) {
-                overrides.requireStillValid(plugin.manifest().settingsSpec(), current,
+                overrides.requireStillValid(plugin.manifest().settingsSpec(), read,
                         proposal.validation().effectiveSettings());
             }
             SealedSettings sealed = proposal.sealFor(current.id(), vault);
             hooks.beforeConfigure(current, proposal.validation().effectiveSettings());
-            Installation configured = installations.update(current.configure(sealed, clock.now()));
-            audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, audited(current),
-                    audited(configured), "");
+            Installation next = current.configure(sealed, clock.now());
+            // The audit entry goes with the UPDATE (one round trip); a refused UPDATE rolls both back.
+            Installation configured = audit.successWith(command.caller().actor(), AuditAction.CONFIGURE, target,
+                    audited(current), audited(next), "", () -> installations.update(next));
             return view(plugin, configured);
         });
     }
 
     /** One environment's override: the base settings stay as they are. */
-    private InstallationView configureOverride(ConfigureInstallationCommand command, Plugin plugin, Installation current,
+    private InstallationView configureOverride(ConfigureInstallationCommand command, Plugin plugin, WithOverrides read,
                                                String target) {
         Environment environment = command.environment();
-        SettingsOverride before = installations.overrides(current.id()).get(environment);
-        SettingsOverride after = overrides.propose(plugin.manifest().settingsSpec(), current, environment,
+        Installation current = read.installation();
+        SettingsOverride before = read.overrides().get(environment);
+        SettingsOverride after = overrides.propose(plugin.manifest().settingsSpec(), read, environment,
                 command.settings());
         // The version moves first (compare-and-set): of two edits read at the same version, one is refused.
-        Installation changed = installations.update(current.overrideChanged(clock.now()));
+        Installation changed = audit.successWith(command.caller().actor(), AuditAction.CONFIGURE, target,
+                overrideState(environment, before), overrideState(environment, after),
+                "override of environment " + environment, () -> installations.update(current.overrideChanged(clock.now())));
         installations.putOverride(current.id(), after);
-        audit.success(command.caller().actor(), AuditAction.CONFIGURE, target, overrideState(environment, before),
-                overrideState(environment, after), "override of environment " + environment);
-        return overrides.shown(view(plugin, changed), changed, environment);
+        return overrides.shown(view(plugin, changed), EnvironmentOverrides.with(read.overrides(), after), environment);
     }
 
     private static JsonDocument overrideState(Environment environment, SettingsOverride override) {
@@ -217,8 +223,9 @@ public final class InstallationService implements InstallationUseCases {
     @Override
     public InstallationView getInstallation(Owner owner, String plugin, Environment environment) {
         PluginName name = PluginName.of(plugin);
-        Installation installation = installation(owner, name);
-        return overrides.shown(view(plugin(name), installation), installation, environment);
+        WithOverrides read = installations.findWithOverrides(owner, name)
+                .orElseThrow(() -> new InstallationNotFoundException(owner, plugin));
+        return overrides.shown(view(plugin(name), read.installation()), read.overrides(), environment);
     }
 
     /**

@@ -7,6 +7,9 @@ import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.audit.AuditAction;
 import dev.plugboard.domain.audit.AuditEntry;
 import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.domain.installation.Installation;
+import dev.plugboard.domain.plugin.PluginName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,9 +19,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every {@link dev.plugboard.application.port.out.AuditLog} must do. */
 public abstract class AuditLogContract extends StorageContract {
+
+    private static final PluginName WEBHOOK = PluginName.of("webhook");
 
     private AuditEntry appended(Instant at, Actor actor, AuditAction action, String target) {
         AuditEntry entry = new AuditEntry(UUID.randomUUID(), at, actor, action, target, AuditEntry.Outcome.SUCCESS,
@@ -35,6 +41,42 @@ public abstract class AuditLogContract extends StorageContract {
         List<AuditEntry> found = storage.audit().search(AuditFilter.ALL, PageRequest.first()).items();
 
         assertThat(found).containsExactly(entry);
+    }
+
+    @Test
+    void givenAChange_appendWith_storesTheEntryAndTheChange_evenWhenTheChangeWritesNothing() {
+        Installation installed = installedWebhook(ALICE);
+        AuditEntry toggled = entry(AuditAction.DISABLE);
+        AuditEntry idle = entry(AuditAction.ENABLE);
+
+        Installation disabled = storage.transactions().inTransaction(() -> storage.audit().appendWith(toggled,
+                () -> storage.installations().update(installed.toggle(false, T0))));
+        String answer = storage.transactions().inTransaction(() -> storage.audit().appendWith(idle, () -> "no statement"));
+
+        assertThat(disabled.isEnabled()).isFalse();
+        assertThat(storage.installations().find(ALICE, WEBHOOK).orElseThrow().version()).isEqualTo(1);
+        assertThat(answer).isEqualTo("no statement");
+        assertThat(storage.audit().search(AuditFilter.ALL, PageRequest.first()).items())
+                .containsExactlyInAnyOrder(toggled, idle);
+    }
+
+    @Test
+    void givenAChangeRefusedAfterItsStatement_appendWithInATransaction_leavesNeitherTheEntryNorTheChange() {
+        Installation installed = installedWebhook(ALICE);
+        storage.installations().update(installed.toggle(false, T0));
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> storage.audit().appendWith(
+                entry(AuditAction.ENABLE), () -> storage.installations().update(installed.toggle(true, T0)))))
+                .isInstanceOf(ConcurrencyConflictException.class);
+
+        assertThat(storage.audit().search(AuditFilter.ALL, PageRequest.first()).items()).isEmpty();
+        assertThat(storage.installations().find(ALICE, WEBHOOK).orElseThrow().isEnabled()).isFalse();
+    }
+
+    private static AuditEntry entry(AuditAction action) {
+        return new AuditEntry(UUID.randomUUID(), T0, Actor.user("alice"), action, "installation:user:alice/webhook",
+                AuditEntry.Outcome.SUCCESS, Optional.of(JsonDocument.parse("{\"enabled\": true}")),
+                Optional.of(JsonDocument.parse("{\"enabled\": false}")), "");
     }
 
     @Test

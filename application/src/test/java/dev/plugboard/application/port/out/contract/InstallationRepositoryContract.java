@@ -68,6 +68,26 @@ public abstract class InstallationRepositoryContract extends StorageContract {
     }
 
     @Test
+    void givenOverridesOfTwoEnvironments_findWithOverrides_returnsTheInstallationWithBoth_andNoneForAnotherOwner() {
+        Installation added = installedWebhook(ALICE);
+        Environment staging = new Environment("staging");
+        Environment eu = new Environment("eu-prod");
+        SettingsOverride stagingOverride = new SettingsOverride(staging, JsonDocument.of(Map.of("level", "debug")),
+                SealedSecrets.of(Map.of("/token", "sealed-for-staging")));
+        SettingsOverride euOverride = new SettingsOverride(eu, JsonDocument.of(Map.of("retries", 2)), SealedSecrets.none());
+        List.of(euOverride, stagingOverride).forEach(override -> storage.installations().putOverride(added.id(), override));
+
+        var read = storage.installations().findWithOverrides(ALICE, WEBHOOK).orElseThrow();
+
+        assertThat(read.installation()).isEqualTo(storage.installations().find(ALICE, WEBHOOK).orElseThrow());
+        assertThat(read.overrides()).containsExactly(Map.entry(eu, euOverride), Map.entry(staging, stagingOverride));
+        assertThat(storage.installations().findWithOverrides(BOB, WEBHOOK)).isEmpty();
+        storage.installations().putOverride(added.id(), new SettingsOverride(eu, JsonDocument.empty(), SealedSecrets.none()));
+        storage.installations().putOverride(added.id(), new SettingsOverride(staging, JsonDocument.empty(), SealedSecrets.none()));
+        assertThat(storage.installations().findWithOverrides(ALICE, WEBHOOK).orElseThrow().overrides()).isEmpty();
+    }
+
+    @Test
     void givenAStoredOverride_replaceOverride_replacesItOnlyWhileItIsTheExpectedOne() {
         Installation added = installedWebhook(ALICE);
         Environment staging = new Environment("staging");
