@@ -73,7 +73,8 @@ public final class JdbcCircuitRepository implements CircuitRepository {
     public boolean recordSuccessIfHealthy(Owner owner, PluginName plugin, Instant now) {
         return sql.update("UPDATE circuits c SET successes = c.successes + 1, updated_at = ? FROM plugins p"
                 + " WHERE p.id = c.plugin_id AND c." + Owners.column(owner) + " = ? AND p.name = ?"
-                + " AND c.state = 'closed' AND c.consecutive_failures = 0 AND c.trials_in_flight = 0 AND c.open_until IS NULL", now, owner.id(), plugin.value()) > 0;
+                + " AND c.state = 'closed' AND c.consecutive_failures = 0 AND c.trials_in_flight = 0 AND c.open_until IS NULL",
+                now, owner.id(), plugin.value()) > 0;
     }
 
     @Override

@@ -147,7 +147,10 @@ final class AttemptRecorder {
         }
     }
 
-    /** Our own lease, as we last wrote it, must still be live; whether the row is still as we wrote it, the update's version check says. */
+    /**
+     * Our own lease, as we last wrote it, must still be live; whether the row is still as we wrote
+     * it, the update's version check says.
+     */
     private PluginRun stillOurs(PluginRun held) {
         held.requireLeaseHeldBy(settings.instanceId(), clock.now());
         return held;

@@ -10,18 +10,12 @@ import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.application.spi.OutboundHttp;
-import dev.plugboard.application.spi.PluginHandler;
 import dev.plugboard.domain.plugin.PluginManifest;
-import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
-import dev.plugboard.domain.run.RunError;
-import dev.plugboard.domain.settings.JsonDocument;
-import dev.plugboard.domain.settings.SecretUnreadableException;
 import dev.plugboard.domain.settings.SettingsPolicy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
