@@ -71,11 +71,12 @@ final class DbSchedulerDrain implements RunsVersusDbScheduler.Contender {
     }
 
     @Override
-    public double drain(int runs) {
+    public double drain(int runs, Runnable queued) {
         Scheduler scheduler = Scheduler.create(dataSource, noop).threads(threads).pollingInterval(pollInterval).build();
         for (int i = 0; i < runs; i++) {
             scheduler.schedule(noop.instance("t" + ids.incrementAndGet()), Instant.now());
         }
+        queued.run();
         int target = executed.get() + runs;
         long start = System.nanoTime();
         scheduler.start();

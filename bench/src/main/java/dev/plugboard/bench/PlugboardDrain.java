@@ -79,10 +79,11 @@ final class PlugboardDrain implements RunsVersusDbScheduler.Contender {
     }
 
     @Override
-    public double drain(int runs) {
+    public double drain(int runs, Runnable queued) {
         for (int i = 0; i < runs; i++) {
             queue();
         }
+        queued.run();
         int target = executed.get() + runs;
         long start = System.nanoTime();
         try (ClaimLoop loop = plugboard.newClaimLoop(pollInterval).start()) {

@@ -34,7 +34,12 @@ public final class RunsVersusDbScheduler {
         String name();
 
         /** Queues {@code runs} no-op runs with the executor stopped, starts it and answers runs completed per second. */
-        double drain(int runs);
+        default double drain(int runs) {
+            return drain(runs, () -> { });
+        }
+
+        /** {@link #drain(int)}, calling {@code queued} once the runs are queued, before the executor starts. */
+        double drain(int runs, Runnable queued);
 
         /** With an idle executor, milliseconds from queueing a run to its handler starting, one per sample. */
         List<Double> startLatencies(int samples);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Circuit breakers in memory; the in-memory transaction lock serializes decisions as row locks do in PostgreSQL. */
 public final class InMemoryCircuitRepository implements CircuitRepository, Snapshotting {
@@ -26,6 +27,21 @@ public final class InMemoryCircuitRepository implements CircuitRepository, Snaps
     @Override
     public synchronized void save(Circuit circuit) {
         circuits.put(new Key(circuit.owner(), circuit.plugin()), circuit);
+    }
+
+    @Override
+    public synchronized boolean recordSuccessIfHealthy(Owner owner, PluginName plugin, Instant now) {
+        Circuit circuit = circuits.get(new Key(owner, plugin));
+        if (circuit == null || !circuit.isHealthy()) {
+            return false;
+        }
+        save(circuit.recordSuccess(now));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Circuit> peek(Owner owner, PluginName plugin) {
+        return Optional.ofNullable(circuits.get(new Key(owner, plugin)));
     }
 
     @Override

@@ -95,6 +95,11 @@ public final class Circuit {
                 lastFailureAt, now);
     }
 
+    /** Closed with no failure streak and no trial in flight: a success changes only its count and time. */
+    public boolean isHealthy() {
+        return state == CircuitState.CLOSED && consecutiveFailures == 0 && trialsInFlight == 0 && openUntil == null;
+    }
+
     /** A run failed: a half-open circuit opens again; a closed one opens at the threshold. */
     public Circuit recordFailure(Instant now, CircuitPolicy policy) {
         int failing = consecutiveFailures + 1;

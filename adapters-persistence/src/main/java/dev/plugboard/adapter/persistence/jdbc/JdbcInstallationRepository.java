@@ -135,10 +135,23 @@ public final class JdbcInstallationRepository implements InstallationRepository 
 
     @Override
     public void recordExecution(Owner owner, PluginName plugin, Instant at, Optional<String> error) {
-        String lastError = error.map(e -> e.length() > 2000 ? e.substring(0, 2000) : e).orElse(null);
+        String lastError = error.map(JdbcInstallationRepository::clipped).orElse(null);
         sql.update("UPDATE installations i SET execution_count = i.execution_count + 1, last_executed_at = ?, last_error = ? "
                         + "FROM plugins p WHERE p.id = i.plugin_id AND i." + Owners.column(owner) + " = ? AND p.name = ?",
                 at, lastError, owner.id(), plugin.value());
+    }
+
+    /** One statement for both counters: an ended run is counted on the installation row once, not twice. */
+    @Override
+    public void recordFinalAttempt(Owner owner, PluginName plugin, Instant at, Optional<String> error) {
+        sql.update("UPDATE installations i SET attempt_count = i.attempt_count + 1, execution_count = i.execution_count + 1, "
+                        + "last_executed_at = ?, last_error = ? "
+                        + "FROM plugins p WHERE p.id = i.plugin_id AND i." + Owners.column(owner) + " = ? AND p.name = ?",
+                at, error.map(JdbcInstallationRepository::clipped).orElse(null), owner.id(), plugin.value());
+    }
+
+    private static String clipped(String error) {
+        return error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
     @Override
@@ -149,7 +162,7 @@ public final class JdbcInstallationRepository implements InstallationRepository 
                     owner.id(), plugin.value());
             return;
         }
-        String lastError = retryError.get().length() > 2000 ? retryError.get().substring(0, 2000) : retryError.get();
+        String lastError = clipped(retryError.get());
         sql.update("UPDATE installations i SET attempt_count = i.attempt_count + 1, last_executed_at = ?, last_error = ? "
                         + "FROM plugins p WHERE p.id = i.plugin_id AND i." + Owners.column(owner) + " = ? AND p.name = ?",
                 at, lastError, owner.id(), plugin.value());

@@ -37,7 +37,8 @@ public final class JdbcRunQueue implements RunQueue {
     /**
      * Locks the claimable runs (skipping those another transaction holds) and moves each to
      * processing under the lease, with its attempt row, in one transaction: the caller's when there
-     * is one, its own otherwise. For plugins with a per-owner limit, claims are serialized across
+     * is one, its own otherwise; the moves and the attempt rows go as two JDBC batches. For plugins
+     * with a per-owner limit, claims are serialized across
      * instances by a transaction-scoped advisory lock per plugin, so the processing runs counted
      * are those every instance holds; owners already at their limit are skipped in the query.
      */
@@ -78,9 +79,9 @@ public final class JdbcRunQueue implements RunQueue {
                     }
                     busy.put(key, held + 1);
                 }
-                claimed.add(runs.update(run.claim(lease, now)));
+                claimed.add(run.claim(lease, now));
             }
-            return claimed;
+            return runs.updateClaimed(claimed);
         });
     }
 

@@ -6,6 +6,7 @@ import dev.plugboard.domain.plugin.PluginName;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Circuit breakers, shared by every instance through the database so that they all agree and the
@@ -20,6 +21,20 @@ public interface CircuitRepository {
     Circuit lock(Owner owner, PluginName plugin, Instant now);
 
     void save(Circuit circuit);
+
+    /**
+     * The owner's circuit for the plugin as last committed, without a lock; empty when there is
+     * none (a missing circuit is closed). For the fast path of admission: a closed circuit admits
+     * without any change, so it needs neither a lock nor a write.
+     */
+    Optional<Circuit> peek(Owner owner, PluginName plugin);
+
+    /**
+     * Counts a success on a healthy circuit (closed, no failure streak, no trial in flight) in one
+     * write, which is all {@link Circuit#recordSuccess} changes on such a circuit; answers false,
+     * writing nothing, when the circuit is missing or not healthy: then lock it and save.
+     */
+    boolean recordSuccessIfHealthy(Owner owner, PluginName plugin, Instant now);
 
     /** The owner's circuits, by plugin name. */
     List<Circuit> findByOwner(Owner owner);

@@ -83,6 +83,15 @@ public interface InstallationRepository {
     void recordAttempt(Owner owner, PluginName plugin, Instant at, Optional<String> retryError);
 
     /**
+     * Counts an attempt that ended its run for good (no retry follows): {@link #recordAttempt}
+     * and {@link #recordExecution} together, which a store may do in one write.
+     */
+    default void recordFinalAttempt(Owner owner, PluginName plugin, Instant at, Optional<String> error) {
+        recordAttempt(owner, plugin, at, Optional.empty());
+        recordExecution(owner, plugin, at, error);
+    }
+
+    /**
      * Installations of every owner in id order, after {@code after}: for maintenance that visits
      * them all (sealing plain-text secrets, key rotation), in batches.
      */

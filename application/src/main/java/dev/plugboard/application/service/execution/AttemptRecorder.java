@@ -1,11 +1,18 @@
 package dev.plugboard.application.service.execution;
 
-import dev.plugboard.application.port.out.RunQueue;
 import dev.plugboard.application.port.out.RunRepository;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.port.out.TransactionBoundary;
+import dev.plugboard.domain.error.ConcurrencyConflictException;
 import dev.plugboard.domain.run.LeaseLostException;
 import dev.plugboard.domain.run.PluginRun;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Writes an in-process attempt's bookkeeping: renews its lease while the handler works and records
@@ -16,16 +23,14 @@ final class AttemptRecorder {
 
     private static final System.Logger LOG = System.getLogger(AttemptRecorder.class.getName());
 
-    private final RunQueue queue;
     private final RunRepository runs;
     private final RunOutcomes outcomes;
     private final TransactionBoundary transactions;
     private final TimeSource clock;
     private final ExecutionSettings settings;
 
-    AttemptRecorder(RunQueue queue, RunRepository runs, RunOutcomes outcomes, TransactionBoundary transactions,
+    AttemptRecorder(RunRepository runs, RunOutcomes outcomes, TransactionBoundary transactions,
                     TimeSource clock, ExecutionSettings settings) {
-        this.queue = queue;
         this.runs = runs;
         this.outcomes = outcomes;
         this.transactions = transactions;
@@ -33,52 +38,133 @@ final class AttemptRecorder {
         this.settings = settings;
     }
 
-    /** Records the attempt's end, with the handler's store writes on success; nothing for an abandoned one. */
-    void record(PluginRun claimed, Attempt attempt, BufferedStore buffered) {
+    /** One attempt's end waiting to be written; {@code failure} is what writing it threw, for its own thread. */
+    private static final class Ending {
+        private final PluginRun claimed;
+        private final Attempt attempt;
+        private final BufferedStore buffered;
+        private boolean written;
+        private RuntimeException failure;
+
+        private Ending(PluginRun claimed, Attempt attempt, BufferedStore buffered) {
+            this.claimed = claimed;
+            this.attempt = attempt;
+            this.buffered = buffered;
+        }
+    }
+
+    /** Ends not yet written, guarded by {@link #writer}'s turn: whoever holds it writes them all. */
+    private final ConcurrentLinkedQueue<Ending> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock();
+
+    /**
+     * Records the attempt's end, with the handler's store writes on success; nothing for an
+     * abandoned one. {@code held} is the run as this instance last wrote it (the claim, then each
+     * renewal): the run's update carries that version, so anyone else's write since (a cancel, the
+     * reaper, another claim) makes it fail and the result is discarded, without reading the run first.
+     * <p>
+     * Group commit: ends that arrive while another thread writes wait for their turn, and the next
+     * writer writes every waiting end in one transaction, so the rows all runs of one owner and
+     * plugin share (circuit, installation) are locked and committed once per batch, not once per
+     * run. Should the batch fail (a lost lease, a conflict), it is rolled back whole and each end is
+     * written alone, as if it had come by itself.
+     */
+    void record(AtomicReference<PluginRun> held, Attempt attempt, BufferedStore buffered) {
         if (attempt instanceof Attempt.Abandoned) {
             return; // the executor is closing: the lease expires and the reaper recovers the run
         }
+        Ending ending = new Ending(held.get(), attempt, buffered);
+        waiting.add(ending);
+        writer.lock();
         try {
-            transactions.inTransaction(() -> {
-                PluginRun current = stillOurs(claimed);
-                if (attempt instanceof Attempt.Succeeded success) {
-                    outcomes.succeeded(current, success.output()); // locks the installation row first
-                    buffered.commit();
-                } else if (attempt instanceof Attempt.Failed failed) {
-                    outcomes.failed(current, failed.error(), failed.retryable());
+            if (!ending.written) {
+                List<Ending> batch = new ArrayList<>();
+                for (Ending next = waiting.poll(); next != null; next = waiting.poll()) {
+                    batch.add(next);
                 }
-                return null;
-            });
-        } catch (LeaseLostException lost) {
-            LOG.log(System.Logger.Level.WARNING, "run " + claimed.id() + " finished after its lease was lost"
-                    + " (cancelled, or reaped after a stall); its result is discarded");
+                write(batch);
+            }
+            if (!ending.written) {
+                write(List.of(ending)); // a writer that took it along died of an Error before writing
+            }
+        } finally {
+            writer.unlock();
+        }
+        if (ending.failure != null) {
+            throw ending.failure;
+        }
+    }
+
+    private void write(List<Ending> batch) {
+        if (batch.size() > 1) {
+            try {
+                transactions.inTransaction(() -> {
+                    batch.forEach(this::writeOne);
+                    return null;
+                });
+                batch.forEach(ending -> ending.written = true);
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "a batch of " + batch.size() + " attempt ends failed (" + e.getMessage()
+                        + "); writing each alone");
+            }
+        }
+        for (Ending ending : batch) {
+            try {
+                transactions.inTransaction(() -> {
+                    writeOne(ending);
+                    return null;
+                });
+            } catch (LeaseLostException lost) {
+                LOG.log(System.Logger.Level.WARNING, "run " + ending.claimed.id() + " finished after its lease was lost"
+                        + " (cancelled, or reaped after a stall); its result is discarded");
+            } catch (RuntimeException e) {
+                ending.failure = e;
+            }
+            ending.written = true;
+        }
+    }
+
+    /** Inside a transaction: the run moves on as the attempt ended, provided it is still ours. */
+    private void writeOne(Ending ending) {
+        PluginRun current = stillOurs(ending.claimed);
+        if (ending.attempt instanceof Attempt.Succeeded success) {
+            lostOnConflict(current, () -> outcomes.succeeded(current, success.output())); // the circuit's row first
+            ending.buffered.commit();
+        } else if (ending.attempt instanceof Attempt.Failed failed) {
+            lostOnConflict(current, () -> outcomes.failed(current, failed.error(), failed.retryable()));
         }
     }
 
     /** Extends the lease; a failure is only logged, since recording the result decides whether the run is still ours. */
-    void renew(PluginRun claimed) {
+    void renew(AtomicReference<PluginRun> held) {
         try {
-            transactions.inTransaction(() -> {
-                PluginRun current = stillOurs(claimed);
-                runs.update(current.renewLease(settings.instanceId(), clock.now().plus(settings.lease()), clock.now()));
-                return null;
-            });
+            PluginRun current = stillOurs(held.get());
+            held.set(transactions.inTransaction(() -> lostOnConflict(current, () -> runs.update(
+                    current.renewLease(settings.instanceId(), clock.now().plus(settings.lease()), clock.now())))));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "lease renewal of run " + claimed.id() + " failed: " + e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, "lease renewal of run " + held.get().id() + " failed: " + e.getMessage());
         }
     }
 
     /**
-     * The run as stored, provided this instance still holds it for the same attempt: the holder's
-     * name alone is not enough, since a stalled attempt may have been reaped and the run claimed
-     * again by this very instance.
+     * Our own lease, as we last wrote it, must still be live; whether the row is still as we wrote
+     * it, the update's version check says.
      */
-    private PluginRun stillOurs(PluginRun claimed) {
-        PluginRun current = queue.find(claimed.id()).orElseThrow(() -> new LeaseLostException(claimed.id(), settings.instanceId()));
-        current.requireLeaseHeldBy(settings.instanceId(), clock.now());
-        if (current.attempt() != claimed.attempt()) {
-            throw new LeaseLostException(claimed.id(), settings.instanceId());
+    private PluginRun stillOurs(PluginRun held) {
+        held.requireLeaseHeldBy(settings.instanceId(), clock.now());
+        return held;
+    }
+
+    /** A version conflict on the run itself means someone else wrote it since our last write: the lease is lost. */
+    private static PluginRun lostOnConflict(PluginRun run, Supplier<PluginRun> write) {
+        try {
+            return write.get();
+        } catch (ConcurrencyConflictException conflict) {
+            if ("run".equals(conflict.aggregate()) && run.id().toString().equals(conflict.id())) {
+                throw new LeaseLostException(run.id(), run.lease().map(lease -> lease.holder()).orElse("?"));
+            }
+            throw conflict;
         }
-        return current;
     }
 }

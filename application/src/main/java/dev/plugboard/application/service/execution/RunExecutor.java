@@ -10,18 +10,12 @@ import dev.plugboard.application.service.secret.SettingsVault;
 import dev.plugboard.application.spi.HandlerContext;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.application.spi.OutboundHttp;
-import dev.plugboard.application.spi.PluginHandler;
 import dev.plugboard.domain.plugin.PluginManifest;
-import dev.plugboard.domain.run.Lease;
 import dev.plugboard.domain.run.PluginRun;
-import dev.plugboard.domain.run.RunError;
-import dev.plugboard.domain.settings.JsonDocument;
-import dev.plugboard.domain.settings.SecretUnreadableException;
 import dev.plugboard.domain.settings.SettingsPolicy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Claims and dispatches in-process runs in this instance: as many as free slots allow, each
@@ -41,15 +36,11 @@ public final class RunExecutor implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RunExecutor.class.getName());
 
-    private final RunQueue queue;
-    private final RunAdmission admission;
-    private final RunOutcomes outcomes;
+    private final RunClaimer claimer;
     private final InstallationStore store;
     private final HandlerRegistry handlers;
     private final SettingsPolicy settingsPolicy;
-    private final SettingsVault vault;
     private final TransactionBoundary transactions;
-    private final TimeSource clock;
     private final ExecutionSettings settings;
     private final OutboundHttp outbound;
     private final AttemptRecorder recorder;
@@ -64,20 +55,16 @@ public final class RunExecutor implements AutoCloseable {
                        InstallationStore store, HandlerRegistry handlers, SettingsPolicy settingsPolicy, SettingsVault vault,
                        TransactionBoundary transactions, TimeSource clock, ExecutionSettings settings, OutboundHttp outbound,
                        LogContext logContext) {
-        this.queue = queue;
-        this.admission = admission;
-        this.outcomes = outcomes;
+        this.claimer = new RunClaimer(queue, admission, outcomes, handlers, vault, transactions, clock, settings, logContext);
         this.store = store;
         this.handlers = handlers;
         this.settingsPolicy = settingsPolicy;
-        this.vault = vault;
         this.transactions = transactions;
-        this.clock = clock;
         this.settings = settings;
         this.outbound = outbound;
         this.logContext = logContext;
         this.invoker = new HandlerInvoker(logContext);
-        this.recorder = new AttemptRecorder(queue, runs, outcomes, transactions, clock, settings);
+        this.recorder = new AttemptRecorder(runs, outcomes, transactions, clock, settings);
         this.slots = new ExecutionSlots(settings.concurrency());
     }
 
@@ -95,18 +82,19 @@ public final class RunExecutor implements AutoCloseable {
         if (handlers.plugins().isEmpty()) {
             return 0;
         }
-        Lease lease = new Lease(settings.instanceId(), clock.now().plus(settings.lease()));
-        List<PluginRun> claimed = transactions.inTransaction(() -> queue.claim(handlers.plugins(), free, lease, clock.now(),
-                admission.perOwnerLimits(handlers.plugins())));
+        List<RunClaimer.Claimed> claimed = claimer.claim(free);
         lastClaimFull = claimed.size() == free;
-        for (PluginRun run : claimed) {
+        for (RunClaimer.Claimed run : claimed) {
+            if (run.ready().isEmpty()) {
+                continue; // refused (failed already), or left to the reaper
+            }
             ExecutionSlots.Slot slot = slots.take();
             runners.execute(() -> {
                 try {
-                    execute(run, slot);
+                    execute(run.run(), run.ready().get(), slot);
                 } catch (RuntimeException | Error unexpected) {
                     // The lease expires and the reaper retries the run; this thread lives on.
-                    LOG.log(System.Logger.Level.ERROR, "run " + run.id() + " could not be recorded; the reaper will recover it",
+                    LOG.log(System.Logger.Level.ERROR, "run " + run.run().id() + " could not be recorded; the reaper will recover it",
                             unexpected);
                 } finally {
                     slot.releaseUnlessHandedOver();
@@ -141,12 +129,9 @@ public final class RunExecutor implements AutoCloseable {
         return invoker.abandoned();
     }
 
-    private record Ready(PluginHandler handler, PluginManifest manifest, RunAdmission.Admitted admitted, JsonDocument settings) {
-    }
-
-    private void execute(PluginRun claimed, ExecutionSlots.Slot slot) {
+    private void execute(PluginRun claimed, RunClaimer.Ready ready, ExecutionSlots.Slot slot) {
         try (LogContext.Scope ignored = logContext.open(logFields(claimed))) {
-            executeInContext(claimed, slot);
+            executeInContext(claimed, ready, slot);
         }
     }
 
@@ -156,42 +141,23 @@ public final class RunExecutor implements AutoCloseable {
                 "traceId", RunTrace.traceId(run));
     }
 
-    private void executeInContext(PluginRun claimed, ExecutionSlots.Slot slot) {
-        Optional<Ready> ready = transactions.inTransaction(() -> prepare(claimed));
-        if (ready.isEmpty()) {
-            return;
-        }
-        BufferedStore buffered = new BufferedStore(store, transactions, ready.get().admitted().installation().id());
+    private void executeInContext(PluginRun claimed, RunClaimer.Ready ready, ExecutionSlots.Slot slot) {
+        BufferedStore buffered = new BufferedStore(store, transactions, ready.installation().id());
         long renewEvery = Math.max(200, settings.lease().toMillis() / 3);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> recorder.renew(claimed), renewEvery, renewEvery,
+        AtomicReference<PluginRun> held = new AtomicReference<>(claimed);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> recorder.renew(held), renewEvery, renewEvery,
                 TimeUnit.MILLISECONDS);
         Attempt attempt;
         try {
             HandlerContext context = new RunHandlerContext(claimed.owner(), claimed.id(), claimed.attempt(), buffered,
                     System.getLogger("dev.plugboard.plugin." + claimed.plugin()), new TracedOutbound(outbound, claimed));
-            attempt = checked(ready.get().manifest(), invoker.invoke(ready.get().handler(), claimed, claimed.input(),
-                    ready.get().settings(), context, ready.get().manifest().execution().timeout(), slot));
+            attempt = checked(ready.manifest(), invoker.invoke(ready.handler(), claimed, claimed.input(),
+                    ready.settings(), context, ready.manifest().execution().timeout(), slot));
         } finally {
             heartbeat.cancel(false);
             awaitRenewalInFlight();
         }
-        recorder.record(claimed, attempt, buffered);
-    }
-
-    /** Asks {@link RunAdmission}; a run it refuses is failed there and never reaches its handler. */
-    private Optional<Ready> prepare(PluginRun run) {
-        PluginHandler handler = handlers.find(run.plugin()).orElseThrow();
-        Optional<RunAdmission.Admitted> admitted = admission.toExecute(run);
-        if (admitted.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            JsonDocument inClear = vault.forRun(admitted.get().installation(), run);
-            return Optional.of(new Ready(handler, admitted.get().plugin().manifest(), admitted.get(), inClear));
-        } catch (SecretUnreadableException e) {
-            outcomes.impossible(run, new RunError("SECRET_UNREADABLE", e.getMessage()));
-            return Optional.empty();
-        }
+        recorder.record(held, attempt, buffered);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.plugboard.application.port.out.Telemetry.AttemptOutcome;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.domain.circuit.Circuit;
 import dev.plugboard.domain.circuit.CircuitPolicy;
+import dev.plugboard.domain.circuit.CircuitState;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.settings.JsonDocument;
@@ -55,11 +56,13 @@ public final class RunOutcomes {
     /** The attempt returned {@code output}: the run completes. */
     public PluginRun succeeded(PluginRun run, JsonDocument output) {
         Instant now = clock.now();
-        Circuit circuit = circuits.lock(run.owner(), run.plugin(), now);
-        installations.recordAttempt(run.owner(), run.plugin(), now, Optional.empty());
-        installations.recordExecution(run.owner(), run.plugin(), now, Optional.empty());
+        // A healthy circuit takes the success in one write (which locks its row first, as lock does).
+        if (!circuits.recordSuccessIfHealthy(run.owner(), run.plugin(), now)) {
+            Circuit circuit = circuits.lock(run.owner(), run.plugin(), now);
+            circuits.save(circuit.recordSuccess(now));
+        }
+        installations.recordFinalAttempt(run.owner(), run.plugin(), now, Optional.empty());
         PluginRun done = runs.update(run.complete(output, now));
-        circuits.save(circuit.recordSuccess(now));
         telemetry.attemptEnded(done.plugin(), AttemptOutcome.SUCCEEDED);
         telemetry.runFinished(done);
         return done;
@@ -70,10 +73,10 @@ public final class RunOutcomes {
         Instant now = clock.now();
         Optional<Instant> next = retries.nextAttempt(run, error, retryable, now);
         Circuit circuit = circuits.lock(run.owner(), run.plugin(), now);
-        installations.recordAttempt(run.owner(), run.plugin(), now,
-                next.isPresent() ? Optional.of(error.toString()) : Optional.empty());
-        if (next.isEmpty()) {
-            installations.recordExecution(run.owner(), run.plugin(), now, Optional.of(error.toString()));
+        if (next.isPresent()) {
+            installations.recordAttempt(run.owner(), run.plugin(), now, Optional.of(error.toString()));
+        } else {
+            installations.recordFinalAttempt(run.owner(), run.plugin(), now, Optional.of(error.toString()));
         }
         PluginRun moved = runs.update(next.map(when -> run.retryLater(error, when)).orElseGet(() -> run.fail(error, now)));
         circuits.save(circuit.recordFailure(now, circuitPolicy));
@@ -91,15 +94,23 @@ public final class RunOutcomes {
      * @return the failed run when the circuit refused, empty when the run may go ahead
      */
     public Optional<PluginRun> refusedByCircuit(PluginRun run) {
+        // A closed circuit (or none yet) admits and stays as it is: no lock, no write. Read
+        // without a lock, it may have opened a moment ago; that run is admitted as it would have
+        // been a moment earlier, and its outcome still counts on the circuit.
+        if (circuits.peek(run.owner(), run.plugin()).map(circuit -> circuit.state() == CircuitState.CLOSED).orElse(true)) {
+            return Optional.empty();
+        }
         Instant now = clock.now();
-        Circuit.Admission admission = circuits.lock(run.owner(), run.plugin(), now).admit(now, circuitPolicy);
-        circuits.save(admission.circuit());
+        Circuit locked = circuits.lock(run.owner(), run.plugin(), now);
+        Circuit.Admission admission = locked.admit(now, circuitPolicy);
+        if (admission.circuit() != locked) {
+            circuits.save(admission.circuit());
+        }
         if (admission.admitted()) {
             return Optional.empty();
         }
         RunError error = circuitOpen(admission.retryAfterSeconds());
-        installations.recordAttempt(run.owner(), run.plugin(), now, Optional.empty());
-        installations.recordExecution(run.owner(), run.plugin(), now, Optional.of(error.toString()));
+        installations.recordFinalAttempt(run.owner(), run.plugin(), now, Optional.of(error.toString()));
         PluginRun refused = runs.update(run.fail(error, retryAfter(admission.retryAfterSeconds()), now));
         telemetry.attemptEnded(refused.plugin(), AttemptOutcome.REFUSED);
         telemetry.runFinished(refused);
@@ -134,8 +145,7 @@ public final class RunOutcomes {
     /** A claimed run that cannot execute at all (plugin or installation switched off or gone): fails at once. */
     public PluginRun impossible(PluginRun run, RunError error) {
         Instant now = clock.now();
-        installations.recordAttempt(run.owner(), run.plugin(), now, Optional.empty());
-        installations.recordExecution(run.owner(), run.plugin(), now, Optional.of(error.toString()));
+        installations.recordFinalAttempt(run.owner(), run.plugin(), now, Optional.of(error.toString()));
         PluginRun failed = runs.update(run.fail(error, now));
         telemetry.attemptEnded(failed.plugin(), AttemptOutcome.REFUSED);
         return finished(failed);

@@ -72,6 +72,39 @@ public abstract class CircuitRepositoryContract extends ExecutionStorageContract
     }
 
     @Test
+    void givenNoCircuit_whenPeekedOrSucceededOnFastPath_thenNothingIsCreated() {
+        boolean counted = storage.transactions().inTransaction(() -> circuits().recordSuccessIfHealthy(ALICE, WEBHOOK, at(3)));
+
+        assertThat(counted).isFalse();
+        assertThat(circuits().peek(ALICE, WEBHOOK)).isEmpty();
+        assertThat(circuits().findByOwner(ALICE)).isEmpty();
+    }
+
+    @Test
+    void givenAHealthyCircuit_whenASuccessIsCountedInOneWrite_thenItEqualsRecordSuccess() {
+        Circuit healthy = locked(ALICE, WEBHOOK, 1);
+        saved(healthy);
+
+        boolean counted = storage.transactions().inTransaction(() -> circuits().recordSuccessIfHealthy(ALICE, WEBHOOK, at(7)));
+
+        assertThat(counted).isTrue();
+        assertThat(circuits().peek(ALICE, WEBHOOK)).hasValueSatisfying(
+                stored -> assertSameCircuit(stored, healthy.recordSuccess(at(7))));
+        assertThat(circuits().peek(BOB, WEBHOOK)).isEmpty();
+    }
+
+    @Test
+    void givenAFailureStreak_whenASuccessIsOfferedToTheFastPath_thenItRefusesAndChangesNothing() {
+        Circuit failing = locked(ALICE, WEBHOOK, 1).recordFailure(at(2), POLICY_OF_3);
+        saved(failing);
+
+        boolean counted = storage.transactions().inTransaction(() -> circuits().recordSuccessIfHealthy(ALICE, WEBHOOK, at(7)));
+
+        assertThat(counted).isFalse();
+        assertThat(circuits().peek(ALICE, WEBHOOK)).hasValueSatisfying(stored -> assertSameCircuit(stored, failing));
+    }
+
+    @Test
     void lock_ofAStoredCircuit_returnsItAsSaved() {
         saved(locked(ALICE, WEBHOOK, 1).recordFailure(at(2), POLICY_OF_3));
 

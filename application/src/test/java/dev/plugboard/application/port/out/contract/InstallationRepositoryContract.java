@@ -217,6 +217,21 @@ public abstract class InstallationRepositoryContract extends StorageContract {
     }
 
     @Test
+    void givenRunsEndingForGood_whenRecordFinalAttempt_thenTheExecutionIsCountedAsRecordExecutionDoes() {
+        installedWebhook(ALICE);
+
+        storage.installations().recordFinalAttempt(ALICE, WEBHOOK, at(2), java.util.Optional.of("boom"));
+        storage.installations().recordFinalAttempt(ALICE, WEBHOOK, at(3), java.util.Optional.empty());
+
+        Installation found = storage.installations().find(ALICE, WEBHOOK).orElseThrow();
+        assertThat(found.executionCount()).isEqualTo(2);
+        assertThat(found.lastError()).isEmpty();
+        assertThat(found.lastExecutedAt()).contains(at(3));
+        assertThat(found.version()).isZero();
+        assertThat(storage.installations().find(BOB, WEBHOOK)).isEmpty();
+    }
+
+    @Test
     void givenExecutionsRecordedAfterLoading_update_keepsTheCountsInsteadOfTheStaleCopy() {
         Installation loaded = installedWebhook(ALICE);
         storage.installations().recordExecution(ALICE, WEBHOOK, at(2), java.util.Optional.empty());
