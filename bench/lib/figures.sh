@@ -105,6 +105,12 @@ ratio() { awk -v a="$(median "$1")" -v b="$(median "$2")" 'BEGIN { printf "%.2f�
 errors() { [[ -s "$work/$1-errors" ]] && awk '{ s += $1 } END { print s + 0 }' "$work/$1-errors" || echo 0; }
 verdict() { awk -v v="$1" -v op="$2" -v goal="$3" 'BEGIN { v += 0; print ((op == ">=" ? v >= goal : v <= goal) ? "met" : "**not met**") }'; }
 
+# P5 is not measured by this script but by JMH (bench/README.md, "Hot code"): the p50 of
+# SettingsValidationBenchmark.valid in the CSV of the last hot-code run, in µs; empty without one.
+hot_csv="$here/docs/benchmarks/hot-code.csv"
+p5_median() { [[ -f "$hot_csv" ]] || return 0; awk -F, '$1 == "\"dev.plugboard.bench.SettingsValidationBenchmark.valid:p0.50\"" { printf "%.3g", $5 }' "$hot_csv"; }
+p5_verdict() { if [[ -n "$1" ]]; then verdict "$1" "<=" 5; else echo "not measured"; fi; }
+
 # On a machine busier than its cores, only the ratios of one run compare; the absolute figures do not.
 busy_note() {
   awk -v before="${load_before%% *}" -v after="$(cut -d' ' -f1 /proc/loadavg)" -v cores="$(nproc)" 'BEGIN {
@@ -113,10 +119,10 @@ busy_note() {
 }
 
 write_report() {
-  local r1 r2 r6 r6peer r7 cpu
+  local r1 r2 r6 r6peer r7 cpu p5
   r1="$(ratio p1-plugboard p1-peer)"; r2="$(ratio p2-plugboard p2-peer)"
   r6="$(ratio p6-big-plugboard p6-small-plugboard)"; r6peer="$(ratio p6-big-peer p6-small-peer)"
-  r7="$(ratio p7-plugboard p7-peer)"
+  r7="$(ratio p7-plugboard p7-peer)"; p5="$(p5_median)"
   cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
   cat >"$work/results.md" <<REPORT
 ## Results
@@ -140,6 +146,7 @@ round. Each cell is the median of the rounds, with the lowest and highest in bra
 | P4 start to first 200, external PostgreSQL, ms | \`./plugboard serve\` to the first 200 on \`/health\` (peer: on \`/plugins?limit=1\`) | ≤ 1,500 ms | $(cell p4-external-plugboard) | $(cell p4-external-peer) | $(ratio p4-external-plugboard p4-external-peer) | $(verdict "$(median p4-external-plugboard)" "<=" 1500) |
 | P4 start to first 200, embedded PostgreSQL, existing folder, ms | the same, without \`PLUGBOARD_DATABASE_URL\` | ≤ 3,000 ms | $(cell p4-embedded-plugboard) | – | – | $(verdict "$(median p4-embedded-plugboard)" "<=" 3000) |
 | P4 CLI read command, ms | \`./plugboard plugins list\` (1,000 plugins, external PostgreSQL), a new JVM each | ≤ 1,000 ms | $(cell p4-cli-plugboard) | – | – | $(verdict "$(median p4-cli-plugboard)" "<=" 1000) |
+| P5 settings validation, µs | JMH, not this script: \`SettingsValidationBenchmark.valid\`, \`SettingsPolicy.validate\` of a 10-field document with the compiled schema, p50 of the last run in \`docs/benchmarks/hot-code.csv\` (see Hot code (JMH)) | ≤ 5 µs | ${p5:-–} | – | – | $(p5_verdict "$p5") |
 | P6 run list p99, 10^3 runs of one owner, ms | \`GET /api/user/runs?limit=20\` (peer: \`/pluginRuns\` filtered by owner, newest first), wrk \`-t1 -c4\` | – | $(cell p6-small-plugboard) | $(cell p6-small-peer) | – | – |
 | P6 run list p99, $big_runs runs of one owner, ms | the same for the owner with $big_runs runs | ≤ 1.5× the line above | $(cell p6-big-plugboard) | $(cell p6-big-peer) | Plugboard $r6, peer $r6peer | $(verdict "${r6%×}" "<=" 1.5) |
 | P7 peak RSS under the P1 load, MiB | \`VmHWM\` of the server process (peer: its process tree) right after the P1 rounds | ≤ 256 MiB | $(cell p7-plugboard) | $(cell p7-peer) | $r7 | $(verdict "$(median p7-plugboard)" "<=" 256) |

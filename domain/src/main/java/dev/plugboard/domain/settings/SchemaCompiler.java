@@ -73,7 +73,7 @@ final class SchemaCompiler {
         try {
             JsonSchema schema = factories.get(draft).getSchema(node, CONFIG);
             schema.initializeValidators();
-            return new CompiledSchema(source, draft, schema, new SecretFieldResolver(node));
+            return new CompiledSchema(source, draft, schema, new SecretFieldResolver(node), DefaultSites.of(node));
         } catch (JsonSchemaException | IllegalArgumentException e) {
             throw new SchemaProblems(List.of("cannot compile: " + e.getMessage()));
         }

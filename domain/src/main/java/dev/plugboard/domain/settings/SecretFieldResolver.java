@@ -33,14 +33,21 @@ final class SecretFieldResolver {
     private final JsonNode root;
     private final ConcurrentMap<String, Optional<Pattern>> patterns = new ConcurrentHashMap<>();
     private final LocalReferences references;
+    /** False when no {@code writeOnly: true} stands anywhere in the schema: then no walk can find a secret. */
+    private final boolean declaresSecrets;
 
     SecretFieldResolver(JsonNode root) {
         this.root = root;
         this.references = new LocalReferences(root);
+        this.declaresSecrets = !root.findParents("writeOnly").stream()
+                .filter(parent -> parent.get("writeOnly").asBoolean(false)).toList().isEmpty();
     }
 
     /** Pointers of the secret values present in {@code document}; none is inside another. */
     Set<String> secretsIn(JsonNode document) {
+        if (!declaresSecrets) {
+            return Set.of();
+        }
         Set<String> found = new TreeSet<>();
         walk(root, document, "", found, new HashSet<>());
         return outermost(found);
