@@ -66,7 +66,7 @@ class ArchiveIT {
     }
 
     @Test
-    void givenTheUnpackedArchive_whenServing_thenHealthAnswers200_theCliListsTheSamplePlugin_andSigtermStopsIt() throws Exception {
+    void givenTheUnpackedArchive_whenServing_thenHealthAnswers200_theCliListsTheSamplePlugin_andSigtermStopsItWritingItsClassDataArchive() throws Exception {
         int port = freePort();
         Path gcLog = scratch.resolve("gc.log");
         Process server = start("server", Map.of("PLUGBOARD_PORT", Integer.toString(port),
@@ -83,8 +83,11 @@ class ArchiveIT {
         } finally {
             server.destroy();
         }
-        assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
+        // The first serve after a build writes its class-data archive as it stops (tens of seconds on a busy machine).
+        assertThat(server.waitFor(180, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
         assertThat(home.resolve("plugboard-data/pgdata/postmaster.pid")).as("and stops its embedded PostgreSQL").doesNotExist();
+        assertThat(home.resolve("lib/plugboard-serve.jsa." + server.pid()))
+                .as("the launcher exec's the server's JVM, which writes its class-data archive under its own process id").isNotEmptyFile();
     }
 
     @Test

@@ -132,7 +132,10 @@ public final class LaunchConfiguration implements AutoCloseable {
                     derived.put("datasources.default.minimum-idle", 1);
                 }
                 derived.putAll(PoolTimeouts.from(environment).properties());
-                derived.put("flyway.datasources.default.enabled", use != DatabaseUse.AS_IS);
+                // The server migrates, but starts without Flyway when there is nothing to migrate (SchemaProbe).
+                boolean migrate = use == DatabaseUse.MIGRATE || use == DatabaseUse.SERVE && !SchemaProbe.isCurrent(derived);
+                derived.put("flyway.enabled", migrate);
+                derived.put("flyway.datasources.default.enabled", migrate);
                 derived.put(SYNC_CATALOG, use == DatabaseUse.SERVE);
                 derived.put(CATALOG_CACHE_TTL, DurationSetting.of(environment, CATALOG_CACHE_TTL, Duration.ofSeconds(5)).toString());
             }

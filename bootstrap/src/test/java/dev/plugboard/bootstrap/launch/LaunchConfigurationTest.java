@@ -1,7 +1,9 @@
 package dev.plugboard.bootstrap.launch;
 
+import dev.plugboard.adapter.persistence.jdbc.SchemaVersion;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.BeanDefinition;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +64,32 @@ class LaunchConfigurationTest {
             assertThat(launch.properties()).containsEntry("datasources.default.password",
                     launch.embeddedDatabase().orElseThrow().password());
             assertThat((String) launch.properties().get("datasources.default.password")).isNotBlank();
+        }
+    }
+
+    @Test
+    void givenADatabaseAtThisPlugboardsSchema_resolveForTheServer_startsWithoutFlyway_andWithItWhenAMigrationIsPending(@TempDir Path data) {
+        Map<String, Object> dataSource;
+        try (LaunchConfiguration fresh = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString()), true)) {
+            assertThat(fresh.properties()).as("a new database: Flyway migrates it").containsEntry("flyway.enabled", true);
+            dataSource = fresh.properties();
+            Flyway.configure().dataSource((String) dataSource.get("datasources.default.url"),
+                    (String) dataSource.get("datasources.default.username"), (String) dataSource.get("datasources.default.password"))
+                    .locations("classpath:db/migration").target(String.valueOf(SchemaVersion.CURRENT - 1)).load().migrate();
+        }
+        try (LaunchConfiguration pending = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString()), true)) {
+            assertThat(pending.properties()).as("one migration pending").containsEntry("flyway.enabled", true)
+                    .containsEntry("flyway.datasources.default.enabled", true);
+            ApplicationContext context = pending.startContext();
+            assertThat(context.getBean(SchemaVersion.class).applied()).as("the server's context migrated it").contains(SchemaVersion.CURRENT);
+        }
+        try (LaunchConfiguration current = LaunchConfiguration.resolve(Map.of(LaunchConfiguration.DATA_DIR, data.toString()), true)) {
+            assertThat(current.properties()).as("nothing to migrate").containsEntry("flyway.enabled", false)
+                    .containsEntry("flyway.datasources.default.enabled", false);
+            ApplicationContext context = current.startContext();
+            assertThat(context.getAllBeanDefinitions()).map(LaunchConfigurationTest::definitionAndType)
+                    .noneMatch(name -> name.contains("io.micronaut.flyway."));
+            assertThat(context.getBean(SchemaVersion.class).applied()).contains(SchemaVersion.CURRENT);
         }
     }
 

@@ -2,6 +2,12 @@ package dev.plugboard.adapter.persistence.jdbc;
 
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,16 +28,40 @@ public final class SchemaVersion {
         this.sql = sql;
     }
 
+    private static final String HAS_HISTORY = "SELECT to_regclass('flyway_schema_history') IS NOT NULL AS present";
+    private static final String VERSIONS = "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL";
+
     /** The highest migration applied successfully; empty when the database has no Plugboard schema. */
     public Optional<Integer> applied() {
-        boolean hasHistory = sql.one("SELECT to_regclass('flyway_schema_history') IS NOT NULL AS present",
-                row -> row.getBoolean("present")).orElse(false);
+        boolean hasHistory = sql.one(HAS_HISTORY, row -> row.getBoolean("present")).orElse(false);
         if (!hasHistory) {
             return Optional.empty();
         }
-        return sql.list("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL",
-                        row -> row.getString("version")).stream()
-                .map(version -> Integer.parseInt(version.split("\\.")[0]))
-                .max(Integer::compare);
+        return highest(sql.list(VERSIONS, row -> row.getString("version")));
+    }
+
+    /**
+     * The same, on a connection of the caller's, before any application context (and its pool) exists:
+     * the server's launch asks it to start without Flyway when nothing is left to migrate.
+     */
+    public static Optional<Integer> applied(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet present = statement.executeQuery(HAS_HISTORY)) {
+                if (!present.next() || !present.getBoolean("present")) {
+                    return Optional.empty();
+                }
+            }
+            List<String> versions = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(VERSIONS)) {
+                while (rows.next()) {
+                    versions.add(rows.getString("version"));
+                }
+            }
+            return highest(versions);
+        }
+    }
+
+    private static Optional<Integer> highest(List<String> versions) {
+        return versions.stream().map(version -> Integer.parseInt(version.split("\\.")[0])).max(Integer::compare);
     }
 }
