@@ -4,6 +4,7 @@ import dev.plugboard.application.Plugboard;
 import dev.plugboard.application.fixtures.ExecutionRig;
 import dev.plugboard.application.fixtures.ScriptedHandler;
 import dev.plugboard.application.port.in.Caller;
+import dev.plugboard.application.port.in.run.CancelRunUseCase.CancelRunCommand;
 import dev.plugboard.domain.circuit.CircuitPolicy;
 import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.ExecutionMode;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -79,5 +82,38 @@ class ExecutorConcurrencyTest {
         assertThat(slow.calls()).isEqualTo(5);
         assertThat(executor.inFlight()).isZero();
         assertThat(installation(plugboard, Owner.user("alice"), "slow").executionCount()).isEqualTo(5);
+    }
+
+    /**
+     * Ends that finish together may be written in one transaction (group commit); a run cancelled
+     * while its handler worked must lose its result without taking its neighbour's along.
+     */
+    @Test
+    void givenTwoRunsEndingTogether_whenOneWasCancelledMeanwhile_thenOnlyTheOtherCompletes() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedHandler held = new ScriptedHandler(manifest("held", SLOW_BUT_IN_TIME), (input, settings, context) -> {
+            started.countDown();
+            release.await();
+            return JsonDocument.of(Map.of("done", true));
+        });
+        Plugboard plugboard = rig.plugboard(settings("test-1", 2, CircuitPolicy.DEFAULT), List.of(held));
+        install(plugboard, ALICE, "held", JsonDocument.empty());
+        RunExecutor executor = rig.executor(plugboard);
+        PluginRun kept = start(plugboard, ALICE, "held", JsonDocument.empty());
+        PluginRun cancelled = start(plugboard, ALICE, "held", JsonDocument.empty());
+        assertThat(executor.poll()).isEqualTo(2);
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("both handlers started").isTrue();
+
+        plugboard.runs().cancel(new CancelRunCommand(ALICE, cancelled.id()));
+        release.countDown();
+        List<PluginRun> done = settle(plugboard, executor, List.of(kept, cancelled));
+
+        assertThat(done).extracting(PluginRun::status).containsExactly(RunStatus.COMPLETED, RunStatus.CANCELLED);
+        assertThat(done.get(0).output()).contains(JsonDocument.of(Map.of("done", true)));
+        assertThat(done.get(1).output()).isEmpty();
+        assertThat(installation(plugboard, Owner.user("alice"), "held").executionCount()).isEqualTo(1);
+        assertThat(plugboard.circuits().circuits(Owner.user("alice"))).singleElement()
+                .satisfies(circuit -> assertThat(circuit.successes()).isEqualTo(1));
     }
 }
