@@ -1,6 +1,7 @@
 package dev.plugboard.bootstrap.readme;
 
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
 import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
@@ -15,17 +16,39 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README and the pages it leads to: every relative link names a file that exists, and every page
- * under docs/ can be reached from the README by following links (directly or through linked pages).
+ * The README and the pages it leads to: every relative link names a file that exists, every page under
+ * docs/ can be reached from the README by following links (directly or through linked pages), and every
+ * path of the checkout the README names in code ({@code examples/...}, {@code plugins/...}) exists. The
+ * files its shell blocks use are checked by running them (ReadmeShellBlocksTest).
  */
 class ReadmeLinksTest {
 
     private static final Path CHECKOUT = Path.of("..").toAbsolutePath().normalize();
+    /** A code span that names a file or folder of the checkout, such as {@code examples/worker-python/worker.py}. */
+    private static final Pattern CHECKOUT_PATH = Pattern.compile("(examples|plugins|docs|bench|distribution|\\.ci)/[\\w./-]+");
+
+    @Test
+    void givenTheReadme_everyFileItNamesInCode_exists() throws IOException {
+        List<String> named = new ArrayList<>();
+        Parser.builder().build().parse(Files.readString(CHECKOUT.resolve("README.md"))).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Code code) {
+                if (CHECKOUT_PATH.matcher(code.getLiteral()).matches()) {
+                    named.add(code.getLiteral());
+                }
+            }
+        });
+
+        assertThat(named).as("paths the README names").isNotEmpty();
+        assertThat(named).as("paths the README names that do not exist")
+                .filteredOn(path -> !Files.exists(CHECKOUT.resolve(path))).isEmpty();
+    }
 
     @Test
     void givenTheReadme_followingItsLinks_reachesEveryDocsPageAndNoMissingFile() throws IOException {
