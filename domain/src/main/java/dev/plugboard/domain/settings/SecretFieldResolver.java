@@ -39,8 +39,20 @@ final class SecretFieldResolver {
     SecretFieldResolver(JsonNode root) {
         this.root = root;
         this.references = new LocalReferences(root);
-        this.declaresSecrets = !root.findParents("writeOnly").stream()
-                .filter(parent -> parent.get("writeOnly").asBoolean(false)).toList().isEmpty();
+        this.declaresSecrets = mentionsWriteOnly(root);
+    }
+
+    /** Whether {@code writeOnly: true} stands anywhere below {@code node}, even where it is no keyword: erring towards secrecy. */
+    private static boolean mentionsWriteOnly(JsonNode node) {
+        if (node.isObject() && node.path("writeOnly").asBoolean(false)) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (mentionsWriteOnly(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pointers of the secret values present in {@code document}; none is inside another. */

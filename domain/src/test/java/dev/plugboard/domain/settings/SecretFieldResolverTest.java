@@ -16,6 +16,21 @@ class SecretFieldResolverTest {
     }
 
     @Test
+    void givenASecretPropertyNamedWriteOnly_isFound() {
+        // A property called writeOnly must not hide the writeOnly keyword of its own schema.
+        assertThat(secrets("""
+                {"properties": {"writeOnly": {"type": "string", "writeOnly": true}}}
+                """, "{\"writeOnly\": \"s3cret\"}")).containsExactly("/writeOnly");
+    }
+
+    @Test
+    void givenNoWriteOnlyInTheSchema_noValueIsSecret() {
+        assertThat(secrets("""
+                {"properties": {"token": {"type": "string", "readOnly": true}, "n": {"type": "integer"}}}
+                """, "{\"token\": \"t\", \"n\": 1}")).isEmpty();
+    }
+
+    @Test
     void givenSecretBehindRefToDefs_isFound() {
         assertThat(secrets("""
                 {"$defs": {"credential": {"type": "object", "properties": {"key": {"type": "string", "writeOnly": true}}}},
