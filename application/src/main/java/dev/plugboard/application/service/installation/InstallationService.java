@@ -81,7 +81,7 @@ public final class InstallationService implements InstallationUseCases {
         this.hooks = hooks;
         this.approvals = approvals;
         this.changes = new SettingsChange(settingsPolicy, vault, telemetry, hooks);
-        this.overrides = new EnvironmentOverrides(installations, settingsPolicy, vault);
+        this.overrides = new EnvironmentOverrides(installations, settingsPolicy, vault, hooks);
     }
 
     @Override
