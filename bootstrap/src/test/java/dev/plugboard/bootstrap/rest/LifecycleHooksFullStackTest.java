@@ -9,8 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Lifecycle hooks of a plugin jar in its plugin host (a real child JVM), through the real server on
- * PostgreSQL: validate's problem is a 422 violation at its pointer, a hanging onInstall times out with
+ * PostgreSQL: validate's problem is a 422 violation at its pointer (for an environment's override too), a hanging onInstall times out with
  * nothing stored and its host killed, and a failing onUninstall still uninstalls and is audited.
  */
 class LifecycleHooksFullStackTest {
@@ -30,14 +28,11 @@ class LifecycleHooksFullStackTest {
     private static ApiClient api;
 
     @BeforeAll
-    static void startServerWithAHookedPluginJar() throws IOException {
+    static void startServerWithAHookedPluginJar() {
         folder = FullStackServer.newFolder("plugboard-hooks-it");
-        Path directory = PluginDirectories.processPlugin(folder.resolve("plugins"), PLUGIN, KeyChecker.class.getName(),
-                List.of("memory: 64m", "hosts: 1"));
-        Files.writeString(directory.resolve("settings.schema.json"), """
+        PluginDirectories.keyChecker(folder.resolve("plugins"), PLUGIN, """
                 {"type": "object", "properties": {"apiKey": {"type": "string", "writeOnly": true},
                  "region": {"type": "string"}}, "additionalProperties": false}""");
-        PluginDirectories.jarOfPackage(KeyChecker.class, directory.resolve("plugin.jar"));
         server = FullStackServer.start(folder, Map.of("plugboard.plugins.hook-timeout", "4s"));
         api = new ApiClient(server);
     }
@@ -76,6 +71,23 @@ class LifecycleHooksFullStackTest {
         assertThat(dryRun.json().path("violations").path(0).path("pointer").asText()).isEqualTo("/apiKey");
         JsonNode stored = api.get("/api/user/plugins/" + PLUGIN, alice).json();
         assertThat(stored.path("settings").path("region").asText()).as("the refused PUT changed nothing").isEqualTo("eu");
+    }
+
+    @Test
+    void givenValidateRefusingTheKey_anEnvironmentOverrideWithIt_isRefusedAsAViolationAtItsPointer_andNothingIsStored() {
+        Who dave = Who.newUser("dave");
+        assertThat(install(dave, "{\"apiKey\": \"good\", \"region\": \"eu\"}").status()).isEqualTo(201);
+
+        ApiResponse refused = api.put("/api/user/plugins/" + PLUGIN + "/config?environment=staging", dave,
+                "{\"settings\": {\"apiKey\": \"bad\"}}", Map.of());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().path("violations")).singleElement().satisfies(violation -> {
+            assertThat(violation.path("pointer").asText()).isEqualTo("/apiKey");
+            assertThat(violation.path("keyword").asText()).isEqualTo("validate");
+        });
+        JsonNode stored = api.get("/api/user/plugins/" + PLUGIN + "?environment=staging", dave).json();
+        assertThat(stored.path("overrides").size()).as("no override was stored: " + stored).isZero();
     }
 
     @Test

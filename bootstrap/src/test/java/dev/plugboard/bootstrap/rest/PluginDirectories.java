@@ -1,5 +1,7 @@
 package dev.plugboard.bootstrap.rest;
 
+import dev.plugboard.hooked.KeyChecker;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +43,21 @@ public final class PluginDirectories {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@code plugins/<name>/} of the {@link KeyChecker} plugin jar (lifecycle hooks; validate refuses
+     * the API key {@code bad}) in one small host, with {@code settingsSchema}.
+     */
+    public static Path keyChecker(Path plugins, String name, String settingsSchema) {
+        Path directory = processPlugin(plugins, name, KeyChecker.class.getName(), List.of("memory: 64m", "hosts: 1"));
+        try {
+            Files.writeString(directory.resolve("settings.schema.json"), settingsSchema);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jarOfPackage(KeyChecker.class, directory.resolve("plugin.jar"));
+        return directory;
     }
 
     /** {@code plugins/<name>/plugin.yaml} of a process-mode plugin whose jar is {@code plugin.jar}. */

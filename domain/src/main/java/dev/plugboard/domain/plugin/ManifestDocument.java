@@ -120,6 +120,7 @@ public final class ManifestDocument {
     private static void refuseUnknown(String prefix, Map<String, ?> fields, Set<String> known) {
         for (String field : fields.keySet()) {
             if (!known.contains(field)) {
+                HookFields.refuse(prefix + field, field);
                 throw new InvalidValueException("manifest field", prefix + field,
                         "is not a manifest field; known fields are " + known.stream().sorted().toList());
             }

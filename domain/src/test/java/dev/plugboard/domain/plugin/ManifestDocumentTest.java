@@ -99,6 +99,20 @@ class ManifestDocumentTest {
                 });
     }
 
+    @ParameterizedTest
+    @CsvSource({"hooks, hooks", "onInstall, onInstall", "execution, execution.validate"})
+    void givenAnExternalPluginDeclaringHooks_read_refusesItSayingWhyItCannotHaveAny(String field, String path) {
+        String declared = field.equals("execution") ? "{\"mode\": \"external\", \"validate\": \"https://x\"}"
+                : "{\"validate\": \"https://x\"}";
+        assertThatThrownBy(() -> read("{\"name\": \"worker\", \"version\": \"1.0.0\", \"" + field + "\": "
+                + declared + (field.equals("execution") ? "" : ", \"execution\": {\"mode\": \"external\"}") + "}"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.value()).isEqualTo(path);
+                    assertThat(e.rule()).contains("cannot be declared in a manifest")
+                            .contains("an external plugin (a worker) runs no code on the server, so it has no hooks");
+                });
+    }
+
     @Test
     void givenUnknownRetryField_read_namesItsPath() {
         assertThatThrownBy(() -> read("{\"name\": \"echo\", \"version\": \"1.0.0\", \"execution\": {\"retry\": {\"tries\": 3}}}"))

@@ -18,12 +18,15 @@ import dev.plugboard.application.port.in.installation.UninstallPluginUseCase;
 import dev.plugboard.application.port.in.installation.UninstallPluginUseCase.UninstallPluginCommand;
 import dev.plugboard.domain.error.ConcurrencyConflictException;
 import dev.plugboard.domain.error.DomainException;
+import dev.plugboard.domain.installation.Environment;
 import dev.plugboard.domain.installation.InstallationNotFoundException;
 import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.InvalidSettingsException;
 import dev.plugboard.domain.settings.JsonDocument;
 import dev.plugboard.domain.settings.Violation;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,6 +36,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -44,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** My plugins: the owner's installations, their switch, settings form and uninstall. */
 @Controller("/console/my-plugins")
@@ -57,16 +62,19 @@ final class MyPluginsController {
     private final ConfigureInstallationUseCase configuring;
     private final ToggleInstallationUseCase toggling;
     private final UninstallPluginUseCase uninstalling;
+    private final Environment server;
 
     MyPluginsController(ListInstallationsUseCase listing, BrowseCatalogUseCase catalog, InstallPluginUseCase installing,
                         ConfigureInstallationUseCase configuring, ToggleInstallationUseCase toggling,
-                        UninstallPluginUseCase uninstalling) {
+                        UninstallPluginUseCase uninstalling,
+                        @Value("${plugboard.environment:default}") String serverEnvironment) {
         this.listing = listing;
         this.catalog = catalog;
         this.installing = installing;
         this.configuring = configuring;
         this.toggling = toggling;
         this.uninstalling = uninstalling;
+        this.server = Environment.of(serverEnvironment);
     }
 
     @Get
@@ -91,11 +99,19 @@ final class MyPluginsController {
         return HttpResponse.ok().header("HX-Refresh", "true");
     }
 
+    /**
+     * The base settings, or one environment's whole settings with its override editable: the server's
+     * own environment unless the owner picks one ({@code environment}) or names a new one.
+     */
     @Get("/{name}/settings")
-    ModelAndView<Map<String, Object>> settings(HttpRequest<?> request, String name) {
+    ModelAndView<Map<String, Object>> settings(HttpRequest<?> request, String name, @Nullable @QueryValue String environment,
+                                               @Nullable @QueryValue("new-environment") String newEnvironment) {
         ConsoleUser user = ConsoleUser.of(request);
         Plugin plugin = catalog.get(name);
-        return settingsView(user, SettingsForms.stored(plugin, installation(user, name)));
+        Environment shown = newEnvironment != null && !newEnvironment.isBlank() ? Environment.of(newEnvironment)
+                : environment == null ? server : Environment.of(environment);
+        Optional<InstallationView> installation = installation(user, name, shown);
+        return settingsView(user, SettingsForms.stored(plugin, installation, picker(shown, installation, Set.of())));
     }
 
     /** Installs or reconfigures; the server's verdict comes back next to the fields, with what was typed kept. */
@@ -105,24 +121,32 @@ final class MyPluginsController {
         Map<String, List<String>> form = FormReader.multiValues(body);
         ConsoleUser user = ConsoleUser.of(request);
         Plugin plugin = catalog.get(name);
-        Optional<InstallationView> installation = installation(user, name);
+        Environment environment = Environment.of(first(form, "environment", ""));
+        Optional<InstallationView> installation = installation(user, name, environment);
         FormReader reader = new FormReader(form);
         Map<String, Object> patch = reader.patch(plugin.manifest().settingsSchema().asMap());
+        Set<String> reset = OverridePatch.resets(form);
+        EnvironmentPicker picker = picker(environment, installation, reset);
         try {
             if (installation.isEmpty()) {
                 installing.install(new InstallPluginCommand(user.caller(), plugin.name(),
                         Optional.of(JsonDocument.of(FormReader.withoutNulls(patch))), Optional.empty()));
                 return redirect(UriBuilder.of("/console/plugins").queryParam("q", name).build().toString());
             }
+            if (picker.override()) {
+                JsonDocument base = listing.getInstallation(user.caller().owner(), name).settings();
+                JsonDocument override = installation.get().overrides().getOrDefault(environment.name(), JsonDocument.empty());
+                patch = OverridePatch.of(patch, base.asMap(), override.asMap(), reset);
+            }
             configuring.configure(new ConfigureInstallationCommand(user.caller(), plugin.name(), JsonDocument.of(patch),
-                    OptionalLong.of(Long.parseLong(first(form, "version", "0")))));
-            return redirect("/console/my-plugins");
+                    OptionalLong.of(Long.parseLong(first(form, "version", "0"))), environment));
+            return redirect(picker.override() ? picker.page(name) : "/console/my-plugins");
         } catch (InvalidSettingsException invalid) {
             return HttpResponse.ok(settingsView(user, SettingsForms.typed(plugin, installation, reader.typed(),
-                    invalid.violations(), false)));
+                    invalid.violations(), false, picker)));
         } catch (ConcurrencyConflictException stale) {
             return HttpResponse.ok(settingsView(user, SettingsForms.typed(plugin, installation, reader.typed(),
-                    List.<Violation>of(), true)));
+                    List.<Violation>of(), true, picker)));
         }
     }
 
@@ -131,16 +155,27 @@ final class MyPluginsController {
         return ErrorPages.of(request, refusal);
     }
 
-    private Optional<InstallationView> installation(ConsoleUser user, String name) {
+    /** The installation showing {@code environment}'s whole settings, with every environment's override. */
+    private Optional<InstallationView> installation(ConsoleUser user, String name, Environment environment) {
         try {
-            return Optional.of(listing.getInstallation(user.caller().owner(), name));
+            return Optional.of(listing.getInstallation(user.caller().owner(), name, environment));
         } catch (InstallationNotFoundException notInstalled) {
             return Optional.empty();
         }
     }
 
+    /** An install edits the base settings; an installation the environment asked for. */
+    private EnvironmentPicker picker(Environment environment, Optional<InstallationView> installation, Set<String> reset) {
+        Environment shown = installation.isPresent() ? environment : Environment.DEFAULT;
+        Map<String, JsonDocument> overrides = installation.map(InstallationView::overrides).orElse(Map.of());
+        JsonDocument override = overrides.getOrDefault(shown.name(), JsonDocument.empty());
+        return EnvironmentPicker.of(shown, server, overrides.keySet(),
+                SettingsForms.flatten(override.asMap(), "").keySet(), reset);
+    }
+
     private static ModelAndView<Map<String, Object>> settingsView(ConsoleUser user, SettingsPage page) {
-        String title = (page.install() ? "Install " : "Settings of ") + page.displayName();
+        String title = (page.install() ? "Install " : "Settings of ") + page.displayName()
+                + (page.environments().override() ? " for " + page.environments().current() : "");
         return Pages.view("settings", Chrome.of(title, "mine", user), "page", page);
     }
 

@@ -20,27 +20,27 @@ final class SettingsForms {
     private SettingsForms() {
     }
 
-    static SettingsPage stored(Plugin plugin, Optional<InstallationView> installation) {
+    static SettingsPage stored(Plugin plugin, Optional<InstallationView> installation, EnvironmentPicker environments) {
         JsonDocument shown = installation.map(InstallationView::settings).orElseGet(() -> defaults(plugin));
         Set<String> secrets = installation.map(InstallationView::secretsSet).orElse(Set.of());
         List<Violation> stored = installation.map(view -> view.attention().violations()).orElse(List.of());
-        return page(plugin, installation, flatten(shown.asMap(), ""), secrets, stored, false);
+        return page(plugin, installation, flatten(shown.asMap(), ""), secrets, stored, false, environments);
     }
 
     static SettingsPage typed(Plugin plugin, Optional<InstallationView> installation, Map<String, List<String>> typed,
-                              List<Violation> violations, boolean stale) {
+                              List<Violation> violations, boolean stale, EnvironmentPicker environments) {
         Set<String> secrets = installation.map(InstallationView::secretsSet).orElse(Set.of());
-        return page(plugin, installation, typed, secrets, violations, stale);
+        return page(plugin, installation, typed, secrets, violations, stale, environments);
     }
 
     private static SettingsPage page(Plugin plugin, Optional<InstallationView> installation,
                                      Map<String, List<String>> values, Set<String> secrets, List<Violation> violations,
-                                     boolean stale) {
+                                     boolean stale, EnvironmentPicker environments) {
         SchemaForm form = new SchemaForm(values, secrets, violations);
         List<FormField> fields = form.fields(plugin.manifest().settingsSchema().asMap());
         return new SettingsPage(plugin.name().value(), plugin.manifest().displayName(), installation.isEmpty(),
                 installation.map(InstallationView::version).orElse(0L), fields, form.unplaced(fields), stale,
-                installation.map(InstallationView::needsAttention).orElse(false));
+                installation.map(InstallationView::needsAttention).orElse(false), environments);
     }
 
     /** The manifest's defaults, and each property's own {@code default}. */

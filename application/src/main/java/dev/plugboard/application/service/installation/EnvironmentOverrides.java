@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * An installation's per-environment settings overrides: a new override is merged over the stored
- * one as base settings are, then the base settings with it over them are validated as a whole;
+ * one as base settings are, then the base settings with it over them are validated as a whole (by the
+ * schema, then by the plugin's {@code validate} hook, as base settings are);
  * its secrets are sealed with the environment in their scope. A base change is checked against
  * every stored override too, so no environment is left with settings that break the schema. The
  * stored overrides come with the installation ({@link InstallationRepository#findWithOverrides}),
@@ -36,10 +37,12 @@ final class EnvironmentOverrides {
 
     private final SettingsPolicy policy;
     private final SettingsVault vault;
+    private final LifecycleHooks hooks;
 
-    EnvironmentOverrides(SettingsPolicy policy, SettingsVault vault) {
+    EnvironmentOverrides(SettingsPolicy policy, SettingsVault vault, LifecycleHooks hooks) {
         this.policy = policy;
         this.vault = vault;
+        this.hooks = hooks;
     }
 
     /**
@@ -56,7 +59,8 @@ final class EnvironmentOverrides {
         JsonDocument next = SettingsUpdate.propose(policy, spec, storedInClear, storedSecrets, patch);
         Set<String> keptSecret = new HashSet<>(installation.secrets().pointers());
         keptSecret.addAll(storedSecrets);
-        SettingsValidation whole = policy.validate(spec, MergePatch.apply(vault.inClear(installation), next), keptSecret);
+        SettingsValidation whole = hooks.withHookProblems(
+                policy.validate(spec, MergePatch.apply(vault.inClear(installation), next), keptSecret));
         if (!whole.isValid()) {
             throw InvalidSettingsException.inEnvironment(spec.plugin(), environment.name(), whole.violations());
         }

@@ -82,7 +82,7 @@ public final class InstallationService implements InstallationUseCases {
         this.hooks = hooks;
         this.approvals = approvals;
         this.changes = new SettingsChange(settingsPolicy, vault, telemetry, hooks);
-        this.overrides = new EnvironmentOverrides(settingsPolicy, vault);
+        this.overrides = new EnvironmentOverrides(settingsPolicy, vault, hooks);
     }
 
     @Override

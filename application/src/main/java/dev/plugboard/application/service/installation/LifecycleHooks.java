@@ -9,6 +9,7 @@ import dev.plugboard.domain.owner.Owner;
 import dev.plugboard.domain.plugin.PluginHookFailedException;
 import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.settings.JsonDocument;
+import dev.plugboard.domain.settings.SettingsValidation;
 import dev.plugboard.domain.settings.Violation;
 import dev.plugboard.plugin.SettingsProblem;
 
@@ -98,6 +99,19 @@ public final class LifecycleHooks {
         List<SettingsProblem> problems = required(plugin, KEYWORD, handler -> handler.validate(settings));
         return problems == null ? List.of() : problems.stream()
                 .map(problem -> new Violation(problem.pointer(), KEYWORD, problem.message())).toList();
+    }
+
+    /**
+     * {@code checked} with the plugin's {@code validate} problems joined to its violations, so they reach
+     * the owner as schema violations do, at their fields. The hook sees only settings the schema accepted.
+     */
+    SettingsValidation withHookProblems(SettingsValidation checked) {
+        if (!checked.isValid()) {
+            return checked;
+        }
+        List<Violation> problems = validate(PluginName.of(checked.plugin()), checked.effectiveSettings());
+        return problems.isEmpty() ? checked
+                : new SettingsValidation(checked.plugin(), checked.effectiveSettings(), problems, checked.secretPointers());
     }
 
     /** Calls a hook that guards the operation: a failure refuses it with {@link PluginHookFailedException}. */

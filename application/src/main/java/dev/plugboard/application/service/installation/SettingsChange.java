@@ -12,10 +12,6 @@ import dev.plugboard.domain.settings.SettingsSpec;
 import dev.plugboard.domain.settings.SettingsUpdate;
 import dev.plugboard.domain.settings.SettingsValidation;
 
-import dev.plugboard.domain.plugin.PluginName;
-import dev.plugboard.domain.settings.Violation;
-
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -57,22 +53,9 @@ final class SettingsChange {
         JsonDocument stored = current.map(installation -> keptInClear(installation, patch)).orElse(JsonDocument.empty());
         JsonDocument proposed = SettingsUpdate.propose(policy, spec, stored, storedSecrets, patch);
         // A value stored as secret stays secret, even if the schema no longer says writeOnly.
-        SettingsValidation validation = withHookProblems(policy.validate(spec, proposed, storedSecrets));
+        SettingsValidation validation = hooks.withHookProblems(policy.validate(spec, proposed, storedSecrets));
         telemetry.settingsValidated(validation.plugin(), validation.isValid());
         return new Proposal(validation);
-    }
-
-    /**
-     * The plugin's own {@code validate} hook sees only settings its schema accepted; its problems join
-     * the violations, so they reach the owner as schema violations do, at their fields.
-     */
-    private SettingsValidation withHookProblems(SettingsValidation checked) {
-        if (!checked.isValid()) {
-            return checked;
-        }
-        List<Violation> problems = hooks.validate(PluginName.of(checked.plugin()), checked.effectiveSettings());
-        return problems.isEmpty() ? checked
-                : new SettingsValidation(checked.plugin(), checked.effectiveSettings(), problems, checked.secretPointers());
     }
 
     /**
