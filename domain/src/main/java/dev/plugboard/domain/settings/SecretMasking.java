@@ -36,6 +36,26 @@ final class SecretMasking {
         }).toList();
     }
 
+    /** {@code violations} with every secret value of {@code settings} masked in every message, whatever its field. */
+    static List<Violation> maskEverywhere(List<Violation> violations, JsonDocument settings, Set<String> secretPointers) {
+        List<String> secrets = secretPointers.stream().map(pointer -> settings.at(pointer).orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .flatMap(value -> java.util.stream.Stream.of(JsonCodec.writeValue(value), String.valueOf(value)))
+                .filter(text -> !text.isEmpty()).distinct()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        if (secrets.isEmpty()) {
+            return violations;
+        }
+        return violations.stream().map(violation -> {
+            String message = violation.message();
+            for (String secret : secrets) {
+                message = message.replace(secret, MASK);
+            }
+            return message.equals(violation.message()) ? violation
+                    : new Violation(violation.pointer(), violation.keyword(), message);
+        }).toList();
+    }
+
     /** The secret pointer that is {@code pointer} or one of its ancestors, or null. */
     private static String enclosingSecret(String pointer, Set<String> secretPointers) {
         for (String candidate = pointer; !candidate.isEmpty(); candidate = candidate.substring(0, Math.max(0, candidate.lastIndexOf('/')))) {

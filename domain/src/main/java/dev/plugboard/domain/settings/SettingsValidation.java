@@ -31,6 +31,21 @@ public record SettingsValidation(String plugin, JsonDocument effectiveSettings, 
                 + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
     }
 
+    /**
+     * This validation with {@code problems} found beyond the schema (a plugin's {@code validate} hook)
+     * joined to its violations. Their messages are the plugin's own words, written by code that saw
+     * every value: each secret value is masked wherever it appears in them, since they reach responses,
+     * the console and the audit trail.
+     */
+    public SettingsValidation withProblems(List<Violation> problems) {
+        if (problems.isEmpty()) {
+            return this;
+        }
+        List<Violation> all = new java.util.ArrayList<>(violations);
+        all.addAll(SecretMasking.maskEverywhere(problems, effectiveSettings, secretPointers));
+        return new SettingsValidation(plugin, effectiveSettings, all, secretPointers);
+    }
+
     /** The valid settings, or an {@link InvalidSettingsException} listing every violation. */
     public ValidatedSettings orThrow() {
         if (!isValid()) {

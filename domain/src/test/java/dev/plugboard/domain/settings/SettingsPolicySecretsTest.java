@@ -55,6 +55,20 @@ class SettingsPolicySecretsTest {
     }
 
     @Test
+    void givenHookProblemsThatEchoASecret_withProblems_masksItWhateverTheirField() {
+        SettingsValidation valid = policy.validate(SPEC, ALL_SET);
+
+        SettingsValidation refused = valid.withProblems(java.util.List.of(
+                new Violation("", "validate", "the service refused key sk-123 for user bob"),
+                new Violation("/name", "validate", "home is unknown (token t-456)")));
+
+        assertThat(refused.isValid()).isFalse();
+        assertThat(refused.violations().toString()).doesNotContain("sk-123").doesNotContain("t-456")
+                .contains("refused key (secret) for user bob").contains("home is unknown (token (secret))");
+        assertThat(valid.withProblems(java.util.List.of())).isSameAs(valid);
+    }
+
+    @Test
     void givenViolationAtASecret_validate_neverEchoesItsValue() {
         SettingsSpec spec = spec("""
                 {"properties": {"key": {"type": "string", "writeOnly": true, "enum": ["a-long-allowed-value"]},

@@ -109,9 +109,7 @@ public final class LifecycleHooks {
         if (!checked.isValid()) {
             return checked;
         }
-        List<Violation> problems = validate(PluginName.of(checked.plugin()), checked.effectiveSettings());
-        return problems.isEmpty() ? checked
-                : new SettingsValidation(checked.plugin(), checked.effectiveSettings(), problems, checked.secretPointers());
+        return checked.withProblems(validate(PluginName.of(checked.plugin()), checked.effectiveSettings()));
     }
 
     /** Calls a hook that guards the operation: a failure refuses it with {@link PluginHookFailedException}. */
