@@ -43,13 +43,15 @@ final class AttemptRecorder {
         private final PluginRun claimed;
         private final Attempt attempt;
         private final BufferedStore buffered;
+        private final DeferredTelemetry reports;
         private boolean written;
         private RuntimeException failure;
 
-        private Ending(PluginRun claimed, Attempt attempt, BufferedStore buffered) {
+        private Ending(PluginRun claimed, Attempt attempt, BufferedStore buffered, DeferredTelemetry reports) {
             this.claimed = claimed;
             this.attempt = attempt;
             this.buffered = buffered;
+            this.reports = reports;
         }
     }
 
@@ -73,7 +75,7 @@ final class AttemptRecorder {
         if (attempt instanceof Attempt.Abandoned) {
             return; // the executor is closing: the lease expires and the reaper recovers the run
         }
-        Ending ending = new Ending(held.get(), attempt, buffered);
+        Ending ending = new Ending(held.get(), attempt, buffered, new DeferredTelemetry(outcomes.telemetry()));
         waiting.add(ending);
         writer.lock();
         try {
@@ -102,9 +104,13 @@ final class AttemptRecorder {
                     batch.forEach(this::writeOne);
                     return null;
                 });
-                batch.forEach(ending -> ending.written = true);
+                batch.forEach(ending -> {
+                    ending.written = true;
+                    ending.reports.send();
+                });
                 return;
             } catch (RuntimeException e) {
+                batch.forEach(ending -> ending.reports.drop());
                 LOG.log(System.Logger.Level.DEBUG, "a batch of " + batch.size() + " attempt ends failed (" + e.getMessage()
                         + "); writing each alone");
             }
@@ -115,10 +121,13 @@ final class AttemptRecorder {
                     writeOne(ending);
                     return null;
                 });
+                ending.reports.send();
             } catch (LeaseLostException lost) {
+                ending.reports.drop();
                 LOG.log(System.Logger.Level.WARNING, "run " + ending.claimed.id() + " finished after its lease was lost"
                         + " (cancelled, or reaped after a stall); its result is discarded");
             } catch (RuntimeException e) {
+                ending.reports.drop();
                 ending.failure = e;
             }
             ending.written = true;
@@ -129,10 +138,10 @@ final class AttemptRecorder {
     private void writeOne(Ending ending) {
         PluginRun current = stillOurs(ending.claimed);
         if (ending.attempt instanceof Attempt.Succeeded success) {
-            lostOnConflict(current, () -> outcomes.succeeded(current, success.output())); // the circuit's row first
+            lostOnConflict(current, () -> outcomes.succeeded(current, success.output(), ending.reports)); // the circuit's row first
             ending.buffered.commit();
         } else if (ending.attempt instanceof Attempt.Failed failed) {
-            lostOnConflict(current, () -> outcomes.failed(current, failed.error(), failed.retryable()));
+            lostOnConflict(current, () -> outcomes.failed(current, failed.error(), failed.retryable(), ending.reports));
         }
     }
 

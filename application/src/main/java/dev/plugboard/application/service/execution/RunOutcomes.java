@@ -48,6 +48,11 @@ public final class RunOutcomes {
         this.retries = retries;
     }
 
+    /** Where outcomes are reported. */
+    Telemetry telemetry() {
+        return telemetry;
+    }
+
     /*
      * Lock order, the same on every path so that concurrent outcomes never deadlock: the circuit
      * row first, then the installation row, then the run row.
@@ -55,6 +60,11 @@ public final class RunOutcomes {
 
     /** The attempt returned {@code output}: the run completes. */
     public PluginRun succeeded(PluginRun run, JsonDocument output) {
+        return succeeded(run, output, telemetry);
+    }
+
+    /** As {@link #succeeded(PluginRun, JsonDocument)}, reporting to {@code telemetry} (see {@link DeferredTelemetry}). */
+    PluginRun succeeded(PluginRun run, JsonDocument output, Telemetry telemetry) {
         Instant now = clock.now();
         // A healthy circuit takes the success in one write (which locks its row first, as lock does).
         if (!circuits.recordSuccessIfHealthy(run.owner(), run.plugin(), now)) {
@@ -70,6 +80,11 @@ public final class RunOutcomes {
 
     /** The attempt failed: retried after a backoff when {@link RetryScheduler} says so, failed for good otherwise. */
     public PluginRun failed(PluginRun run, RunError error, boolean retryable) {
+        return failed(run, error, retryable, telemetry);
+    }
+
+    /** As {@link #failed(PluginRun, RunError, boolean)}, reporting to {@code telemetry} (see {@link DeferredTelemetry}). */
+    PluginRun failed(PluginRun run, RunError error, boolean retryable, Telemetry telemetry) {
         Instant now = clock.now();
         Optional<Instant> next = retries.nextAttempt(run, error, retryable, now);
         Circuit circuit = circuits.lock(run.owner(), run.plugin(), now);
