@@ -49,16 +49,38 @@ class MigrationTest {
 
     @Test
     void schemaVersion_isTheHighestMigrationShipped_andTheOneAMigratedDatabaseIsAt() throws Exception {
-        int highest;
+        java.util.List<Integer> shipped;
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
-            highest = files.map(file -> file.getFileName().toString())
+            shipped = files.map(file -> file.getFileName().toString())
                     .filter(name -> name.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
-                    .max().orElseThrow();
+                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .toList();
         }
+        int highest = shipped.stream().max(Integer::compare).orElseThrow();
 
         assertThat(SchemaVersion.CURRENT).as("SchemaVersion.CURRENT must name the newest migration").isEqualTo(highest);
+        assertThat(SchemaVersion.MIGRATIONS).as("SchemaVersion.MIGRATIONS must count the migrations").isEqualTo(shipped.size());
         assertThat(DB.bean(SchemaVersion.class).applied()).contains(highest);
+    }
+
+    @Test
+    void givenAMigratedDatabase_isComplete_untilAMigrationBelowTheNewestIsMissingOrOneFailed() throws SQLException {
+        try (Connection connection = DB.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                assertThat(SchemaVersion.isComplete(connection)).as("every migration applied").isTrue();
+
+                statement.execute("DELETE FROM flyway_schema_history WHERE version = '13'");
+                assertThat(SchemaVersion.isComplete(connection)).as("V13 missing, V16 still the newest").isFalse();
+                connection.rollback();
+
+                statement.execute("UPDATE flyway_schema_history SET success = false WHERE version = '16'");
+                assertThat(SchemaVersion.isComplete(connection)).as("the newest failed").isFalse();
+            } finally {
+                connection.rollback();
+            }
+            assertThat(SchemaVersion.isComplete(connection)).as("rolled back: complete again").isTrue();
+        }
     }
 
     @Test

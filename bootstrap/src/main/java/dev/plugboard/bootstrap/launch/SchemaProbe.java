@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -25,8 +24,9 @@ final class SchemaProbe {
 
     /**
      * @param dataSource the {@code datasources.default.*} properties the launch worked out
-     * @return true only when the schema is at {@link SchemaVersion#CURRENT}; false when it is older,
-     *         newer, missing or cannot be read, so that Flyway runs and says what is wrong
+     * @return true only when the schema holds every migration of this Plugboard and nothing else
+     *         ({@link SchemaVersion#isComplete}); false when it is older, newer, incomplete, has a failed
+     *         migration, is missing or cannot be read, so that Flyway runs and says what is wrong
      */
     static boolean isCurrent(Map<String, Object> dataSource) {
         Properties properties = new Properties();
@@ -36,7 +36,7 @@ final class SchemaProbe {
         properties.setProperty("loginTimeout", String.valueOf(TIMEOUT_SECONDS));
         try (Connection connection = DriverManager.getConnection(
                 String.valueOf(dataSource.get("datasources.default.url")), properties)) {
-            return SchemaVersion.applied(connection).equals(Optional.of(SchemaVersion.CURRENT));
+            return SchemaVersion.isComplete(connection);
         } catch (SQLException e) {
             return false;
         }

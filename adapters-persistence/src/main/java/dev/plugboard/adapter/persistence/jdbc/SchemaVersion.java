@@ -22,6 +22,9 @@ public final class SchemaVersion {
     /** The highest {@code V<n>__*.sql} under {@code db/migration}; {@code MigrationTest} keeps the two equal. */
     public static final int CURRENT = 16;
 
+    /** How many {@code V<n>__*.sql} there are (V12 was never used); {@code MigrationTest} keeps it true. */
+    public static final int MIGRATIONS = 15;
+
     private final Sql sql;
 
     public SchemaVersion(Sql sql) {
@@ -30,6 +33,7 @@ public final class SchemaVersion {
 
     private static final String HAS_HISTORY = "SELECT to_regclass('flyway_schema_history') IS NOT NULL AS present";
     private static final String VERSIONS = "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL";
+    private static final String FAILURES = "SELECT count(*) AS failed FROM flyway_schema_history WHERE NOT success";
 
     /** The highest migration applied successfully; empty when the database has no Plugboard schema. */
     public Optional<Integer> applied() {
@@ -58,6 +62,30 @@ public final class SchemaVersion {
                 }
             }
             return highest(versions);
+        }
+    }
+
+    /**
+     * Whether the database holds exactly this Plugboard's migrations, every one applied successfully:
+     * the newest is {@link #CURRENT}, there are {@link #MIGRATIONS} of them (so a migration numbered
+     * below the newest and added later is not missed) and none failed. Checksums are not compared;
+     * {@code plugboard db migrate} validates them.
+     */
+    public static boolean isComplete(Connection connection) throws SQLException {
+        if (!applied(connection).equals(Optional.of(CURRENT))) {
+            return false;
+        }
+        try (Statement statement = connection.createStatement()) {
+            long distinct;
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT count(DISTINCT version) AS applied FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+                rows.next();
+                distinct = rows.getLong("applied");
+            }
+            try (ResultSet rows = statement.executeQuery(FAILURES)) {
+                rows.next();
+                return distinct == MIGRATIONS && rows.getLong("failed") == 0;
+            }
         }
     }
 

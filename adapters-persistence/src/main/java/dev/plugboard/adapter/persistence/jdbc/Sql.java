@@ -33,13 +33,20 @@ public final class Sql {
         T read(ResultSet row) throws SQLException;
     }
 
+    /** A statement's own WITH, which the INSERT joins as its first query ({@code RECURSIVE} kept in front). */
+    private static final java.util.regex.Pattern LEADING_WITH =
+            java.util.regex.Pattern.compile("\\s*WITH\\s+(RECURSIVE\\s+)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** An INSERT waiting to go with the next statement of this thread, see {@link #withInsertAhead}. */
     private record Ahead(String insert, Object[] params) {
         String before(String statement) {
             // A data-modifying WITH runs exactly once, whatever the main statement reads or writes.
-            return statement.regionMatches(true, 0, "WITH ", 0, 5)
-                    ? "WITH ahead AS (" + insert + "), " + statement.substring(5)
-                    : "WITH ahead AS (" + insert + ") " + statement;
+            java.util.regex.Matcher with = LEADING_WITH.matcher(statement);
+            if (!with.lookingAt()) {
+                return "WITH ahead AS (" + insert + ") " + statement;
+            }
+            String recursive = with.group(1) == null ? "" : "RECURSIVE ";
+            return "WITH " + recursive + "ahead AS (" + insert + "), " + statement.substring(with.end());
         }
     }
 
