@@ -19,13 +19,14 @@ class RetryAfterTest(unittest.TestCase):
         self.assertEqual(worker._retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), 0.0)  # in the past: no wait
         in_a_minute = email.utils.formatdate(time.time() + 60, usegmt=True)
         self.assertTrue(50 <= worker._retry_after(in_a_minute) <= 60)
-        for unreadable in (None, "", "soon", "-3"):
+        for unreadable in (None, "", "soon", "-3", "\u00b2"):
             self.assertIsNone(worker._retry_after(unreadable), unreadable)
 
     def test_the_wait_is_the_longer_of_the_backoff_and_retry_after(self):
-        self.assertEqual(worker.ApiError(429, None, "slow down", 5).wait(1.0), 5)
-        self.assertEqual(worker.ApiError(429, None, "slow down", 1).wait(4.0), 4.0)
-        self.assertEqual(worker.ApiError(503, None, "no header").wait(2.0), 2.0)
+        self.assertEqual(worker.ApiError(429, None, "slow down", 5).wait(1.0, 60), 5)
+        self.assertEqual(worker.ApiError(429, None, "slow down", 1).wait(4.0, 60), 4.0)
+        self.assertEqual(worker.ApiError(503, None, "no header").wait(2.0, 60), 2.0)
+        self.assertEqual(worker.ApiError(503, None, "a proxy's hour", 3600).wait(1.0, 10), 10)
 
 
 class _TooManyRequests(http.server.BaseHTTPRequestHandler):

@@ -38,9 +38,9 @@ class ApiError(Exception):
         self.code = code
         self.retry_after = retry_after  # seconds the server asked to wait (Retry-After), or None
 
-    def wait(self, backoff_seconds):
-        """The longer of the backoff and the server's Retry-After."""
-        return max(backoff_seconds, self.retry_after or 0)
+    def wait(self, backoff_seconds, maximum):
+        """The longer of the backoff and the server's Retry-After, the latter capped at maximum seconds."""
+        return max(backoff_seconds, min(self.retry_after or 0, maximum))
 
     @property
     def transient(self):
@@ -108,7 +108,7 @@ def _retry_after(value):
     if not value or not value.strip():
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return int(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -189,7 +189,7 @@ def report(api, run, keeper, call, tries=3):
             if error.lease_lost or not error.transient or attempt == tries:
                 log("report-failed", run["id"], str(error))
                 return
-            time.sleep(error.wait(backoff.next()))
+            time.sleep(error.wait(backoff.next(), backoff.maximum))
 
 
 def work_on(api, run, options):
@@ -233,7 +233,7 @@ def main(argv=None):
             errors.reset()
         except ApiError as error:
             log("claim-failed", "", str(error))
-            stopping.wait(error.wait(errors.next()))
+            stopping.wait(error.wait(errors.next(), errors.maximum))
             continue
         if not runs:
             stopping.wait(idle.next())

@@ -37,7 +37,7 @@ final class RunReporter {
                     return;
                 }
                 LOG.log(System.Logger.Level.WARNING, "Reporting " + run + " failed; trying again: " + e.getMessage());
-                if (!sleep(e.waitAtLeast(backoff.next()))) {
+                if (!sleep(e.waitAtLeast(backoff.next(), maxWait))) {
                     return;
                 }
             }

@@ -78,7 +78,7 @@ public final class Worker implements AutoCloseable {
                 slots.release(free);
                 LOG.log(e.isTransient() ? System.Logger.Level.WARNING : System.Logger.Level.ERROR,
                         "Claim failed; trying again later: " + e.getMessage());
-                pause(e.waitAtLeast(errors.next()));
+                pause(e.waitAtLeast(errors.next(), settings.maxErrorBackoff()));
                 continue;
             }
             slots.release(free - runs.size());

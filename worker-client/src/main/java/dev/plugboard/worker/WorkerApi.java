@@ -114,6 +114,9 @@ public final class WorkerApi {
                 "POST " + path + ": " + response.statusCode() + (code == null ? "" : " " + code) + ": " + detail, null);
     }
 
+    /** Longer waits are read as this: a day, far beyond any backoff a worker keeps (which caps it further). */
+    private static final long MAX_RETRY_AFTER_SECONDS = 86_400;
+
     /** {@code Retry-After} as delay-seconds or an HTTP date (RFC 9110); nothing when absent or unreadable. */
     static Duration retryAfter(HttpResponse<?> response) {
         Optional<String> value = response.headers().firstValue("Retry-After").map(String::trim);
@@ -121,8 +124,8 @@ public final class WorkerApi {
             return null;
         }
         try {
-            return value.get().chars().allMatch(Character::isDigit)
-                    ? Duration.ofSeconds(Long.parseLong(value.get()))
+            return value.get().chars().allMatch(c -> c >= '0' && c <= '9')
+                    ? Duration.ofSeconds(Math.min(Long.parseLong(value.get()), MAX_RETRY_AFTER_SECONDS))
                     : positive(Duration.between(Instant.now(),
                             ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()));
         } catch (DateTimeParseException | NumberFormatException unreadable) {

@@ -38,9 +38,16 @@ public class WorkerApiException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** The longer of {@code backoff} and the server's {@code Retry-After}. */
-    Duration waitAtLeast(Duration backoff) {
-        return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+    /**
+     * The longer of {@code backoff} and the server's {@code Retry-After}, the latter capped at {@code max}
+     * (a proxy's hour-long Retry-After must not outlast a run's lease or stall the worker).
+     */
+    Duration waitAtLeast(Duration backoff, Duration max) {
+        if (retryAfter == null) {
+            return backoff;
+        }
+        Duration asked = retryAfter.compareTo(max) > 0 ? max : retryAfter;
+        return asked.compareTo(backoff) > 0 ? asked : backoff;
     }
 
     /** Worth trying again later: no answer, 408, 429 or a server error. A 4xx otherwise means a mistake to fix. */

@@ -137,8 +137,10 @@ class WorkerApiTest {
                 .isInstanceOfSatisfying(WorkerApiException.class, e -> {
                     assertThat(e.isTransient()).isTrue();
                     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
-                    assertThat(e.waitAtLeast(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(7));
-                    assertThat(e.waitAtLeast(Duration.ofSeconds(30))).as("a longer backoff wins").isEqualTo(Duration.ofSeconds(30));
+                    assertThat(e.waitAtLeast(Duration.ofSeconds(1), Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(7));
+                    assertThat(e.waitAtLeast(Duration.ofSeconds(30), Duration.ofMinutes(1))).as("a longer backoff wins")
+                            .isEqualTo(Duration.ofSeconds(30));
+                    assertThat(e.waitAtLeast(Duration.ofSeconds(1), Duration.ofSeconds(5))).as("capped").isEqualTo(Duration.ofSeconds(5));
                 });
     }
 
@@ -155,6 +157,10 @@ class WorkerApiTest {
         retryAfter = "soon";
         assertThatThrownBy(() -> api().complete(RUN, Map.of())).isInstanceOfSatisfying(WorkerApiException.class,
                 e -> assertThat(e.retryAfter()).isEmpty());
+
+        retryAfter = "9223372036854775807";
+        assertThatThrownBy(() -> api().complete(RUN, Map.of())).isInstanceOfSatisfying(WorkerApiException.class,
+                e -> assertThat(e.waitAtLeast(Duration.ofSeconds(1), Duration.ofMinutes(1))).isEqualTo(Duration.ofMinutes(1)));
     }
 
     @Test
