@@ -32,7 +32,8 @@ if [ "${1:-}" = "serve" ]; then
     fi
     for plugboard_partial in "$plugboard_archive".*; do
       [ -f "$plugboard_partial" ] || continue
-      kill -0 "${plugboard_partial##*.}" 2>/dev/null && continue # still running, or writing it
+      # Still running, or writing it; not so when its pid is this very process (a container's pid 1 again).
+      [ "${plugboard_partial##*.}" != "$$" ] && kill -0 "${plugboard_partial##*.}" 2>/dev/null && continue
       if [ -s "$plugboard_partial" ] && [ "$plugboard_partial" -nt "$plugboard_jar" ] && [ ! -f "$plugboard_archive" ]; then
         mv -f "$plugboard_partial" "$plugboard_archive" 2>/dev/null || true # another start may adopt it first
       else

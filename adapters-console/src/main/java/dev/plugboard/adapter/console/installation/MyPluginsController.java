@@ -139,7 +139,7 @@ final class MyPluginsController {
                 patch = OverridePatch.of(patch, base.asMap(), override.asMap(), reset);
             }
             configuring.configure(new ConfigureInstallationCommand(user.caller(), plugin.name(), JsonDocument.of(patch),
-                    OptionalLong.of(Long.parseLong(first(form, "version", "0"))), environment));
+                    OptionalLong.of(version(first(form, "version", "0"))), environment));
             return redirect(picker.override() ? picker.page(name) : "/console/my-plugins");
         } catch (InvalidSettingsException invalid) {
             return HttpResponse.ok(settingsView(user, SettingsForms.typed(plugin, installation, reader.typed(),
@@ -147,6 +147,15 @@ final class MyPluginsController {
         } catch (ConcurrencyConflictException stale) {
             return HttpResponse.ok(settingsView(user, SettingsForms.typed(plugin, installation, reader.typed(),
                     List.<Violation>of(), true, picker)));
+        }
+    }
+
+    /** The form's version; one that is not a number (a tampered form) matches no installation, so the form reads as stale. */
+    private static long version(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException notANumber) {
+            return -1;
         }
     }
 
