@@ -8,6 +8,7 @@ import dev.plugboard.domain.run.LeaseLostException;
 import dev.plugboard.domain.run.PluginRun;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -97,7 +98,13 @@ final class AttemptRecorder {
         }
     }
 
-    private void write(List<Ending> batch) {
+    /** Rows are locked in this order within a batch (owner, then plugin), so that two batches never wait on each other. */
+    private static final Comparator<Ending> LOCK_ORDER = Comparator
+            .comparing((Ending ending) -> ending.claimed.owner().toString())
+            .thenComparing(ending -> ending.claimed.plugin().value());
+
+    private void write(List<Ending> arrived) {
+        List<Ending> batch = arrived.stream().sorted(LOCK_ORDER).toList();
         if (batch.size() > 1) {
             try {
                 transactions.inTransaction(() -> {
