@@ -39,7 +39,15 @@ figure_p1_p7() {
   alternate p1 'wrk_run 2 32 "$api/api/plugins?limit=20" "$token"' 'wrk_run 2 32 "$peer/plugins?limit=20"'
   record p7-plugboard "$(peak_rss_mib "$pb_pid")"
   record p7-peer "$(peak_rss_mib "$peer_pid")"
-  jvm_flags="$(ps -o args= -p "$pb_pid" | sed 's/ -jar .*//; s/^[^ ]*java//')"
+  # The launcher passes its flags as an argument file (@jvm-serve.args): show the flags, not the file's path.
+  jvm_flags="$(ps -o args= -p "$pb_pid" | sed 's/ -cp .*//; s/ -jar .*//; s/^[^ ]*java//' | tr ' ' '\n' | while read -r arg; do
+    case "$arg" in
+      @*) grep -v '^#' "${arg#@}" | tr '\n' ' ' ;;
+      -XX:SharedArchiveFile=*) printf '%s ' "-XX:SharedArchiveFile=$(basename "${arg#*=}")" ;;
+      '') ;;
+      *) printf '%s ' "$arg" ;;
+    esac
+  done | sed 's/  */ /g; s/ $//')"
 }
 
 figure_p2() {

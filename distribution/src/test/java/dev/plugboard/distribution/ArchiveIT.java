@@ -80,6 +80,21 @@ class ArchiveIT {
             assertThat(cli.exitValue()).as(output("cli")).isZero();
             assertThat(Files.readString(scratch.resolve("cli.out"))).contains("\"summarizer\"");
             assertThat(home.resolve("lib/plugboard-cli.jsa")).as("the first command writes its class-data archive").isNotEmptyFile();
+
+            // From the jar, a command lists Micronaut's services from the jar's table of entries (no zip file system)
+            // and leaves the server's bean definitions out, so their classes are never loaded (JarServiceIndex).
+            Path classes = scratch.resolve("classes.log");
+            Process traced = start("traced", Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes), "plugins", "list");
+            assertThat(traced.waitFor(120, TimeUnit.SECONDS)).as("plugins list finishes").isTrue();
+            assertThat(traced.exitValue()).as(output("traced")).isZero();
+            assertThat(Files.readString(scratch.resolve("traced.out"))).contains("summarizer");
+            assertThat(Files.readString(classes)).contains(" dev.plugboard.adapter.cli.")
+                    .doesNotContain(" jdk.nio.zipfs.ZipFileSystem ")
+                    .doesNotContain(" dev.plugboard.adapter.rest.")
+                    .doesNotContain(" dev.plugboard.adapter.console.")
+                    .doesNotContain(" io.micronaut.http.server.netty.NettyHttpServer ")
+                    .doesNotContain(" io.micronaut.security.token.jwt.validator.")
+                    .doesNotContain(" io.micronaut.data.intercept.");
         } finally {
             server.destroy();
         }

@@ -2,6 +2,7 @@ package dev.plugboard.bootstrap.launch;
 
 import dev.plugboard.adapter.persistence.embedded.EmbeddedDatabase;
 import dev.plugboard.bootstrap.outbound.OutboundConfiguration;
+import dev.plugboard.bootstrap.startup.CommandContextBuilder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
@@ -85,7 +86,9 @@ public final class LaunchConfiguration implements AutoCloseable {
         boolean withDatabase = use != DatabaseUse.NONE;
         Map<String, Object> derived = new HashMap<>();
         EmbeddedDatabase embedded = null;
-        ApplicationContext context = ApplicationContext.builder().bootstrapEnvironment(false).properties(overrides).build();
+        // A command reads its configuration through the class loader; the server keeps Micronaut's loader (CommandContextBuilder).
+        ApplicationContext context = (use == DatabaseUse.SERVE ? ApplicationContext.builder() : new CommandContextBuilder())
+                .bootstrapEnvironment(false).properties(overrides).build();
         Environment environment = context.getEnvironment();
         try {
             environment.start();

@@ -13,10 +13,10 @@ import com.networknt.schema.ValidationMessage;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a schema document into a {@link CompiledSchema}, after checking it against its draft's
@@ -30,17 +30,21 @@ final class SchemaCompiler {
             .formatAssertionsEnabled(true)
             .build();
 
-    private final Map<SchemaDraft, JsonSchemaFactory> factories = new EnumMap<>(SchemaDraft.class);
-    private final Map<SchemaDraft, JsonSchema> metaSchemas = new EnumMap<>(SchemaDraft.class);
+    /** Each draft's factory and meta-schema, built at its first use: a process that validates nothing pays nothing. */
+    private final Map<SchemaDraft, Draft> drafts = new ConcurrentHashMap<>();
 
-    SchemaCompiler() {
-        for (SchemaDraft draft : SchemaDraft.values()) {
+    private record Draft(JsonSchemaFactory factory, JsonSchema metaSchema) {
+
+        static Draft of(SchemaDraft draft) {
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(draft.flag());
-            factories.put(draft, factory);
             JsonSchema meta = factory.getSchema(SchemaLocation.of(draft.uri()), CONFIG);
             meta.initializeValidators();
-            metaSchemas.put(draft, meta);
+            return new Draft(factory, meta);
         }
+    }
+
+    private Draft draft(SchemaDraft draft) {
+        return drafts.computeIfAbsent(draft, Draft::of);
     }
 
     /** Thrown inside the package when a schema cannot be used; carries every problem found. */
@@ -63,7 +67,7 @@ final class SchemaCompiler {
         SchemaDraft draft = draftOf(node);
         List<String> problems = new ArrayList<>();
         remoteReferences(node, "", problems);
-        for (ValidationMessage message : metaSchemas.get(draft).validate(node)) {
+        for (ValidationMessage message : draft(draft).metaSchema().validate(node)) {
             problems.add(pointerOf(message) + ": " + message.getError());
         }
         if (!problems.isEmpty()) {
@@ -71,7 +75,7 @@ final class SchemaCompiler {
             throw new SchemaProblems(problems.stream().distinct().sorted().toList());
         }
         try {
-            JsonSchema schema = factories.get(draft).getSchema(node, CONFIG);
+            JsonSchema schema = draft(draft).factory().getSchema(node, CONFIG);
             schema.initializeValidators();
             return new CompiledSchema(source, draft, schema, new SecretFieldResolver(node), DefaultSites.of(node));
         } catch (JsonSchemaException | IllegalArgumentException e) {

@@ -3,9 +3,6 @@ package dev.plugboard.adapter.persistence.jdbc;
 import dev.plugboard.domain.run.RunAttempt;
 import dev.plugboard.domain.run.RunError;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.GeneratedValue;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -20,8 +17,7 @@ import java.util.UUID;
  * @param worker the lease holder (executor instance or external worker) that ran the attempt; null
  *               when the run was started without a lease
  */
-@MappedEntity("plugin_run_attempts")
-public record RunAttemptRow(@Id @GeneratedValue @Nullable Long id, UUID runId, int attempt, String status,
+public record RunAttemptRow(@Nullable Long id, UUID runId, int attempt, String status,
                             Instant startedAt, @Nullable Instant finishedAt, @Nullable String errorCode,
                             @Nullable String errorMessage, @Nullable String worker, @Nullable Long cpuTimeMs,
                             @Nullable Long peakMemoryBytes) {
