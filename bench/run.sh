@@ -9,15 +9,16 @@
 # Environment: BENCH_REPORT (default docs/performance.md), BENCH_PG_BIN (PostgreSQL's bin folder, default
 # the newest /usr/lib/postgresql/*/bin), BENCH_CACHE (where npm installs the peer, default
 # ~/.cache/plugboard-bench), BENCH_PORT_BASE (default 15480: PostgreSQL, +1 Plugboard, +2 the peer),
-# BENCH_BIG_RUNS (default 1000000), BENCH_FIGURES (one figure alone: "p2"; its medians and ratio then go
-# to bench/target/run-p2.md, or BENCH_REPORT, and docs/performance.md is left alone).
+# BENCH_BIG_RUNS (default 1000000), BENCH_FIGURES (one figure alone: "p1", with P7's peak RSS, or "p2"; its
+# medians and ratio then go to bench/target/run-p1.md or run-p2.md, or BENCH_REPORT, and docs/performance.md is
+# left alone). PLUGBOARD_JAVA_OPTS reaches the server's JVM, after the launcher's flags (to try other ones).
 # Needs wrk, curl, npm and a PostgreSQL 15+ installation.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-3}"
 seconds="${2:-10}"
 figures="${BENCH_FIGURES:-all}"
-[[ $figures == all || $figures == p2 ]] || { echo "bench: BENCH_FIGURES is all or p2, not $figures" >&2; exit 2; }
+[[ $figures == all || $figures == p1 || $figures == p2 ]] || { echo "bench: BENCH_FIGURES is all, p1 or p2, not $figures" >&2; exit 2; }
 if [[ $figures == all ]]; then report="${BENCH_REPORT:-$here/docs/performance.md}"; else report="${BENCH_REPORT:-$here/bench/target/run-$figures.md}"; fi
 cache="${BENCH_CACHE:-$HOME/.cache/plugboard-bench}"
 base="${BENCH_PORT_BASE:-15480}"
@@ -63,6 +64,13 @@ start_plugboard >/dev/null
 start_peer >/dev/null
 token="$(client token "$PLUGBOARD_JWT_SECRET" bench-reader)"
 
+if [[ $figures == p1 ]]; then
+  figure_p1_p7
+  write_figure_report p1 "P1 catalog read, req/s" ">=" 1.5
+  echo "P7 peak RSS under the P1 load, MiB: Plugboard $(cell p7-plugboard), peer $(cell p7-peer); flags: $jvm_flags" | tee -a "$report" >&2
+  log "wrote $report"
+  exit 0
+fi
 if [[ $figures == p2 ]]; then
   figure_p2
   write_figure_report p2 "P2 settings write, req/s" ">=" 1.0
