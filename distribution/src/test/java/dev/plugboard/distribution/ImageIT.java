@@ -5,13 +5,16 @@ import dev.plugboard.bootstrap.launch.ConfigurationKeys;
 import dev.plugboard.distribution.ImageTarball.File;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +100,49 @@ class ImageIT {
         assertThat(added).isNotEmpty()
                 .allMatch(path -> path.equals("data") || path.equals("opt") || path.equals("opt/plugboard") || path.startsWith(HOME))
                 .noneMatch(path -> path.endsWith(".bat"));
+    }
+
+    @Test
+    void givenTheImagesFilesUnpacked_whenItsEntrypointRunsWithItsEnvironment_thenThePlugboardOfThisBuildAnswers_andStartUpAcceptsEveryVariable(
+            @TempDir Path root) throws Exception {
+        image.unpack(root, "opt/plugboard");
+        image.unpack(root, "data");
+
+        Process run = entrypoint(root, Map.of(), "--version");
+        assertThat(run.waitFor(120, TimeUnit.SECONDS)).as("plugboard --version finishes").isTrue();
+        assertThat(new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("plugboard " + System.getProperty("plugboard.image.version"));
+        assertThat(run.exitValue()).isZero();
+
+        // The same check refuses a variable Plugboard does not read, so the run above did check the image's.
+        Process refused = entrypoint(root, Map.of("PLUGBOARD_DATA", "/data"), "--version");
+        assertThat(refused.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("unknown configuration variable PLUGBOARD_DATA;");
+        assertThat(refused.exitValue()).isEqualTo(2);
+    }
+
+    /**
+     * The image's entrypoint and environment on this machine: its folders below {@code root}, and this JVM for the
+     * base's Java (the stand-in base has none). Class-data archives off, as in the image, whose user cannot write
+     * lib/ (this test may run as root, who can).
+     */
+    private static Process entrypoint(Path root, Map<String, String> extra, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        strings(config.path("Entrypoint")).forEach(part -> command.add(root.resolve(part.substring(1)).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.resolve(config.path("WorkingDir").asText().substring(1)).toFile());
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("PLUGBOARD_") || variable.equals("JAVA_OPTS"));
+        for (String variable : strings(config.path("Env"))) {
+            String[] parts = variable.split("=", 2);
+            if (parts[0].startsWith("PLUGBOARD_")) {
+                builder.environment().put(parts[0], parts[1].startsWith("/") ? root.resolve(parts[1].substring(1)).toString() : parts[1]);
+            }
+        }
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("PLUGBOARD_CDS", "off");
+        builder.environment().putAll(extra);
+        return builder.start();
     }
 
     private static List<String> strings(JsonNode array) {

@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -22,7 +25,7 @@ import java.util.zip.GZIPInputStream;
  * ({@code index.json}, then the manifest and config blobs) or, with {@code -Djib.container.format=Docker},
  * {@code docker load}'s ({@code manifest.json}). Layers are listed entry by entry.
  */
-record ImageTarball(JsonNode manifest, JsonNode config, List<Map<String, File>> layers) {
+record ImageTarball(JsonNode manifest, JsonNode config, List<Map<String, File>> layers, List<byte[]> layerBlobs) {
 
     /** One entry of a layer, its path without a leading slash: what {@code docker export} would show. */
     record File(String path, boolean directory, int mode, long uid, long gid, long size, String sha256) {
@@ -56,7 +59,7 @@ record ImageTarball(JsonNode manifest, JsonNode config, List<Map<String, File>> 
         for (byte[] blob : layerBlobs) {
             layers.add(files(blob));
         }
-        return new ImageTarball(manifest, config, layers);
+        return new ImageTarball(manifest, config, layers, layerBlobs);
     }
 
     /** The files of every layer, a later layer's over an earlier one's. */
@@ -64,6 +67,43 @@ record ImageTarball(JsonNode manifest, JsonNode config, List<Map<String, File>> 
         Map<String, File> all = new LinkedHashMap<>();
         layers.forEach(all::putAll);
         return all;
+    }
+
+    /** Writes the directories and regular files of every layer below {@code under} into {@code root}, with their modes. */
+    void unpack(Path root, String under) throws IOException {
+        for (byte[] blob : layerBlobs) {
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(blob)))) {
+                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                    String path = path(entry);
+                    if (!path.startsWith(under) || !(entry.isDirectory() || entry.isFile())) {
+                        continue;
+                    }
+                    Path target = root.resolve(path);
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.write(target, tar.readAllBytes());
+                    }
+                    Files.setPosixFilePermissions(target, permissions(entry.getMode()));
+                }
+            }
+        }
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ ... OTHERS_EXECUTE, high bit first
+        for (int bit = 0; bit < bits.length; bit++) {
+            if ((mode & (0400 >> bit)) != 0) {
+                permissions.add(bits[bit]);
+            }
+        }
+        return permissions;
+    }
+
+    private static String path(TarArchiveEntry entry) {
+        return entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "").replaceFirst("/$", "");
     }
 
     private static byte[] blob(Map<String, byte[]> entries, String digest) {
@@ -79,7 +119,7 @@ record ImageTarball(JsonNode manifest, JsonNode config, List<Map<String, File>> 
         try (InputStream layer = new GZIPInputStream(new ByteArrayInputStream(blob));
              TarArchiveInputStream tar = new TarArchiveInputStream(layer)) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                String path = entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "").replaceFirst("/$", "");
+                String path = path(entry);
                 String sha256 = entry.isFile() ? StandInBaseImage.sha256(tar.readAllBytes()) : null;
                 files.put(path, new File(path, entry.isDirectory(), entry.getMode() & 07777, entry.getLongUserId(),
                         entry.getLongGroupId(), entry.getSize(), sha256));
