@@ -55,7 +55,7 @@ final class AuthSettings {
         ConsoleOidcSettings.check(environment);
         derived.put(TRUST_TOKEN_ROLES, trustTokenRoles(environment, jwks.isEmpty() && !ConsoleOidcSettings.configured(environment)));
         clockSkew(environment);
-        derived.put(TOKEN_CACHE_TTL, DurationSetting.of(environment, TOKEN_CACHE_TTL, VerifiedTokens.DEFAULT_TTL).toString());
+        derived.put(TOKEN_CACHE_TTL, DurationSetting.of(environment, TOKEN_CACHE_TTL, Duration.ofSeconds(VerifiedTokens.DEFAULT_TTL_SECONDS)).toString());
         environment.getProperty(ROLES_CLAIM, String.class).filter(String::isBlank).ifPresent(blank -> {
             throw new InvalidConfigurationException(ROLES_CLAIM + " (PLUGBOARD_AUTH_ROLES_CLAIM) is blank; name the claim"
                     + " that carries roles, e.g. roles or realm_access.roles, or unset it for the default 'roles'");

@@ -29,6 +29,11 @@ public final class CachedRoleGrantRepository implements RoleGrantRepository {
     public static final String TTL = "plugboard.auth.grants-cache-ttl";
 
     static final int SUBJECTS = 10_000;
+    /**
+     * The oldest a copy may get even while notifications are on: a listening connection that died without a
+     * word (a NAT or balancer idle timeout, a failover) still looks alive until TCP gives up, hours later.
+     */
+    static final long MAX_AGE_WHILE_LISTENING_NANOS = Duration.ofSeconds(60).toNanos();
 
     private record Held(List<RoleGrant> grants, long generation, long loadedAt) {
     }
@@ -79,7 +84,7 @@ public final class CachedRoleGrantRepository implements RoleGrantRepository {
         long now = System.nanoTime();
         Held held = bySubject.getIfPresent(subject);
         if (held != null && held.generation() == changes.generation()
-                && (notifications.listening() || now - held.loadedAt() < ttlNanos)) {
+                && now - held.loadedAt() < (notifications.listening() ? Math.max(ttlNanos, MAX_AGE_WHILE_LISTENING_NANOS) : ttlNanos)) {
             return held.grants();
         }
         long loading = changes.generation();

@@ -36,7 +36,8 @@ public final class VerifiedTokens {
 
     /** {@code plugboard.auth.token-cache-ttl}: how long a verified token is remembered at most; 0 turns the cache off. */
     public static final String TTL = "plugboard.auth.token-cache-ttl";
-    public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
+    /** The default of {@link #TTL}, in seconds: a constant, so that the launch reads it without loading this class. */
+    public static final long DEFAULT_TTL_SECONDS = 60;
 
     static final int TOKENS = 10_000;
 
