@@ -30,12 +30,15 @@ public final class InMemoryCircuitRepository implements CircuitRepository, Snaps
     }
 
     @Override
-    public synchronized boolean recordSuccessIfHealthy(Owner owner, PluginName plugin, Instant now) {
+    public synchronized boolean recordSuccessesIfHealthy(Owner owner, PluginName plugin, int count, Instant now) {
         Circuit circuit = circuits.get(new Key(owner, plugin));
         if (circuit == null || !circuit.isHealthy()) {
             return false;
         }
-        save(circuit.recordSuccess(now));
+        for (int i = 0; i < count; i++) {
+            circuit = circuit.recordSuccess(now);
+        }
+        save(circuit);
         return true;
     }
 

@@ -1,7 +1,9 @@
 package dev.plugboard.bootstrap.launch;
 
+import dev.plugboard.adapter.persistence.jdbc.CachedRoleGrantRepository;
 import dev.plugboard.adapter.rest.security.ClaimAndGrantRolesFinder;
 import dev.plugboard.adapter.rest.security.TimeClaimsValidator;
+import dev.plugboard.adapter.rest.security.VerifiedTokens;
 import dev.plugboard.domain.time.Durations;
 
 import io.micronaut.context.env.Environment;
@@ -27,6 +29,8 @@ final class AuthSettings {
     static final String CLOCK_SKEW = TimeClaimsValidator.CLOCK_SKEW;
     static final String TRUST_TOKEN_ROLES = ClaimAndGrantRolesFinder.TRUST_TOKEN_ROLES;
     static final String ROLES_CLAIM = "plugboard.auth.roles-claim";
+    static final String TOKEN_CACHE_TTL = VerifiedTokens.TTL;
+    static final String GRANTS_CACHE_TTL = CachedRoleGrantRepository.TTL;
     static final Duration MAX_SKEW = Duration.ofMinutes(10);
 
     private static final String VALIDATORS = "micronaut.security.token.jwt.claims-validators.";
@@ -51,6 +55,7 @@ final class AuthSettings {
         ConsoleOidcSettings.check(environment);
         derived.put(TRUST_TOKEN_ROLES, trustTokenRoles(environment, jwks.isEmpty() && !ConsoleOidcSettings.configured(environment)));
         clockSkew(environment);
+        derived.put(TOKEN_CACHE_TTL, DurationSetting.of(environment, TOKEN_CACHE_TTL, Duration.ofSeconds(VerifiedTokens.DEFAULT_TTL_SECONDS)).toString());
         environment.getProperty(ROLES_CLAIM, String.class).filter(String::isBlank).ifPresent(blank -> {
             throw new InvalidConfigurationException(ROLES_CLAIM + " (PLUGBOARD_AUTH_ROLES_CLAIM) is blank; name the claim"
                     + " that carries roles, e.g. roles or realm_access.roles, or unset it for the default 'roles'");

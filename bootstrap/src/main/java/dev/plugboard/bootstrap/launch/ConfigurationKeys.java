@@ -83,6 +83,10 @@ public final class ConfigurationKeys {
             Key.of("plugboard.auth.roles-claim", ValueType.TEXT),
             Key.of("plugboard.auth.trust-token-roles", ValueType.BOOLEAN),
             Key.of("plugboard.auth.clock-skew", ValueType.DURATION),
+            // Issue 16: how long a verified HS256 token is remembered (0 = never), and the role-grant
+            // cache's time limit while LISTEN/NOTIFY is down (0 = no cache).
+            Key.of(AuthSettings.TOKEN_CACHE_TTL, ValueType.DURATION),
+            Key.of(AuthSettings.GRANTS_CACHE_TTL, ValueType.DURATION),
             // Console sign-in through an OpenID provider (issue 13), checked by ConsoleOidcSettings.
             Key.of(ConsoleOidcSettings.ISSUER, ValueType.TEXT),
             Key.of(ConsoleOidcSettings.CLIENT_ID, ValueType.TEXT),

@@ -141,6 +141,8 @@ public final class LaunchConfiguration implements AutoCloseable {
                 derived.put("flyway.datasources.default.enabled", migrate);
                 derived.put(SYNC_CATALOG, use == DatabaseUse.SERVE);
                 derived.put(CATALOG_CACHE_TTL, DurationSetting.of(environment, CATALOG_CACHE_TTL, Duration.ofSeconds(5)).toString());
+                derived.put(AuthSettings.GRANTS_CACHE_TTL, DurationSetting.of(environment, AuthSettings.GRANTS_CACHE_TTL,
+                        Duration.ofSeconds(5)).toString());
             }
             derived.putAll(CommandContext.properties(use));
             derived.putAll(overrides);

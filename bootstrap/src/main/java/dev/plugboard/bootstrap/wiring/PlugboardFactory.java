@@ -39,7 +39,7 @@ import dev.plugboard.application.port.out.ManifestSource;
 import dev.plugboard.application.port.out.SecretCipher;
 import dev.plugboard.application.port.out.Telemetry;
 import io.micronaut.context.BeanProvider;
-import dev.plugboard.adapter.persistence.jdbc.JdbcRoleGrantRepository;
+import dev.plugboard.adapter.persistence.jdbc.CachedRoleGrantRepository;
 import dev.plugboard.application.spi.HandlerRegistry;
 import dev.plugboard.bootstrap.execution.ExecutionConfiguration;
 import dev.plugboard.bootstrap.launch.DurationSetting;
@@ -112,7 +112,7 @@ final class PlugboardFactory {
      * keeping every plugin's enabled state.
      */
     @Singleton
-    Plugboard plugboard(PostgresStorage storage, JdbcRoleGrantRepository grants, JdbcPluginApprovalRepository approvals,
+    Plugboard plugboard(PostgresStorage storage, CachedRoleGrantRepository grants, JdbcPluginApprovalRepository approvals,
                         ManifestSource manifests,
                         SettingsPolicy policy, Environment environment, ExecutionConfiguration execution,
                         SecretCipher secretCipher, GuardedOutboundHttp outbound, FileManifestSource packages,

@@ -9,6 +9,7 @@ import dev.plugboard.bootstrap.support.TwoInstances;
 import dev.plugboard.domain.audit.Actor;
 import dev.plugboard.domain.plugin.PluginName;
 import io.micronaut.context.ApplicationContext;
+import dev.plugboard.application.fixtures.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,23 +80,23 @@ class CatalogCacheAcrossInstancesTest {
         switchPlugin(first, !before);
 
         assertThat(enabled(first)).as("the writer sees its own change at once").isEqualTo(!before);
-        converges("the other instance sees the change", () -> enabled(second) == !before);
-        converges("an instance without notifications sees it within its time limit", () -> enabled(unlistening) == !before);
+        Eventually.converges("the other instance sees the change", PATIENCE, () -> enabled(second) == !before);
+        Eventually.converges("an instance without notifications sees it within its time limit", PATIENCE, () -> enabled(unlistening) == !before);
     }
 
     @Test
     void givenTheListeningConnectionsAreKilled_whenAPluginIsSwitched_thenTheOtherInstanceStillConverges() throws SQLException {
         boolean before = enabled(second);
         assertThat(enabled(first)).isEqualTo(before);
-        converges("both instances listen", () -> listening(first) && listening(second));
+        Eventually.converges("both instances listen", PATIENCE, () -> listening(first) && listening(second));
 
         assertThat(killListeners()).as("listening connections killed").isGreaterThanOrEqualTo(2);
         switchPlugin(first, !before);
 
-        converges("the other instance sees the change", () -> enabled(second) == !before);
-        converges("it listens again", () -> listening(second));
+        Eventually.converges("the other instance sees the change", PATIENCE, () -> enabled(second) == !before);
+        Eventually.converges("it listens again", PATIENCE, () -> listening(second));
         switchPlugin(first, before);
-        converges("and hears the next change", () -> enabled(second) == before);
+        Eventually.converges("and hears the next change", PATIENCE, () -> enabled(second) == before);
     }
 
     private static boolean enabled(ApplicationContext context) {
@@ -122,19 +122,6 @@ class CatalogCacheAcrossInstancesTest {
                      + " SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM listeners")) {
             killed.next();
             return killed.getInt(1);
-        }
-    }
-
-    private static void converges(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within " + PATIENCE.toSeconds() + " s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.plugboard.domain.plugin.Plugin;
 import dev.plugboard.domain.plugin.PluginName;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -16,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,16 +33,11 @@ public final class CachedPluginRepository implements PluginRepository {
     private record Snapshot(List<Plugin> plugins, Map<PluginName, Plugin> byName, long generation, long loadedAt) {
     }
 
-    private static final ThreadLocal<Boolean> WROTE = ThreadLocal.withInitial(() -> false);
-
     private final JdbcPluginRepository database;
-    private final Sql sql;
-    private final TransactionOperations<Connection> transactions;
     private final CatalogNotifications notifications;
+    private final CacheInvalidation changes;
     private final long ttlNanos;
     private final boolean listen;
-    private final AtomicLong generation = new AtomicLong();
-    private final AtomicInteger writing = new AtomicInteger();
     private volatile Snapshot snapshot;
 
     public CachedPluginRepository(JdbcPluginRepository database, Sql sql, TransactionOperations<Connection> transactions,
@@ -53,9 +45,8 @@ public final class CachedPluginRepository implements PluginRepository {
                                   @Value("${plugboard.catalog.cache-ttl:0s}") Duration ttl,
                                   @Value("${plugboard.launch.sync-catalog:false}") boolean listen) {
         this.database = database;
-        this.sql = sql;
-        this.transactions = transactions;
         this.notifications = notifications;
+        this.changes = new CacheInvalidation(sql, transactions, CatalogNotifications.CHANNEL, () -> snapshot = null);
         this.ttlNanos = ttl.isNegative() ? 0 : ttl.toNanos();
         this.listen = listen;
     }
@@ -97,65 +88,42 @@ public final class CachedPluginRepository implements PluginRepository {
 
     /** Drops this instance's copy; the next read loads the catalog again. */
     public void invalidate() {
-        generation.incrementAndGet();
-        snapshot = null;
+        changes.invalidate();
     }
 
     private Optional<Snapshot> cached() {
-        if (ttlNanos == 0 || WROTE.get() || writing.get() > 0) {
+        if (ttlNanos == 0 || !changes.copiesAllowed()) {
             return Optional.empty();
         }
         Snapshot current = snapshot;
         long now = System.nanoTime();
-        if (current != null && (notifications.listening() || now - current.loadedAt() < ttlNanos)) {
+        if (current != null && current.generation() == changes.generation()
+                && (notifications.listening() || now - current.loadedAt() < ttlNanos)) {
             return Optional.of(current);
         }
         if (listen) {
             notifications.start(this::invalidate);
         }
-        long loading = generation.get();
+        long loading = changes.generation();
         List<Plugin> plugins = database.findAll();
         Snapshot loaded = new Snapshot(plugins, plugins.stream().collect(Collectors.toUnmodifiableMap(Plugin::name,
                 Function.identity())), loading, now);
         // A change noticed while loading may not be in what was read: serve it this once, keep nothing.
-        if (generation.get() == loading && writing.get() == 0) {
+        if (changes.generation() == loading && changes.copiesAllowed()) {
             snapshot = loaded;
         }
         return Optional.of(loaded);
     }
 
-    /** Marks this transaction (and the instance, until it ends) as changing the catalog. */
     private void changing() {
-        invalidate();
-        if (ttlNanos == 0 || WROTE.get()) {
-            return;
+        if (ttlNanos == 0) {
+            changes.invalidate();
+        } else {
+            changes.changing();
         }
-        Optional<? extends io.micronaut.transaction.TransactionStatus<?>> status = transactions.findTransactionStatus();
-        if (status.isEmpty()) {
-            return;
-        }
-        try {
-            status.get().registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(Status completion) {
-                    WROTE.remove();
-                    writing.decrementAndGet();
-                    invalidate();
-                }
-            });
-        } catch (RuntimeException unsupported) {
-            // No end to wait for: the notification, heard by this instance too, drops the copy after the commit.
-            return;
-        }
-        WROTE.set(true);
-        writing.incrementAndGet();
     }
 
     private void notifyChange() {
-        // In the writer's transaction: other instances hear of it when (and only if) it commits.
-        sql.list("SELECT pg_notify(?, '')", row -> 1, CatalogNotifications.CHANNEL);
-        if (transactions.findTransactionStatus().isEmpty()) {
-            invalidate();
-        }
+        changes.changed();
     }
 }

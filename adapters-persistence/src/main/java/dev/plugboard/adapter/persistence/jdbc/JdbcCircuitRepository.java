@@ -68,13 +68,13 @@ public final class JdbcCircuitRepository implements CircuitRepository {
                 + " = ? AND p.name = ? FOR UPDATE OF c", CircuitRow::read, owner.id(), plugin.value()).map(CircuitRow::toDomain);
     }
 
-    /** The same condition as {@link Circuit#isHealthy()}, and the same change as {@link Circuit#recordSuccess}, in one statement. */
+    /** The same condition as {@link Circuit#isHealthy()}, and the same change as {@code count} calls of {@link Circuit#recordSuccess}, in one statement. */
     @Override
-    public boolean recordSuccessIfHealthy(Owner owner, PluginName plugin, Instant now) {
-        return sql.update("UPDATE circuits c SET successes = c.successes + 1, updated_at = ? FROM plugins p"
+    public boolean recordSuccessesIfHealthy(Owner owner, PluginName plugin, int count, Instant now) {
+        return sql.update("UPDATE circuits c SET successes = c.successes + ?, updated_at = ? FROM plugins p"
                 + " WHERE p.id = c.plugin_id AND c." + Owners.column(owner) + " = ? AND p.name = ?"
                 + " AND c.state = 'closed' AND c.consecutive_failures = 0 AND c.trials_in_flight = 0 AND c.open_until IS NULL",
-                now, owner.id(), plugin.value()) > 0;
+                count, now, owner.id(), plugin.value()) > 0;
     }
 
     @Override

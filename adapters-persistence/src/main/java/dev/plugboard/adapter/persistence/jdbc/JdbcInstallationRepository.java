@@ -144,10 +144,20 @@ public final class JdbcInstallationRepository implements InstallationRepository 
     /** One statement for both counters: an ended run is counted on the installation row once, not twice. */
     @Override
     public void recordFinalAttempt(Owner owner, PluginName plugin, Instant at, Optional<String> error) {
-        sql.update("UPDATE installations i SET attempt_count = i.attempt_count + 1, execution_count = i.execution_count + 1, "
+        countFinalAttempts(owner, plugin, 1, at, error);
+    }
+
+    /** The same for {@code count} successes in one statement: the row is locked and written once. */
+    @Override
+    public void recordSucceededRuns(Owner owner, PluginName plugin, int count, Instant at) {
+        countFinalAttempts(owner, plugin, count, at, Optional.empty());
+    }
+
+    private void countFinalAttempts(Owner owner, PluginName plugin, int count, Instant at, Optional<String> error) {
+        sql.update("UPDATE installations i SET attempt_count = i.attempt_count + ?, execution_count = i.execution_count + ?, "
                         + "last_executed_at = ?, last_error = ? "
                         + "FROM plugins p WHERE p.id = i.plugin_id AND i." + Owners.column(owner) + " = ? AND p.name = ?",
-                at, error.map(JdbcInstallationRepository::clipped).orElse(null), owner.id(), plugin.value());
+                count, count, at, error.map(JdbcInstallationRepository::clipped).orElse(null), owner.id(), plugin.value());
     }
 
     private static String clipped(String error) {

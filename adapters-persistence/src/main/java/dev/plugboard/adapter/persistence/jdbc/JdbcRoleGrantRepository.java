@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Role grants in PostgreSQL, one row per subject and role. Authentication reads them on every
- * request, by primary key, so a revoke takes effect on every instance at once.
+ * Role grants in PostgreSQL, one row per subject and role. Authentication reads them by primary key,
+ * through {@link CachedRoleGrantRepository}, whose copies every grant and revoke drops on every instance.
  */
 @Singleton
 public final class JdbcRoleGrantRepository implements RoleGrantRepository {

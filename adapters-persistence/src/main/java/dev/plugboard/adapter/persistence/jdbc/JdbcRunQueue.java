@@ -49,7 +49,8 @@ public final class JdbcRunQueue implements RunQueue {
             return List.of();
         }
         String[] names = plugins.stream().map(PluginName::value).toArray(String[]::new);
-        return transactions.inTransaction(() -> {
+        // The caller's transaction when there is one: a failed claim fails the caller's work anyway (no savepoint).
+        return transactions.joining(() -> {
             Map<String, Integer> limits = new HashMap<>();
             perOwnerLimits.forEach((plugin, limit) -> {
                 if (plugins.contains(plugin)) {

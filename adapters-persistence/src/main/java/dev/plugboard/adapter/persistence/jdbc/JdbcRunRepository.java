@@ -13,6 +13,7 @@ import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunAttempt;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.run.RunId;
+import dev.plugboard.domain.run.RunStatus;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -34,9 +35,11 @@ public final class JdbcRunRepository implements RunRepository {
     private final Sql sql;
     private final RunAttemptRepository attempts;
     private final JdbcOwnerDirectory owners;
+    private final RunBatches batches;
 
     public JdbcRunRepository(Sql sql, RunAttemptRepository attempts, JdbcOwnerDirectory owners) {
         this.sql = sql;
+        this.batches = new RunBatches(sql);
         this.attempts = attempts;
         this.owners = owners;
     }
@@ -104,7 +107,7 @@ public final class JdbcRunRepository implements RunRepository {
             throw new PluginNotFoundException(row.plugin());
         }
         recordAttempt(run);
-        if (run.status() == dev.plugboard.domain.run.RunStatus.PENDING) {
+        if (run.status() == RunStatus.PENDING) {
             // Delivered on commit to every listening executor (PgRunWakeups); repeated in one transaction, it is sent once.
             sql.one("SELECT pg_notify(?, '')", result -> 1, PgRunWakeups.CHANNEL);
         }
@@ -113,11 +116,18 @@ public final class JdbcRunRepository implements RunRepository {
 
     @Override
     public PluginRun update(PluginRun run) {
-        if (sql.update(UPDATE + Owners.column(run.owner()) + " = ? AND version = ?", updateParameters(run)) == 0) {
+        if (sql.update(RunBatches.UPDATE + Owners.column(run.owner()) + " = ? AND version = ?",
+                RunBatches.updateParameters(run)) == 0) {
             throw new ConcurrencyConflictException("run", run.id().toString(), run.version());
         }
         recordAttempt(run);
         return run.withVersion(run.version() + 1);
+    }
+
+    /** Several runs as JDBC batches (runs, attempts opened, attempts closed); a single run as {@link #update}. */
+    @Override
+    public List<PluginRun> updateAll(List<PluginRun> runs) {
+        return runs.size() == 1 ? List.of(update(runs.get(0))) : batches.update(runs);
     }
 
     /**
@@ -127,47 +137,12 @@ public final class JdbcRunRepository implements RunRepository {
      * @throws ConcurrencyConflictException when someone else wrote one of them first
      */
     List<PluginRun> updateClaimed(List<PluginRun> claimed) {
-        List<Object[]> updates = new ArrayList<>();
-        List<Object[]> opened = new ArrayList<>();
         for (PluginRun run : claimed) {
-            if (run.status() != dev.plugboard.domain.run.RunStatus.PROCESSING || run.attempt() == 0) {
+            if (run.status() != RunStatus.PROCESSING || run.attempt() == 0) {
                 throw new IllegalArgumentException("run " + run.id() + " is " + run.status() + ", not just claimed");
             }
-            updates.add(updateParameters(run));
-            opened.add(new Object[] {run.id().value(), run.attempt(), run.startedAt().orElse(run.createdAt()),
-                    run.lease().map(Lease::holder).orElse(null)});
         }
-        // The owner column differs between users' and organizations' runs; the id alone names the run.
-        int[] updated = sql.batch(UPDATE + "(user_id = ? OR organization_id = ?) AND version = ?", updates.stream()
-                .map(JdbcRunRepository::eitherOwner).toList());
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                throw new ConcurrencyConflictException("run", claimed.get(i).id().toString(), claimed.get(i).version());
-            }
-        }
-        sql.batch("INSERT INTO plugin_run_attempts (run_id, attempt, status, started_at, worker) "
-                + "VALUES (?, ?, 'processing', ?, ?) ON CONFLICT (run_id, attempt) DO NOTHING", opened);
-        return claimed.stream().map(run -> run.withVersion(run.version() + 1)).toList();
-    }
-
-    private static final String UPDATE = "UPDATE plugin_runs SET status = ?, output = ?::jsonb, error_code = ?, error_message = ?, "
-            + "attempt = ?, started_at = ?, completed_at = ?, lease_holder = ?, lease_expires_at = ?, available_at = ?, "
-            + "settings_overlay = ?::jsonb, version = version + 1 WHERE id = ? AND ";
-
-    private static Object[] updateParameters(PluginRun run) {
-        RunRow row = RunRow.from(run);
-        return new Object[] {row.status(), row.output(), row.errorCode(), row.errorMessage(), row.attempt(), row.startedAt(),
-                row.completedAt(), row.leaseHolder(), row.leaseExpiresAt(), row.availableAt(), row.settingsOverlay(), row.id(),
-                run.owner().id(), row.version()};
-    }
-
-    /** The owner's id twice, for {@code (user_id = ? OR organization_id = ?)}: ids of the two kinds never meet on one run. */
-    private static Object[] eitherOwner(Object[] parameters) {
-        Object[] widened = new Object[parameters.length + 1];
-        System.arraycopy(parameters, 0, widened, 0, parameters.length - 1);
-        widened[parameters.length - 1] = parameters[parameters.length - 2];
-        widened[parameters.length] = parameters[parameters.length - 1];
-        return widened;
+        return batches.update(claimed);
     }
 
     /** The attempts of the owner's run as stored, first to last; empty for another owner's run. */
@@ -185,21 +160,13 @@ public final class JdbcRunRepository implements RunRepository {
         if (run.attempt() == 0) {
             return;
         }
-        String code = run.error().map(RunError::code).orElse(null);
-        String message = run.error().map(RunError::message).orElse(null);
-        switch (run.status()) {
-            case PROCESSING -> attempts.open(run.id().value(), run.attempt(), run.startedAt().orElse(run.createdAt()),
+        if (run.status() == RunStatus.PROCESSING) {
+            attempts.open(run.id().value(), run.attempt(), run.startedAt().orElse(run.createdAt()),
                     run.lease().map(Lease::holder).orElse(null));
-            case COMPLETED -> close(run, "completed", null, null);
-            case FAILED -> close(run, "failed", code, message);
-            case CANCELLED -> close(run, "cancelled", code, message);
-            // Back to pending: this attempt failed and another one is scheduled.
-            case PENDING -> close(run, "failed", code, message);
+        } else {
+            attempts.close(run.id().value(), run.attempt(), RunBatches.closedAs(run.status()), run.completedAt().orElse(null),
+                    run.error().map(RunError::code).orElse(null), run.error().map(RunError::message).orElse(null));
         }
-    }
-
-    private void close(PluginRun run, String status, String code, String message) {
-        attempts.close(run.id().value(), run.attempt(), status, run.completedAt().orElse(null), code, message);
     }
 
 }

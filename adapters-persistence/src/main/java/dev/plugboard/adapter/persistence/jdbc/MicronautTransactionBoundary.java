@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 public final class MicronautTransactionBoundary implements TransactionBoundary {
 
     private static final TransactionDefinition NESTED = TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
+    private static final TransactionDefinition REQUIRED = TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRED);
 
     private final TransactionOperations<Connection> transactions;
 
@@ -30,5 +31,13 @@ public final class MicronautTransactionBoundary implements TransactionBoundary {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return transactions.execute(NESTED, status -> work.get());
+    }
+
+    /**
+     * Joins the caller's transaction when there is one (no savepoint: two statements less), starts
+     * one otherwise; for an adapter's own statements whose failure fails the caller's work anyway.
+     */
+    <T> T joining(Supplier<T> work) {
+        return transactions.execute(REQUIRED, status -> work.get());
     }
 }

@@ -82,8 +82,9 @@ final class PgListener implements AutoCloseable {
                 // Set here, not as a connection property: the URL's own ApplicationName would win over it.
                 statement.execute("SET application_name = '" + applicationName + "'");
                 statement.execute("LISTEN " + channel);
-                listening = true;
+                // Said first, then set: whoever sees listening() true knows that copies made before were dropped.
                 events.connected(dropped);
+                listening = true;
                 dropped = false;
                 PGConnection notifications = open.unwrap(PGConnection.class);
                 while (!closed) {

@@ -57,7 +57,8 @@ public final class ClaimAndGrantRolesFinder implements RolesFinder {
         }
         Object subject = attributes.get(tokens.getNameKey());
         if (subject instanceof String name && !name.isBlank()) {
-            // Read on every request, so that a revoke applies at once on every instance.
+            // On every request (the token cache keeps claims, never roles), from the grants cache that every
+            // grant and revoke clears: at once on this instance, by LISTEN/NOTIFY on the others.
             grants.get().rolesOf(name).forEach(role -> roles.add(role.wireName()));
         }
         return new ArrayList<>(roles);

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -40,13 +41,29 @@ public final class Tokens {
     }
 
     private static String sign(Who who, String key, Duration validFor) {
+        return hs256(claims(who, validFor), key);
+    }
+
+    /** Exactly these claims, signed HS256 with {@code secret}. */
+    public static String hs256(JWTClaimsSet claims, String secret) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(who, validFor));
-            jwt.sign(new MACSigner(key.getBytes(StandardCharsets.UTF_8)));
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a test token: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The token with one byte of its signature flipped (the tenth): changing a base64 character instead
+     * could touch padding bits only, and leave the signature as it was.
+     */
+    public static String withOneSignatureByteChanged(String token) {
+        int dot = token.lastIndexOf('.');
+        byte[] signature = new Base64URL(token.substring(dot + 1)).decode();
+        signature[10] ^= 0x01;
+        return token.substring(0, dot + 1) + Base64URL.encode(signature);
     }
 
     private static JWTClaimsSet claims(Who who, Duration validFor) {

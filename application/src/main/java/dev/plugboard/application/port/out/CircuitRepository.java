@@ -30,11 +30,12 @@ public interface CircuitRepository {
     Optional<Circuit> peek(Owner owner, PluginName plugin);
 
     /**
-     * Counts a success on a healthy circuit (closed, no failure streak, no trial in flight) in one
-     * write, which is all {@link Circuit#recordSuccess} changes on such a circuit; answers false,
-     * writing nothing, when the circuit is missing or not healthy: then lock it and save.
+     * Counts {@code count} successes on a healthy circuit (closed, no failure streak, no trial in
+     * flight) in one write, which is all {@code count} calls of {@link Circuit#recordSuccess} change on
+     * such a circuit; answers false, writing nothing, when the circuit is missing or not healthy: then
+     * lock it and save.
      */
-    boolean recordSuccessIfHealthy(Owner owner, PluginName plugin, Instant now);
+    boolean recordSuccessesIfHealthy(Owner owner, PluginName plugin, int count, Instant now);
 
     /** The owner's circuits, by plugin name. */
     List<Circuit> findByOwner(Owner owner);

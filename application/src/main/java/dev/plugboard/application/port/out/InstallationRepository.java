@@ -92,6 +92,16 @@ public interface InstallationRepository {
     }
 
     /**
+     * Counts {@code count} runs that each ended for good with a successful attempt: what as many calls
+     * of {@link #recordFinalAttempt} with no error leave, which a store may do in one write.
+     */
+    default void recordSucceededRuns(Owner owner, PluginName plugin, int count, Instant at) {
+        for (int i = 0; i < count; i++) {
+            recordFinalAttempt(owner, plugin, at, Optional.empty());
+        }
+    }
+
+    /**
      * Installations of every owner in id order, after {@code after}: for maintenance that visits
      * them all (sealing plain-text secrets, key rotation), in batches.
      */

@@ -33,6 +33,17 @@ public interface RunRepository {
      */
     PluginRun update(PluginRun run);
 
+    /**
+     * {@link #update} of each run, in order; a store may send them together (one round trip for a
+     * batch of finished runs). Returns them with their incremented versions.
+     *
+     * @throws ConcurrencyConflictException naming a run someone else wrote first; then none of them
+     *                                      counts (the caller's transaction must roll back)
+     */
+    default List<PluginRun> updateAll(List<PluginRun> runs) {
+        return runs.stream().map(this::update).toList();
+    }
+
     /** The attempts of the owner's run, first to last; empty for a run never attempted or another owner's run. */
     List<RunAttempt> attempts(Owner owner, RunId id);
 }

@@ -3,17 +3,15 @@ package dev.plugboard.application.service.execution;
 import dev.plugboard.application.port.out.RunRepository;
 import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.application.port.out.TransactionBoundary;
-import dev.plugboard.domain.error.ConcurrencyConflictException;
+import dev.plugboard.application.service.execution.AttemptEnds.Ending;
 import dev.plugboard.domain.run.LeaseLostException;
 import dev.plugboard.domain.run.PluginRun;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * Writes an in-process attempt's bookkeeping: renews its lease while the handler works and records
@@ -29,6 +27,7 @@ final class AttemptRecorder {
     private final TransactionBoundary transactions;
     private final TimeSource clock;
     private final ExecutionSettings settings;
+    private final AttemptEnds ends;
 
     AttemptRecorder(RunRepository runs, RunOutcomes outcomes, TransactionBoundary transactions,
                     TimeSource clock, ExecutionSettings settings) {
@@ -37,23 +36,7 @@ final class AttemptRecorder {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
-    }
-
-    /** One attempt's end waiting to be written; {@code failure} is what writing it threw, for its own thread. */
-    private static final class Ending {
-        private final PluginRun claimed;
-        private final Attempt attempt;
-        private final BufferedStore buffered;
-        private final DeferredTelemetry reports;
-        private boolean written;
-        private RuntimeException failure;
-
-        private Ending(PluginRun claimed, Attempt attempt, BufferedStore buffered, DeferredTelemetry reports) {
-            this.claimed = claimed;
-            this.attempt = attempt;
-            this.buffered = buffered;
-            this.reports = reports;
-        }
+        this.ends = new AttemptEnds(outcomes, clock, settings);
     }
 
     /** Ends not yet written, guarded by {@link #writer}'s turn: whoever holds it writes them all. */
@@ -98,17 +81,12 @@ final class AttemptRecorder {
         }
     }
 
-    /** Rows are locked in this order within a batch (owner, then plugin), so that two batches never wait on each other. */
-    private static final Comparator<Ending> LOCK_ORDER = Comparator
-            .comparing((Ending ending) -> ending.claimed.owner().toString())
-            .thenComparing(ending -> ending.claimed.plugin().value());
-
     private void write(List<Ending> arrived) {
-        List<Ending> batch = arrived.stream().sorted(LOCK_ORDER).toList();
+        List<Ending> batch = arrived.stream().sorted(AttemptEnds.LOCK_ORDER).toList();
         if (batch.size() > 1) {
             try {
                 transactions.inTransaction(() -> {
-                    batch.forEach(this::writeOne);
+                    ends.writeTogether(batch);
                     return null;
                 });
                 batch.forEach(ending -> {
@@ -125,7 +103,7 @@ final class AttemptRecorder {
         for (Ending ending : batch) {
             try {
                 transactions.inTransaction(() -> {
-                    writeOne(ending);
+                    ends.writeOne(ending);
                     return null;
                 });
                 ending.reports.send();
@@ -141,46 +119,14 @@ final class AttemptRecorder {
         }
     }
 
-    /** Inside a transaction: the run moves on as the attempt ended, provided it is still ours. */
-    private void writeOne(Ending ending) {
-        PluginRun current = stillOurs(ending.claimed);
-        if (ending.attempt instanceof Attempt.Succeeded success) {
-            lostOnConflict(current, () -> outcomes.succeeded(current, success.output(), ending.reports)); // the circuit's row first
-            ending.buffered.commit();
-        } else if (ending.attempt instanceof Attempt.Failed failed) {
-            lostOnConflict(current, () -> outcomes.failed(current, failed.error(), failed.retryable(), ending.reports));
-        }
-    }
-
     /** Extends the lease; a failure is only logged, since recording the result decides whether the run is still ours. */
     void renew(AtomicReference<PluginRun> held) {
         try {
-            PluginRun current = stillOurs(held.get());
-            held.set(transactions.inTransaction(() -> lostOnConflict(current, () -> runs.update(
+            PluginRun current = ends.stillOurs(held.get());
+            held.set(transactions.inTransaction(() -> AttemptEnds.lostOnConflict(current, () -> runs.update(
                     current.renewLease(settings.instanceId(), clock.now().plus(settings.lease()), clock.now())))));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "lease renewal of run " + held.get().id() + " failed: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Our own lease, as we last wrote it, must still be live; whether the row is still as we wrote
-     * it, the update's version check says.
-     */
-    private PluginRun stillOurs(PluginRun held) {
-        held.requireLeaseHeldBy(settings.instanceId(), clock.now());
-        return held;
-    }
-
-    /** A version conflict on the run itself means someone else wrote it since our last write: the lease is lost. */
-    private static PluginRun lostOnConflict(PluginRun run, Supplier<PluginRun> write) {
-        try {
-            return write.get();
-        } catch (ConcurrencyConflictException conflict) {
-            if ("run".equals(conflict.aggregate()) && run.id().toString().equals(conflict.id())) {
-                throw new LeaseLostException(run.id(), run.lease().map(lease -> lease.holder()).orElse("?"));
-            }
-            throw conflict;
         }
     }
 }

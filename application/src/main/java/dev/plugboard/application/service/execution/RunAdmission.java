@@ -14,8 +14,9 @@ import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.settings.InvalidSettingsException;
 
-
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +81,39 @@ public final class RunAdmission {
      * and the circuit must admit it. When not, the run fails here, never reaching a handler.
      */
     public Optional<Admitted> toExecute(PluginRun claimed) {
+        return toExecute(claimed, new ClaimReads());
+    }
+
+    /**
+     * What admission read for the runs of one claim, by owner and plugin, so that a claim of many
+     * runs of one owner and plugin reads the installation and the circuit once, in the claim's
+     * transaction: nothing in it changes either (a refused run counts on the installation, which
+     * changes neither its switch nor its settings); an open circuit is read again for every run, since
+     * admitting a run may change it.
+     */
+    final class ClaimReads {
+        private final Map<List<Object>, Optional<Installation>> found = new HashMap<>();
+        private final Set<List<Object>> closedCircuits = new HashSet<>();
+
+        private Optional<Installation> installation(PluginRun run) {
+            return found.computeIfAbsent(List.of(run.owner(), run.plugin()), key -> installations.find(run.owner(), run.plugin()));
+        }
+
+        private boolean circuitClosed(PluginRun run) {
+            List<Object> key = List.of(run.owner(), run.plugin());
+            if (closedCircuits.contains(key)) {
+                return true;
+            }
+            boolean closed = outcomes.circuitClosed(run.owner(), run.plugin());
+            if (closed) {
+                closedCircuits.add(key);
+            }
+            return closed;
+        }
+    }
+
+    /** {@link #toExecute(PluginRun)} with what was read for earlier runs of the same claim. */
+    Optional<Admitted> toExecute(PluginRun claimed, ClaimReads reads) {
         Optional<Plugin> plugin = plugins.find(claimed.plugin());
         if (plugin.isPresent() && plugin.get().isRetired()) {
             outcomes.impossible(claimed, new RunError("PLUGIN_RETIRED",
@@ -91,7 +125,7 @@ public final class RunAdmission {
                     "plugin " + claimed.plugin() + " was disabled before the run started"));
             return Optional.empty();
         }
-        Optional<Installation> installation = installations.find(claimed.owner(), claimed.plugin());
+        Optional<Installation> installation = reads.installation(claimed);
         if (installation.isEmpty() || !installation.get().isEnabled()) {
             outcomes.impossible(claimed, new RunError("INSTALLATION_DISABLED", "plugin " + claimed.plugin()
                     + (installation.isEmpty() ? " was uninstalled" : " was switched off") + " before the run started"));
@@ -103,7 +137,7 @@ public final class RunAdmission {
                     + installation.get().attention().summary() + "; the owner must save valid settings"));
             return Optional.empty();
         }
-        if (outcomes.refusedByCircuit(claimed).isPresent()) {
+        if (!reads.circuitClosed(claimed) && outcomes.refusedByCircuit(claimed).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(new Admitted(plugin.get(), installation.get()));

@@ -64,9 +64,10 @@ final class RunClaimer {
         Lease lease = new Lease(settings.instanceId(), clock.now().plus(settings.lease()));
         return transactions.inTransaction(() -> {
             List<Claimed> claimed = new ArrayList<>();
+            RunAdmission.ClaimReads reads = admission.new ClaimReads();
             for (PluginRun run : queue.claim(handlers.plugins(), max, lease, clock.now(), admission.perOwnerLimits(handlers.plugins()))) {
                 try (LogContext.Scope ignored = logContext.open(RunExecutor.logFields(run))) {
-                    claimed.add(new Claimed(run, prepare(run)));
+                    claimed.add(new Claimed(run, prepare(run, reads)));
                 } catch (RuntimeException unexpected) {
                     // A database error ends the whole claim (its transaction is spoiled) and the runs stay
                     // pending; anything else leaves this run claimed, and the reaper recovers it.
@@ -80,9 +81,9 @@ final class RunClaimer {
     }
 
     /** Asks {@link RunAdmission}; a run it refuses is failed there and never reaches its handler. */
-    private Optional<Ready> prepare(PluginRun run) {
+    private Optional<Ready> prepare(PluginRun run, RunAdmission.ClaimReads reads) {
         PluginHandler handler = handlers.find(run.plugin()).orElseThrow();
-        Optional<RunAdmission.Admitted> admitted = admission.toExecute(run);
+        Optional<RunAdmission.Admitted> admitted = admission.toExecute(run, reads);
         if (admitted.isEmpty()) {
             return Optional.empty();
         }

@@ -9,11 +9,14 @@ import dev.plugboard.application.port.out.TimeSource;
 import dev.plugboard.domain.circuit.Circuit;
 import dev.plugboard.domain.circuit.CircuitPolicy;
 import dev.plugboard.domain.circuit.CircuitState;
+import dev.plugboard.domain.owner.Owner;
+import dev.plugboard.domain.plugin.PluginName;
 import dev.plugboard.domain.run.PluginRun;
 import dev.plugboard.domain.run.RunError;
 import dev.plugboard.domain.settings.JsonDocument;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,16 +68,41 @@ public final class RunOutcomes {
 
     /** As {@link #succeeded(PluginRun, JsonDocument)}, reporting to {@code telemetry} (see {@link DeferredTelemetry}). */
     PluginRun succeeded(PluginRun run, JsonDocument output, Telemetry telemetry) {
-        Instant now = clock.now();
-        // A healthy circuit takes the success in one write (which locks its row first, as lock does).
-        if (!circuits.recordSuccessIfHealthy(run.owner(), run.plugin(), now)) {
-            Circuit circuit = circuits.lock(run.owner(), run.plugin(), now);
-            circuits.save(circuit.recordSuccess(now));
+        return succeeded(List.of(new Success(run, output, telemetry))).get(0);
+    }
+
+    /** An attempt that returned {@code output}, and where its outcome is reported. */
+    public record Success(PluginRun run, JsonDocument output, Telemetry reports) {
+    }
+
+    /**
+     * Successes of runs of one owner and plugin, in the order they ended: the runs complete, and the
+     * circuit and the installation count them with one write each, leaving the counters and the
+     * state as many single successes would.
+     */
+    public List<PluginRun> succeeded(List<Success> successes) {
+        Owner owner = successes.get(0).run().owner();
+        PluginName plugin = successes.get(0).run().plugin();
+        if (successes.stream().anyMatch(success -> !success.run().owner().equals(owner) || !success.run().plugin().equals(plugin))) {
+            throw new IllegalArgumentException("successes of one owner and plugin only, not " + successes);
         }
-        installations.recordFinalAttempt(run.owner(), run.plugin(), now, Optional.empty());
-        PluginRun done = runs.update(run.complete(output, now));
-        telemetry.attemptEnded(done.plugin(), AttemptOutcome.SUCCEEDED);
-        telemetry.runFinished(done);
+        Instant now = clock.now();
+        int count = successes.size();
+        // A healthy circuit takes them in one write (which locks its row first, as lock does). Any
+        // other is closed by the first success; the others then count on a healthy circuit.
+        if (!circuits.recordSuccessesIfHealthy(owner, plugin, count, now)) {
+            Circuit circuit = circuits.lock(owner, plugin, now);
+            for (int i = 0; i < count; i++) {
+                circuit = circuit.recordSuccess(now);
+            }
+            circuits.save(circuit);
+        }
+        installations.recordSucceededRuns(owner, plugin, count, now);
+        List<PluginRun> done = runs.updateAll(successes.stream().map(success -> success.run().complete(success.output(), now)).toList());
+        for (int i = 0; i < count; i++) {
+            successes.get(i).reports().attemptEnded(plugin, AttemptOutcome.SUCCEEDED);
+            successes.get(i).reports().runFinished(done.get(i));
+        }
         return done;
     }
 
@@ -103,18 +131,22 @@ public final class RunOutcomes {
     }
 
     /**
-     * Asks the circuit whether a claimed run may execute; when it may not, the run fails without
-     * executing, with {@code PLUGIN_CIRCUIT_OPEN} and the seconds to wait in its output.
+     * Whether the circuit is closed (or there is none yet), read without a lock: then it admits and
+     * stays as it is, so admission needs neither a lock nor a write. It may have opened a moment ago;
+     * that run is admitted as it would have been a moment earlier, and its outcome still counts.
+     */
+    boolean circuitClosed(Owner owner, PluginName plugin) {
+        return circuits.peek(owner, plugin).map(circuit -> circuit.state() == CircuitState.CLOSED).orElse(true);
+    }
+
+    /**
+     * Asks a circuit that is not {@link #circuitClosed closed} whether a claimed run may execute; when
+     * it may not, the run fails without executing, with {@code PLUGIN_CIRCUIT_OPEN} and the seconds to
+     * wait in its output.
      *
      * @return the failed run when the circuit refused, empty when the run may go ahead
      */
-    public Optional<PluginRun> refusedByCircuit(PluginRun run) {
-        // A closed circuit (or none yet) admits and stays as it is: no lock, no write. Read
-        // without a lock, it may have opened a moment ago; that run is admitted as it would have
-        // been a moment earlier, and its outcome still counts on the circuit.
-        if (circuits.peek(run.owner(), run.plugin()).map(circuit -> circuit.state() == CircuitState.CLOSED).orElse(true)) {
-            return Optional.empty();
-        }
+    Optional<PluginRun> refusedByCircuit(PluginRun run) {
         Instant now = clock.now();
         Circuit locked = circuits.lock(run.owner(), run.plugin(), now);
         Circuit.Admission admission = locked.admit(now, circuitPolicy);

@@ -66,9 +66,10 @@ public final class WorkerService implements WorkerRunsUseCase {
             Instant now = clock.now();
             Lease lease = new Lease(holder(command.worker()), now.plusSeconds(command.leaseSeconds()));
             List<ClaimedRun> claimed = new ArrayList<>();
+            RunAdmission.ClaimReads reads = admission.new ClaimReads();
             for (PluginRun run : queue.claim(command.plugins(), command.max(), lease, now,
                     admission.perOwnerLimits(command.plugins()))) {
-                Optional<RunAdmission.Admitted> admitted = admission.toExecute(run);
+                Optional<RunAdmission.Admitted> admitted = admission.toExecute(run, reads);
                 if (admitted.isPresent()) {
                     try {
                         // The one place settings leave Plugboard in clear: to the worker that runs the plugin.

@@ -73,7 +73,7 @@ public abstract class CircuitRepositoryContract extends ExecutionStorageContract
 
     @Test
     void givenNoCircuit_whenPeekedOrSucceededOnFastPath_thenNothingIsCreated() {
-        boolean counted = storage.transactions().inTransaction(() -> circuits().recordSuccessIfHealthy(ALICE, WEBHOOK, at(3)));
+        boolean counted = storage.transactions().inTransaction(() -> circuits().recordSuccessesIfHealthy(ALICE, WEBHOOK, 1, at(3)));
 
         assertThat(counted).isFalse();
         assertThat(circuits().peek(ALICE, WEBHOOK)).isEmpty();
@@ -85,7 +85,7 @@ public abstract class CircuitRepositoryContract extends ExecutionStorageContract
         Circuit healthy = locked(ALICE, WEBHOOK, 1);
         saved(healthy);
 
-        boolean counted = storage.transactions().inTransaction(() -> circuits().recordSuccessIfHealthy(ALICE, WEBHOOK, at(7)));
+        boolean counted = storage.transactions().inTransaction(() -> circuits().recordSuccessesIfHealthy(ALICE, WEBHOOK, 1, at(7)));
 
         assertThat(counted).isTrue();
         assertThat(circuits().peek(ALICE, WEBHOOK)).hasValueSatisfying(
@@ -94,11 +94,23 @@ public abstract class CircuitRepositoryContract extends ExecutionStorageContract
     }
 
     @Test
+    void givenAHealthyCircuit_whenSeveralSuccessesAreCountedInOneWrite_thenItEqualsAsManyRecordSuccess() {
+        Circuit healthy = locked(ALICE, WEBHOOK, 1);
+        saved(healthy);
+
+        boolean counted = storage.transactions().inTransaction(() -> circuits().recordSuccessesIfHealthy(ALICE, WEBHOOK, 3, at(7)));
+
+        assertThat(counted).isTrue();
+        assertThat(circuits().peek(ALICE, WEBHOOK)).hasValueSatisfying(
+                stored -> assertSameCircuit(stored, healthy.recordSuccess(at(7)).recordSuccess(at(7)).recordSuccess(at(7))));
+    }
+
+    @Test
     void givenAFailureStreak_whenASuccessIsOfferedToTheFastPath_thenItRefusesAndChangesNothing() {
         Circuit failing = locked(ALICE, WEBHOOK, 1).recordFailure(at(2), POLICY_OF_3);
         saved(failing);
 
-        boolean counted = storage.transactions().inTransaction(() -> circuits().recordSuccessIfHealthy(ALICE, WEBHOOK, at(7)));
+        boolean counted = storage.transactions().inTransaction(() -> circuits().recordSuccessesIfHealthy(ALICE, WEBHOOK, 1, at(7)));
 
         assertThat(counted).isFalse();
         assertThat(circuits().peek(ALICE, WEBHOOK)).hasValueSatisfying(stored -> assertSameCircuit(stored, failing));

@@ -232,6 +232,26 @@ public abstract class InstallationRepositoryContract extends StorageContract {
     }
 
     @Test
+    void givenAFailedRun_whenThreeSucceededRunsAreCountedAtOnce_thenTheyCountAsThreeRecordFinalAttempts() {
+        installedWebhook(ALICE);
+        installedWebhook(BOB);
+        storage.installations().recordFinalAttempt(ALICE, WEBHOOK, at(2), java.util.Optional.of("boom"));
+        storage.installations().recordFinalAttempt(BOB, WEBHOOK, at(2), java.util.Optional.of("boom"));
+
+        storage.installations().recordSucceededRuns(ALICE, WEBHOOK, 3, at(5));
+        for (int i = 0; i < 3; i++) {
+            storage.installations().recordFinalAttempt(BOB, WEBHOOK, at(5), java.util.Optional.empty());
+        }
+
+        Installation alices = storage.installations().find(ALICE, WEBHOOK).orElseThrow();
+        Installation bobs = storage.installations().find(BOB, WEBHOOK).orElseThrow();
+        assertThat(alices.executionCount()).isEqualTo(4).isEqualTo(bobs.executionCount());
+        assertThat(alices.lastError()).isEmpty();
+        assertThat(alices.lastExecutedAt()).contains(at(5)).isEqualTo(bobs.lastExecutedAt());
+        assertThat(alices.version()).isZero();
+    }
+
+    @Test
     void givenExecutionsRecordedAfterLoading_update_keepsTheCountsInsteadOfTheStaleCopy() {
         Installation loaded = installedWebhook(ALICE);
         storage.installations().recordExecution(ALICE, WEBHOOK, at(2), java.util.Optional.empty());

@@ -115,6 +115,45 @@ public abstract class RunRepositoryContract extends StorageContract {
     }
 
     @Test
+    void givenRunsOfTwoOwnersEndingDifferently_updateAll_storesEachAsUpdateWouldAndClosesTheirAttempts() {
+        Lease lease = new Lease("executor-1", at(1).plusSeconds(30));
+        PluginRun alices = storage.runs().update(added(ALICE, WEBHOOK, T0, null).claim(lease, at(1)));
+        PluginRun bobs = storage.runs().update(added(BOB, WEBHOOK, T0, null).claim(lease, at(1)));
+        PluginRun retried = storage.runs().update(added(ALICE, ANALYTICS, T0, null).claim(lease, at(1)));
+
+        List<PluginRun> updated = storage.transactions().inTransaction(() -> storage.runs().updateAll(List.of(
+                alices.complete(JsonDocument.parse("{\"ok\": true}"), at(4)),
+                bobs.fail(new RunError("BOOM", "it broke"), at(4)),
+                retried.retryLater(new RunError("UPSTREAM_DOWN", "503"), at(9)))));
+
+        assertThat(updated).extracting(PluginRun::version).containsExactly(2L, 2L, 2L);
+        assertThat(storage.runs().find(ALICE, alices.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(storage.runs().find(BOB, bobs.id()).orElseThrow().error()).contains(new RunError("BOOM", "it broke"));
+        assertThat(storage.runs().find(ALICE, retried.id()).orElseThrow().status()).isEqualTo(RunStatus.PENDING);
+        assertThat(storage.runs().attempts(ALICE, alices.id())).singleElement()
+                .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo("completed"));
+        assertThat(storage.runs().attempts(BOB, bobs.id())).singleElement()
+                .satisfies(attempt -> assertThat(attempt.error()).isEqualTo(new RunError("BOOM", "it broke")));
+        assertThat(storage.runs().attempts(ALICE, retried.id())).singleElement()
+                .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo("failed"));
+    }
+
+    @Test
+    void givenOneStaleRunAmongOthers_updateAll_failsWithConcurrencyErrorAndTheTransactionKeepsNone() {
+        Lease lease = new Lease("executor-1", at(1).plusSeconds(30));
+        PluginRun first = storage.runs().update(added(ALICE, WEBHOOK, T0, null).claim(lease, at(1)));
+        PluginRun stale = storage.runs().update(added(ALICE, WEBHOOK, at(1), null).claim(lease, at(1)));
+        storage.runs().update(stale.cancel(at(2)));
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> storage.runs().updateAll(List.of(
+                first.complete(JsonDocument.empty(), at(3)), stale.complete(JsonDocument.empty(), at(3))))))
+                .isInstanceOf(ConcurrencyConflictException.class);
+
+        assertThat(storage.runs().find(ALICE, first.id()).orElseThrow().status()).isEqualTo(RunStatus.PROCESSING);
+        assertThat(storage.runs().find(ALICE, stale.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+    }
+
+    @Test
     void givenFailedRun_find_returnsTheErrorCodeAndMessage() {
         PluginRun run = added(ALICE, WEBHOOK, T0, null);
         storage.runs().update(run.reject(new RunError("PLUGIN_CIRCUIT_OPEN", "retry after 30 s"), at(1)));
