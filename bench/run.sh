@@ -83,6 +83,7 @@ figure_p6
 stop_process "$pb_pid"; pb_pid=""
 stop_process "$peer_pid"; peer_pid=""
 figure_p4
+figure_p3
 
 write_report
 log "wrote $report"

@@ -119,6 +119,26 @@ hot_csv="$here/docs/benchmarks/hot-code.csv"
 p5_median() { [[ -f "$hot_csv" ]] || return 0; awk -F, '$1 == "\"dev.plugboard.bench.SettingsValidationBenchmark.valid:p0.50\"" { printf "%.3g", $5 }' "$hot_csv"; }
 p5_verdict() { if [[ -n "$1" ]]; then verdict "$1" "<=" 5; else echo "not measured"; fi; }
 
+# P3 and P3' are measured by RunsVersusDbScheduler (bench module; issue 16 part 5), which run.sh starts after the
+# loads when bench/target/benchmarks.jar is built (./mvnw -B -Pbench -pl bench -am package -DskipTests). It writes
+# docs/benchmarks/runs.md; the two rows of Results are read from there (the last run's, if this one did not run it).
+runs_md="$here/docs/benchmarks/runs.md"
+figure_p3() {
+  local jar="$here/bench/target/benchmarks.jar"
+  if [[ ! -f "$jar" ]]; then
+    log "p3: no $jar (./mvnw -B -Pbench -pl bench -am package -DskipTests): the P3 rows are the last run's"
+    return 0
+  fi
+  log "p3: Plugboard's executor against db-scheduler, $rounds round(s) of 1,000 runs (RunsVersusDbScheduler)"
+  java -cp "$jar" dev.plugboard.bench.RunsVersusDbScheduler "$runs_md" "$rounds" 1000 4 >&2 \
+    || log "p3: RunsVersusDbScheduler failed; the P3 rows are the last run's"
+}
+p3_cells() { # ROW PREFIX in runs.md -> "Plugboard | db-scheduler | ratio | verdict"
+  local row; row="$(grep -m1 "^| $1" "$runs_md" 2>/dev/null)" || { echo "– | – | – | not measured"; return 0; }
+  awk -F'|' '{ for (i = 3; i <= 6; i++) gsub(/^ +| +$/, "", $i); r = $5; sub(/ \(.*/, "", r)
+               printf "%s | %s | %s | %s", $3, $4, r, ($6 ~ /NOT met/) ? "**not met**" : "met" }' <<<"$row"
+}
+
 # On a machine busier than its cores, only the ratios of one run compare; the absolute figures do not.
 busy_note() {
   awk -v before="${load_before%% *}" -v after="$(cut -d' ' -f1 /proc/loadavg)" -v cores="$(nproc)" 'BEGIN {
@@ -154,6 +174,8 @@ round. Each cell is the median of the rounds, with the lowest and highest in bra
 | P4 start to first 200, external PostgreSQL, ms | \`./plugboard serve\` to the first 200 on \`/health\` (peer: on \`/plugins?limit=1\`) | ≤ 1,500 ms | $(cell p4-external-plugboard) | $(cell p4-external-peer) | $(ratio p4-external-plugboard p4-external-peer) | $(verdict "$(median p4-external-plugboard)" "<=" 1500) |
 | P4 start to first 200, embedded PostgreSQL, existing folder, ms | the same, without \`PLUGBOARD_DATABASE_URL\` | ≤ 3,000 ms | $(cell p4-embedded-plugboard) | – | – | $(verdict "$(median p4-embedded-plugboard)" "<=" 3000) |
 | P4 CLI read command, ms | \`./plugboard plugins list\` (1,000 plugins, external PostgreSQL), a new JVM each | ≤ 1,000 ms | $(cell p4-cli-plugboard) | – | – | $(verdict "$(median p4-cli-plugboard)" "<=" 1000) |
+| P3 runs completed per second | \`RunsVersusDbScheduler\` (the peer here is db-scheduler, not Platformatic): $rounds round(s) draining 1,000 pending no-op runs (in-process handler, 4 slots) against 1,000 no-op tasks on the same PostgreSQL; \`docs/benchmarks/runs.md\` | ≥ 1.0× | $(p3_cells "P3 runs/s") |
+| P3' event-to-start p50, idle executor | the same program: from queueing one run to its handler starting | ≤ 20 ms | $(p3_cells "P3' event-to-start") |
 | P5 settings validation, µs | JMH, not this script: \`SettingsValidationBenchmark.valid\`, \`SettingsPolicy.validate\` of a 10-field document with the compiled schema, p50 of the last run in \`docs/benchmarks/hot-code.csv\` (see Hot code (JMH)) | ≤ 5 µs | ${p5:-–} | – | – | $(p5_verdict "$p5") |
 | P6 run list p99, 10^3 runs of one owner, ms | \`GET /api/user/runs?limit=20\` (peer: \`/pluginRuns\` filtered by owner, newest first), wrk \`-t1 -c4\` | – | $(cell p6-small-plugboard) | $(cell p6-small-peer) | – | – |
 | P6 run list p99, $big_runs runs of one owner, ms | the same for the owner with $big_runs runs | ≤ 1.5× the line above | $(cell p6-big-plugboard) | $(cell p6-big-peer) | Plugboard $r6, peer $r6peer | $(verdict "${r6%×}" "<=" 1.5) |
