@@ -74,14 +74,16 @@ final class ConfigurationCheck {
 
     private static String closestProperty(String property) {
         Key closest = ConfigurationKeys.KEYS.stream()
-                .min(Comparator.comparingInt(key -> DISTANCE.apply(property, key.map() ? key.name() + "." : key.name())))
+                .min(Comparator.<Key>comparingInt(key -> DISTANCE.apply(property, key.map() ? key.name() + "." : key.name()))
+                        .thenComparing(key -> !key.name().startsWith(property))) // a shortened name: the key it begins
                 .orElseThrow();
         return closest.map() ? closest.name() + ".<name>" : closest.name();
     }
 
     private static String closestVariable(String variable) {
         Key closest = ConfigurationKeys.KEYS.stream()
-                .min(Comparator.comparingInt(key -> DISTANCE.apply(variable, key.variable()))).orElseThrow();
+                .min(Comparator.<Key>comparingInt(key -> DISTANCE.apply(variable, key.variable()))
+                        .thenComparing(key -> !key.variable().startsWith(variable))).orElseThrow();
         return (closest.map() ? closest.variable() + "_<NAME>" : closest.variable()) + " (" + closest.name() + ")";
     }
 

@@ -40,6 +40,14 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void givenAShortenedVariable_check_suggestsTheVariableItBegins_notAnEquallyDistantOne() {
+        // PLUGBOARD_DATA is as far from PLUGBOARD_PORT as from PLUGBOARD_DATA_DIR; the one it begins is meant.
+        assertThatThrownBy(() -> check(Map.of(), Map.of("PLUGBOARD_DATA", "/data")))
+                .hasMessage("unknown configuration variable PLUGBOARD_DATA; did you mean PLUGBOARD_DATA_DIR"
+                        + " (plugboard.data-dir)?");
+    }
+
+    @Test
     void givenABadValue_check_namesTheVariableAndTheExpectedForm() {
         assertThatThrownBy(() -> check(Map.of(), Map.of("PLUGBOARD_PORT", "abc")))
                 .hasMessage("invalid value PLUGBOARD_PORT=abc: expected a port number from 0 to 65535");
