@@ -7,7 +7,6 @@ import dev.plugboard.bootstrap.database.SchemaCheck.SchemaOutdatedException;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration;
 import dev.plugboard.bootstrap.launch.LaunchConfiguration.DatabaseUse;
 import dev.plugboard.bootstrap.logging.LoggingSetup;
-import dev.plugboard.bootstrap.startup.ServerOnlyBeans;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 
@@ -44,9 +43,6 @@ public final class PlugboardMain {
         configureLogging(args);
         configureConfigFiles();
         DatabaseUse use = databaseUse(args);
-        if (use != DatabaseUse.SERVE) {
-            ServerOnlyBeans.leaveOutForCommand(); // before the first Micronaut class: a command needs no HTTP server
-        }
         try (LaunchConfiguration launch = LaunchConfiguration.resolve(Map.of(), use)) {
             ApplicationContext context = launch.startContext();
             if (use == DatabaseUse.AS_IS && !commandWords(args).get(0).equals("db")) {

@@ -3,6 +3,7 @@ package dev.plugboard.bootstrap.launch;
 import dev.plugboard.adapter.persistence.embedded.EmbeddedDatabase;
 import dev.plugboard.bootstrap.outbound.OutboundConfiguration;
 import dev.plugboard.bootstrap.startup.CommandContextBuilder;
+import dev.plugboard.bootstrap.startup.ServerOnlyBeans;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
@@ -86,7 +87,11 @@ public final class LaunchConfiguration implements AutoCloseable {
         boolean withDatabase = use != DatabaseUse.NONE;
         Map<String, Object> derived = new HashMap<>();
         EmbeddedDatabase embedded = null;
-        // A command reads its configuration through the class loader; the server keeps Micronaut's loader (CommandContextBuilder).
+        if (use != DatabaseUse.SERVE) {
+            // Before the first Micronaut class is used: a command lists none of the server's bean definitions, and it
+            // reads its configuration through the class loader, while the server keeps Micronaut's loader.
+            ServerOnlyBeans.leaveOutForCommand();
+        }
         ApplicationContext context = (use == DatabaseUse.SERVE ? ApplicationContext.builder() : new CommandContextBuilder())
                 .bootstrapEnvironment(false).properties(overrides).build();
         Environment environment = context.getEnvironment();

@@ -130,6 +130,8 @@ public final class JarServiceIndex implements StaticOptimizations.Loader<SoftSer
      */
     private static final class EveryService extends AbstractMap<String, StaticServiceLoader<?>> {
 
+        private static final StaticServiceLoader<?> NONE = new Listed<>(List.of());
+
         private final Map<String, StaticServiceLoader<?>> known = new LinkedHashMap<>();
 
         EveryService(Map<String, List<String>> services, List<String> leftOut) {
@@ -139,7 +141,7 @@ public final class JarServiceIndex implements StaticOptimizations.Loader<SoftSer
 
         @Override
         public StaticServiceLoader<?> get(Object type) {
-            return known.getOrDefault(type, new Listed<>(List.of()));
+            return known.getOrDefault(type, NONE);
         }
 
         @Override
