@@ -27,6 +27,7 @@ public final class ServerOnlyBeans {
             "io.micronaut.configuration.metrics.",
             "io.micronaut.views.",
             // Micronaut Data's repository interceptors and web binders: Plugboard has no Micronaut Data repository
+            // (the persistence adapter is plain SQL); a new repository would need these three prefixes removed
             "io.micronaut.data.intercept.",
             "io.micronaut.data.runtime.intercept.",
             "io.micronaut.data.runtime.http.");
